@@ -1,0 +1,59 @@
+# dipevents — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help install run test test-fast lint typecheck schemas kafka-up kafka-down kafka-status ops-check bench soak clean
+
+help: ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@echo ">> installing Python dependencies into $(VENV) (first run takes a few minutes)"
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create the venv and install the package with dev tools
+
+run: $(STAMP) ## start local Kafka (unless configured), the worker, publish the samples, print events; Ctrl-C stops all
+	$(PY) -m service.runlocal
+
+test: $(STAMP) ## the whole suite: lint, types, unit, integration (real broker), ops checks
+	$(MAKE) --no-print-directory lint typecheck
+	$(BIN)/pytest
+
+test-fast: $(STAMP) ## unit tier only (no broker)
+	$(BIN)/pytest -m "not integration"
+
+lint: $(STAMP) ## ruff check + format check
+	$(BIN)/ruff check service tests bench
+	$(BIN)/ruff format --check service tests bench
+
+typecheck: $(STAMP) ## mypy strict on the package
+	$(BIN)/mypy service
+
+schemas: $(STAMP) ## regenerate schemas/ from the pydantic models
+	$(PY) -m service.schemagen schemas
+
+kafka-up: ## start the local single-node Kafka (idempotent)
+	deploy/kafka/kafkactl up
+
+kafka-down: ## stop the local Kafka
+	deploy/kafka/kafkactl down
+
+kafka-status: ## is the local Kafka running?
+	deploy/kafka/kafkactl status
+
+bench: $(STAMP) ## benchmark: naive spaCy vs dipevents, through Kafka; writes docs/benchmarks.md
+	$(PY) -m bench.run
+
+soak: $(STAMP) ## the full fault test (kills, broker restart) on the real broker
+	DIPEVENTS_SOAK_ARTICLES=2000 $(BIN)/pytest -m soak -p no:randomly
+
+clean: ## remove local state (Kafka data, worker state)
+	rm -rf .dipevents .kafka

@@ -1,0 +1,1 @@
+"""The pure core: normalising, NLP, extraction, dedup. No Kafka, faust, Prometheus or HTTP imports here."""

@@ -1,0 +1,53 @@
+"""Article-level resolution: who "the President", "his counterpart", "the two leaders", "we" and "they" are.
+
+Wire copy names people once and refers to them by role afterwards. The context remembers the last sitting
+leader per role and the article's main meeting (the states of its leaders' talks), and resolves references
+sentence by sentence, in reading order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from service.core.actors import ActorMention, speaker
+
+
+@dataclass
+class ArticleContext:
+    main_states: tuple[str, ...] = ()
+    last_by_role: dict[str, ActorMention] = field(default_factory=dict)
+    last_leader: ActorMention | None = None
+    leader_counts: Counter[str] = field(default_factory=Counter)
+
+    def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+        sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
+        out: list[ActorMention] = []
+        for a in actors:
+            if a.kind == "leader" and a.role == "counterpart":
+                # a counterpart of a leader is a leader; of a minister, a minister
+                others = [b for b in sitting_named if b is not a and b.role != "counterpart"]
+                if not others:
+                    a = replace(a, kind="official")
+            if a.kind == "leader" and a.country is None and not a.former:
+                prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
+                if prev is not None:
+                    a = replace(a, country=prev.country, name=a.name or prev.name)
+            out.append(a)
+        spk = speaker(text, out)
+        resolved: list[ActorMention] = []
+        for a in out:
+            if a.kind in ("we", "i") and spk is not None and spk.country:
+                a = replace(a, name=spk.name, role=spk.role, country=spk.country)
+            resolved.append(a)
+        for a in resolved:
+            if a.is_sitting_leader and a.country and a.kind == "leader":
+                if a.role:
+                    self.last_by_role[a.role] = a
+                self.last_leader = a
+                self.leader_counts[a.country] += 1
+        return resolved
+
+    def plural_states(self, a: ActorMention) -> tuple[str, ...]:
+        """States a plural reference stands for: its own list, else the article's main meeting."""
+        return a.states or self.main_states

@@ -1,0 +1,1 @@
+"""Extractors, one module per event type, registered by versioned name (see registry)."""

@@ -1,0 +1,157 @@
+"""consultation_agreement.v1 — two or more states agreed to start, hold, resume or launch consultations,
+talks, a dialogue, a consultation mechanism or commission.
+
+Shapes: "agreed to launch a dialogue", "agreed to instruct their representatives to hold consultations",
+"decided to hold meetings of their foreign ministers", "agreed on the resumption of consultations",
+"a framework for regular consultations was agreed upon", "agreed to consult one another".
+Vague pledges ("remain in contact", "strengthen communication") and restored relations do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from service.core.extractors.base import (
+    Candidate,
+    SentenceView,
+    event_date,
+    is_background,
+    is_irrealis,
+    lemma,
+    states_of,
+    subjects,
+)
+
+_LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "officials", "leaders")
+_OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
+
+
+class ConsultationExtractor:
+    name = "consultation_agreement.v1"
+    event_type = "consultation_agreement"
+
+    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+        kb = view.kb
+        agree = kb.words("consultation", "agree_verbs")
+        for t in view.doc:
+            if lemma(t) not in agree or t.pos_ not in ("VERB", "AUX"):
+                continue
+            talk = _talk_object(t, view)
+            if talk is None:
+                continue
+            if is_irrealis(t, kb) or is_background(view, t):
+                continue
+            subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
+            parties = view.actors_of(subj) if subj else []
+            with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+            parties += view.actors_of(with_parties) if with_parties else []
+            states, used = states_of(view, parties, leaders_only=False)
+            if not subj and not states:
+                states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
+            if len(states) < 2:
+                continue
+            level, topics = _level_and_topics(talk, view)
+            confidence = 0.6 + 0.2 * (lemma(t) == "agree") + 0.1 * any(a.kind in ("leader", "state") for a in used)
+            yield Candidate(
+                event_type=self.event_type,
+                extractor=self.name,
+                states=frozenset(states),
+                sentence=view.sentence,
+                actors=used,
+                confidence=min(confidence, 0.95),
+                event_date=event_date(view, t.idx),
+                fields={"level": level, "topics": topics, "mechanism": talk.lemma_.lower()},
+            )
+            return
+
+
+def _is_talk(t: Token, view: SentenceView) -> bool:
+    nouns = view.kb.words("consultation", "talk_nouns")
+    if t.lower_ in nouns or lemma(t) in nouns or t.text in ("2+2",):
+        return not _vague(t, view)
+    return False
+
+
+def _vague(t: Token, view: SentenceView) -> bool:
+    """'talks' as in 'peace talks with rebels urged by X' are fine; 'meeting' as a time ('at the meeting') is not."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "after", "before", "since")
+
+
+def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
+    """Find the consultations/talks/dialogue that the agreement starts, walking xcomp chains."""
+    kb = view.kb
+    starts = kb.words("consultation", "start_verbs")
+    consult_verbs = kb.words("consultation", "consult_verbs")
+    # passive: "a framework for regular consultations was agreed upon"
+    for c in agree_tok.children:
+        if c.dep_ == "nsubjpass":
+            for x in c.subtree:
+                if _is_talk(x, view):
+                    return x
+    frontier: list[tuple[Token, int]] = [(agree_tok, 0)]
+    while frontier:
+        tok, depth = frontier.pop(0)
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and c.pos_ in ("VERB", "AUX") and depth < 3:
+                lc = lemma(c)
+                if lc in consult_verbs and lc != "meet":
+                    return c
+                if lc in starts:
+                    obj = _object_talk(c, view)
+                    if obj is not None:
+                        return obj
+                frontier.append((c, depth + 1))
+            if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok is agree_tok:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        # "agreed on the resumption of consultations", "agreed to a new dialogue"
+                        for x in g.subtree:
+                            if _is_talk(x, view):
+                                return x
+            if c.dep_ == "dobj" and tok is agree_tok:
+                for x in c.subtree:
+                    if _is_talk(x, view) and any(lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start") for y in c.subtree):
+                        return x
+    return None
+
+
+def _object_talk(verb: Token, view: SentenceView) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("up",)):
+            for x in [c, *c.conjuncts]:
+                if _is_talk(x, view):
+                    return x
+        if c.dep_ == "prt":
+            continue
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for x in c.subtree:
+                if _is_talk(x, view):
+                    return x
+    return None
+
+
+def _level_and_topics(talk: Token, view: SentenceView) -> tuple[str | None, list[str]]:
+    kb = view.kb
+    phrase = " ".join(x.text for x in talk.subtree).lower()
+    around = view.text.lower()
+    level = None
+    for name in _LEVEL_ORDER:
+        if any(w in phrase for w in kb.words("levels", name)):
+            level = name
+            break
+    if level is None:
+        for name in _LEVEL_ORDER:
+            if any(w in around for w in kb.words("levels", name) if " " in w or "-" in w):
+                level = name
+                break
+    topics = sorted({w for w in kb.words("topics") if _word_in(w, phrase)})
+    return level, topics
+
+
+def _word_in(word: str, text: str) -> bool:
+    import re
+
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

@@ -1,0 +1,150 @@
+"""ministry_instruction.v1 — leaders instructed, ordered, tasked or directed their ministries, ministers,
+governments, negotiators, representatives or agencies to act.
+
+Active ("Putin and Abe instructed their foreign ministers to ..."), passive ("the foreign ministers were
+tasked by the presidents with ...", "ministries have been given the task of ..."), and "agreed to instruct".
+States: the instructing leaders'; with no named instructor, the states owning the instructed bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from service.core.actors import ActorMention
+from service.core.extractors.base import (
+    Candidate,
+    SentenceView,
+    agents,
+    event_date,
+    is_background,
+    is_irrealis,
+    lemma,
+    states_of,
+    subjects,
+)
+
+_MAX_DIRECTIVE_WORDS = 14
+
+
+class InstructionExtractor:
+    name = "ministry_instruction.v1"
+    event_type = "ministry_instruction"
+
+    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+        kb = view.kb
+        strong = kb.words("instruction", "strong_verbs")
+        weak = kb.words("instruction", "weak_verbs_need_body")
+        give_nouns = kb.words("instruction", "give_nouns")
+        allow = kb.words("irrealis", "governors_ok_for_instruction")
+        for t in view.doc:
+            lem = lemma(t)
+            if t.pos_ != "VERB":
+                continue
+            if lem in strong or lem in weak:
+                bodies = _bodies(t, view)
+                if lem in weak:  # "told their ministers to": only a leader's own bodies make it an instruction
+                    bodies = [b for b in bodies if _owned(b, view)]
+            elif lem in ("give", "assign", "entrust") and any(
+                c.dep_ in ("dobj", "dative") and c.lower_ in give_nouns for c in t.children
+            ):
+                bodies = _bodies(t, view, passive_subject_only=True)
+            else:
+                continue
+            if not bodies:
+                continue
+            if is_irrealis(t, kb, allow=allow) or is_background(view, t):
+                continue
+            giver_tokens = agents(t) or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
+            givers = view.actors_of(giver_tokens) if giver_tokens else []
+            if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
+                continue  # a minister ordering staff is not a leader's instruction
+            states, used = states_of(view, givers, leaders_only=False)
+            body_actors = view.actors_of(bodies)
+            body_states = {a.country for a in body_actors if a.kind == "state" and a.country}
+            if not states:
+                if giver_tokens:
+                    continue  # the instructor is someone we cannot tie to a state's leadership
+                if not body_states:
+                    continue
+                states = set(body_states)
+            # "they" counts when the sentence itself names the leaders ("the two leaders said they had told ...")
+            leader_in_sentence = any(a.kind in ("leader", "plural_leaders") and not a.former for a in view.actors)
+            leader_backed = (
+                any(a.kind in ("leader", "plural_leaders", "we", "i") for a in used)
+                or (leader_in_sentence and any(a.kind == "they" for a in used))
+                or not giver_tokens
+            )
+            if not leader_backed:
+                continue
+            directive = _directive(t)
+            body_names = sorted({_body_name(b) for b in bodies})
+            confidence = 0.6 + 0.25 * (lem in strong) + 0.1 * any(a.kind == "leader" for a in used)
+            yield Candidate(
+                event_type=self.event_type,
+                extractor=self.name,
+                states=frozenset(states),
+                sentence=view.sentence,
+                actors=used,
+                confidence=min(confidence, 0.95),
+                event_date=event_date(view, t.idx),
+                fields={
+                    "instructed": [{"name": n, "countries": sorted(body_states or states)} for n in body_names],
+                    "directive": directive,
+                },
+            )
+            return
+
+
+def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) -> list[Token]:
+    kb = view.kb
+    body_words = kb.words("instruction", "bodies")
+    deps = ("nsubjpass",) if passive_subject_only else ("dobj", "nsubjpass", "dative", "iobj")
+    heads = [c for c in t.children if c.dep_ in deps]
+    if passive_subject_only:
+        heads += [c for c in t.children if c.dep_ == "dative" and c.lower_ not in kb.words("instruction", "give_nouns")]
+    out: list[Token] = []
+    for h in heads:
+        for x in [h, *h.conjuncts]:
+            if lemma(x) in body_words or x.lower_ in body_words:
+                out.append(x)
+    return out
+
+
+def _owned(body: Token, view: SentenceView) -> bool:
+    if any(c.dep_ == "poss" for c in body.children):
+        return True
+    return any(a.kind == "state" for a in view.actors_of(body))
+
+
+def _directive(t: Token) -> str | None:
+    for c in t.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            return _phrase(c)
+        if c.dep_ == "prep" and c.lower_ in ("with", "of", "to"):
+            for g in c.children:
+                if g.dep_ in ("pcomp", "pobj"):
+                    return _phrase(g)
+    for c in t.children:
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ == "of":
+                    return _phrase(g)
+    return None
+
+
+def _phrase(t: Token) -> str:
+    words = [x.text for x in t.subtree if not (x.dep_ == "aux" and x.lower_ == "to" and x.head is t)]
+    if words and words[0].lower() in ("with", "of"):
+        words = words[1:]
+    text = " ".join(words[:_MAX_DIRECTIVE_WORDS]).replace(" ,", ",").replace(" .", ".")
+    return text.rstrip(",. ")
+
+
+def _body_name(b: Token) -> str:
+    mods = [c.text.lower() for c in b.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
+    return " ".join([*mods, b.text.lower()])
+
+
+__all__ = ["InstructionExtractor", "ActorMention"]

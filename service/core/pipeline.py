@@ -1,0 +1,217 @@
+"""process_article: one Article in, its typed events out. Pure: no Kafka, no metrics, no I/O.
+
+Stages: normalize (hygiene, sentences) -> actors (regex over the knowledge base, every sentence) ->
+context (resolve references in reading order; find the main meeting) -> prefilter (candidate sentences) ->
+nlp (spaCy parse of candidates only, batched) -> extractors (registry) -> assemble (one event per type and
+state set in the article, with every mention).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from spacy.language import Language
+
+from service.core.actors import ActorMention, find_actors
+from service.core.codes import consultation_codes, instruction_codes, summit_codes
+from service.core.context import ArticleContext
+from service.core.dates import resolve_text
+from service.core.errors import ExtractionError
+from service.core.extractors.base import Candidate, SentenceView
+from service.core.extractors.registry import Extractor, default_registry
+from service.core.ids import event_id
+from service.core.knowledge import Knowledge, Place
+from service.core.models import (
+    EVENT_ADAPTER,
+    Actor,
+    Article,
+    Event,
+    Location,
+    Mention,
+)
+from service.core.normalize import CleanArticle, Sentence, normalize
+from service.core.prefilter import is_candidate
+
+_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|summit|spoke|speak|call|conversation|hosted|hosts|received|welcomed|"
+    r"videoconference|telephone|phone)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    clean: CleanArticle
+    ref: date | None
+    ctx: ArticleContext
+    actors: list[list[ActorMention]]
+    candidates: list[int]  # indexes of sentences to parse
+
+
+class Pipeline:
+    def __init__(self, nlp: Language, kb: Knowledge, extractors: Sequence[Extractor] | None = None) -> None:
+        self.nlp = nlp
+        self.kb = kb
+        self.extractors = list(extractors) if extractors is not None else default_registry().build()
+
+    def process_article(self, article: Article) -> list[Event]:
+        return self.process_batch([article])[0]
+
+    def process_batch(self, articles: Sequence[Article], batch_size: int = 64) -> list[list[Event]]:
+        prepared = [self._prepare(a) for a in articles]
+        jobs = [(p.clean.sentences[i].text, (k, i)) for k, p in enumerate(prepared) for i in p.candidates]
+        docs: dict[tuple[int, int], Any] = {}
+        for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+            docs[key] = doc
+        results: list[list[Event]] = []
+        for k, p in enumerate(prepared):
+            try:
+                results.append(self._extract(p, {i: docs[(k, i)] for i in p.candidates}))
+            except Exception as e:  # a bug in one article must not take the batch down
+                raise ExtractionError(
+                    f"{type(e).__name__}: {e}", article_id=p.article.article_id, source=p.article.source, stage="extract"
+                ) from e
+        return results
+
+    # -- stages ---------------------------------------------------------------------------------------
+    def _prepare(self, article: Article) -> _Prepared:
+        clean = normalize(article.body, article.title)
+        ref = article.published_at.date() if article.published_at else None
+        ctx = ArticleContext()
+        actors = [ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) for s in clean.sentences]
+        ctx.main_states = _main_states(clean.sentences, actors, ctx)
+        candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb)]
+        return _Prepared(article, clean, ref, ctx, actors, candidates)
+
+    def _extract(self, p: _Prepared, docs: dict[int, Any]) -> list[Event]:
+        found: list[Candidate] = []
+        for i in p.candidates:
+            view = SentenceView(p.clean.sentences[i], docs[i], p.actors[i], p.ctx, self.kb, p.ref)
+            for ex in self.extractors:
+                found.extend(ex.extract(view))
+        return self._assemble(p, found)
+
+    def _assemble(self, p: _Prepared, found: Iterable[Candidate]) -> list[Event]:
+        groups: dict[tuple[str, frozenset[str]], list[Candidate]] = {}
+        for c in found:
+            groups.setdefault((c.event_type, c.states), []).append(c)
+        dateline_day = resolve_text(p.clean.dateline.date_text if p.clean.dateline else None, p.ref)
+        if dateline_day and p.ref and not (p.ref - timedelta(days=7) <= dateline_day <= p.ref + timedelta(days=1)):
+            dateline_day = None
+        summit_days = {
+            states: _most_common([c.event_date for c in cands])
+            for (etype, states), cands in groups.items()
+            if etype == "summit"
+        }
+        events: list[Event] = []
+        for (etype, states), cands in groups.items():
+            day = _most_common([c.event_date for c in cands]) or dateline_day or summit_days.get(states)
+            events.append(self._event(p, etype, states, cands, day))
+        return sorted(events, key=lambda e: (e.event_type, e.countries))
+
+    def _event(self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], day: date | None) -> Event:
+        a = p.article
+        seen: set[tuple[int, int]] = set()
+        mentions = []
+        for c in sorted(cands, key=lambda c: c.sentence.start):
+            if (c.sentence.start, c.sentence.end) in seen:
+                continue
+            seen.add((c.sentence.start, c.sentence.end))
+            mentions.append(
+                Mention(article_id=a.article_id, source=a.source, sentence=c.sentence.text,
+                        start=c.sentence.start, end=c.sentence.end, credits=p.clean.credits)
+            )
+        actors = _actors(cands)
+        confidence = min(0.99, max(c.confidence for c in cands) + 0.03 * (len(mentions) - 1))
+        record: dict[str, Any] = {
+            "event_id": event_id(etype, states, day),
+            "event_type": etype,
+            "countries": sorted(states),
+            "actors": actors,
+            "event_date": day,
+            "sources": [a.source],
+            "mentions": mentions,
+            "confidence": round(confidence, 3),
+            "extractor": cands[0].extractor,
+        }
+        if etype == "summit":
+            place = _most_common_place([c.place for c in cands])
+            fmt = _most_common([c.fields.get("format") for c in cands if c.fields.get("format") != "in_person"]) or "in_person"
+            if fmt != "in_person":
+                place = None
+            cameo, plover, mode = summit_codes(fmt, states, place.country if place else None)
+            record.update(
+                location=Location(name=place.city or place.name, country=place.country) if place else None,
+                format=fmt, scope="bilateral" if len(states) == 2 else "multilateral",
+                cameo_code=cameo, plover_type=plover, plover_mode=mode,
+            )
+        elif etype == "ministry_instruction":
+            directive = next((c.fields.get("directive") for c in cands if c.fields.get("directive")), None)
+            instructed: dict[str, list[str]] = {}
+            for c in cands:
+                for body in c.fields.get("instructed", []):
+                    instructed.setdefault(body["name"], body["countries"])
+            cameo2, plover2 = instruction_codes(directive)
+            record.update(
+                instructed=[{"name": n, "countries": cs} for n, cs in sorted(instructed.items())],
+                directive=directive, cameo_code=cameo2, plover_type=plover2,
+            )
+        else:
+            cameo3, plover3 = consultation_codes()
+            levels = [c.fields.get("level") for c in cands if c.fields.get("level")]
+            topics = sorted({t for c in cands for t in c.fields.get("topics", [])})
+            record.update(
+                level=levels[0] if levels else None, topics=topics,
+                mechanism=cands[0].fields.get("mechanism"), cameo_code=cameo3, plover_type=plover3,
+            )
+        return EVENT_ADAPTER.validate_python(record)
+
+
+def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext) -> tuple[str, ...]:
+    """The states of the article's main meeting: the first meeting sentence naming two or more leaders."""
+    for s, acts in zip(sentences, actors, strict=True):
+        if not _MEETING.search(s.text):
+            continue
+        states = {a.country for a in acts if a.is_sitting_leader and a.country}
+        states |= {c for a in acts if a.kind == "plural_leaders" for c in a.states}
+        if len(states) >= 2:
+            return tuple(sorted(states))
+    top = [c for c, _ in ctx.leader_counts.most_common(2)]
+    return tuple(sorted(top)) if len(top) == 2 else ()
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    vals = [v for v in values if v is not None]
+    return Counter(vals).most_common(1)[0][0] if vals else None
+
+
+def _most_common_place(places: Iterable[Place | None]) -> Place | None:
+    ps = [p for p in places if p is not None]
+    if not ps:
+        return None
+    # a venue beats its city: it is the more specific evidence
+    counts = Counter(p.city or p.name for p in ps)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in ps if (p.city or p.name) == best)
+
+
+def _actors(cands: list[Candidate]) -> list[Actor]:
+    out: dict[tuple[str, str | None], Actor] = {}
+    for c in cands:
+        for a in c.actors:
+            if a.kind not in ("leader", "i", "we") or not a.country:
+                continue
+            if a.kind == "we" and not a.name:
+                continue
+            name = a.name or (a.role or "leader")
+            key = (a.country, a.role if not a.name else None) if not a.name else (a.country, None)
+            current = out.get(key)
+            if current is None or (current.name == current.role and a.name):
+                out[key] = Actor(name=name, role=a.role, country=a.country)
+    return sorted(out.values(), key=lambda x: (x.country or "", x.name))
