@@ -31,6 +31,7 @@ _PLURAL_LEADERS = re.compile(
     rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
     re.IGNORECASE,
 )
+_AND_LEADERS = r"\s+(?:leaders|presidents|prime ministers|premiers|heads of state|heads of government)\b"
 _LEADERS_OF = re.compile(r"\b(?:the\s+)?(?:leaders|presidents|heads of state|heads of government)\s+of\s+", re.IGNORECASE)
 _PLURAL_PARTIES = re.compile(
     rf"\b(?:(?:the|both|all)\s+(?:{_NUMBER}\s+)?(?:sides|parties|countries|nations|governments|neighbou?rs|states|delegations|capitals|allies)"
@@ -63,8 +64,17 @@ class ActorMention:
         return self.kind == "leader" and not self.former
 
 
+_CLOSE_THEN_SPEECH = re.compile(r"[,.!?]?[\"”]\s*(?:[A-Z][\w.' -]{0,60}?\s)?(?:said|says|told|added|stressed|noted)\b")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    # A quote opened in the previous sentence ends in this one: '... our ministries," Putin said.'
+    first_open = min((text.find(q) for q in "“\"" if text.find(q) >= 0), default=-1)
+    close = _CLOSE_THEN_SPEECH.search(text)
+    if close and (first_open < 0 or first_open >= close.start()) and "“" not in text[: close.start()]:
+        spans = [(0, close.start() + 1)] + [sp for sp in spans if sp[0] > close.start()]
+    return spans
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -140,7 +150,15 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                                   in_quote=_inside(quotes, m.start())))
         consumed.append((start, end))
 
-    # 3. Plural references.
+    # 3. Plural references: "the Russian and Japanese leaders", "the leaders of Japan and South Korea", ...
+    for m in re.finditer(r"\b(?:the\s+|their\s+)?(?=[A-Z])", text):
+        states, end = _state_list(text, m.end(), kb, demonyms_only=True)
+        if len(states) >= 2:
+            tail = re.match(_AND_LEADERS, text[end:], re.IGNORECASE)
+            if tail and free(m.start(), end + tail.end()):
+                end += tail.end()
+                found.append(ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states)))
+                consumed.append((m.start(), end))
     for m in _LEADERS_OF.finditer(text):
         states, end = _state_list(text, m.end(), kb)
         if states and free(m.start(), end):
@@ -183,12 +201,12 @@ def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None,
     return best
 
 
-def _state_list(text: str, pos: int, kb: Knowledge) -> tuple[list[str], int]:
+def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False) -> tuple[list[str], int]:
     states: list[str] = []
     end = pos
     while True:
         m = kb.state_re.match(text, end)
-        if not m or not kb.state_of(m.group(0)):
+        if not m or not kb.state_of(m.group(0)) or (demonyms_only and m.group(0) not in kb.demonyms):
             break
         states.append(kb.state_of(m.group(0)) or "")
         end = m.end()

@@ -74,6 +74,8 @@ class InstructionExtractor:
             leader_backed = (
                 any(a.kind in ("leader", "plural_leaders", "we", "i") for a in used)
                 or (leader_in_sentence and any(a.kind == "they" for a in used))
+                # "the parties/the two sides agreed to instruct their ministries", in an article about leaders' talks
+                or (bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in used))
                 or not giver_tokens
             )
             if not leader_backed:

@@ -1,0 +1,35 @@
+"""The composition root: settings, knowledge, NLP, extractors, processor and dedup are built here, once,
+and passed down. Nothing else creates settings or loads the model.
+"""
+
+from __future__ import annotations
+
+from service.core.dedup import Deduplicator
+from service.core.extractors.registry import default_registry
+from service.core.knowledge import Knowledge
+from service.core.nlp import load_nlp
+from service.core.pipeline import Pipeline
+from service.core.processor import ArticleProcessor
+from service.core.syndication import SyndicationIndex
+from service.settings import Settings
+
+
+def build_settings() -> Settings:
+    return Settings()
+
+
+def build_pipeline(settings: Settings, kb: Knowledge | None = None) -> Pipeline:
+    return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), default_registry().build())
+
+
+def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:
+    pipeline = pipeline or build_pipeline(settings)
+    return ArticleProcessor(pipeline, SyndicationIndex(threshold=settings.dedup.near_duplicate_threshold))
+
+
+def build_deduplicator(settings: Settings, store: dict[str, list[dict[str, object]]] | None = None) -> Deduplicator:
+    return Deduplicator(
+        store if store is not None else {},
+        window_days=settings.dedup.window_days,
+        date_tolerance_days=settings.dedup.date_tolerance_days,
+    )

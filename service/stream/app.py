@@ -1,0 +1,219 @@
+"""The faust app: topics, the dedup table and two short agents around the pure core.
+
+  articles --extract--> candidates (re-keyed by type + sorted states) --dedup--> events (first sighting)
+      \\--> dead letters                                                     \\--> state (every revision)
+
+Extraction is CPU-bound spaCy work: it runs in a worker thread, one bounded batch at a time, so the event
+loop keeps heartbeating and serving /live. The dedup step reads and writes a changelog-backed table keyed by
+the same blocking key as the candidates topic, so a key's candidates and its state live on one partition,
+whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import faust
+
+from service.core.decode import DecodeLimits, decode_article
+from service.core.dedup import Deduplicator
+from service.core.errors import BadInput, ExtractionError
+from service.core.ids import blocking_key
+from service.core.models import Article
+from service.core.processor import ArticleProcessor
+from service.settings import Settings
+from service.stream.codecs import CandidateRecord, encode_event
+from service.stream.dlq import DeadLetterPolicy, Origin
+from service.stream.health import HealthState
+from service.stream.kafka_config import brokers, faust_credentials
+from service.stream.metrics import Metrics
+
+log = logging.getLogger("dipevents.worker")
+
+
+class TableStore:
+    """The Deduplicator's store port over a faust Table: str keys in, UTF-8 bytes on the wire."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        value = self.table[key.encode()]
+        if value is None:
+            raise KeyError(key)
+        return list(value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.table.get(key.encode())
+        return default if value is None else list(value)
+
+    def __setitem__(self, key: str, value: list[dict[str, Any]]) -> None:
+        self.table[key.encode()] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.table[key.encode()]
+
+    def keys(self) -> list[str]:
+        return [k.decode() if isinstance(k, bytes) else str(k) for k in list(self.table.keys())]
+
+    def __iter__(self) -> Any:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def values(self) -> list[list[dict[str, Any]]]:
+        return [list(v) for v in self.table.values() if v is not None]
+
+
+@dataclass
+class Worker:
+    app: faust.App
+    health: HealthState
+    metrics: Metrics
+
+
+def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics, health: HealthState) -> Worker:
+    k = settings.kafka
+    app = faust.App(
+        k.group_id,
+        broker=[f"kafka://{b}" for b in brokers(k)],
+        broker_credentials=faust_credentials(k),
+        store="memory://",
+        datadir=settings.data_dir,
+        topic_partitions=k.partitions,
+        topic_replication_factor=k.replication_factor,
+        table_standby_replicas=0,
+        key_serializer="raw",
+        value_serializer="raw",
+        web_enabled=False,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        stream_wait_empty=True,
+        worker_redirect_stdouts=False,
+    )
+    articles = app.topic(k.articles_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
+    candidates = app.topic(k.candidates_topic, key_type=bytes, value_type=bytes, partitions=k.partitions, internal=True)
+    events_topic = app.topic(k.events_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
+    state_topic = app.topic(k.state_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
+    dlq_topic = app.topic(k.dead_letter_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
+    table = app.Table(
+        "dedup-clusters", default=None, partitions=k.partitions, key_serializer="raw", value_serializer="json",
+        use_partitioner=True,
+    )
+    dedup = Deduplicator(TableStore(table), window_days=settings.dedup.window_days,
+                         date_tolerance_days=settings.dedup.date_tolerance_days)
+    limits = DecodeLimits(settings.nlp.max_body_bytes, settings.nlp.max_token_chars)
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp")
+
+    async def send_dead_letter(key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
+        await dlq_topic.send(key=key, value=value if value is not None else b"", headers=headers)
+
+    poison = DeadLetterPolicy(send_dead_letter, metrics)
+    metrics.build.info({"version": _version(), "model": settings.nlp.model})
+
+    @app.agent(articles, name="extract")
+    async def extract(stream: Any) -> None:
+        loop = asyncio.get_running_loop()
+        async for batch in stream.take_events(settings.nlp.batch_size, within=0.25):
+            consumed_at = time.time()
+            good: list[tuple[Any, Article]] = []
+            for ev in batch:
+                origin = Origin(ev.message.topic, ev.message.partition, ev.message.offset)
+                started = time.perf_counter()
+                try:
+                    good.append((ev, decode_article(ev.value if ev.value is not None else b"", limits)))
+                except BadInput as e:
+                    await poison.handle(ev.key, ev.value, e, origin)
+                finally:
+                    metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
+            if good:
+                started = time.perf_counter()
+                extractions = await loop.run_in_executor(executor, processor.process, [a for _, a in good])
+                metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
+                for (ev, article), ext in zip(good, extractions, strict=True):
+                    if ext.error is not None:
+                        origin = Origin(ev.message.topic, ev.message.partition, ev.message.offset)
+                        await poison.handle(ev.key, ev.value, ext.error, origin)
+                        continue
+                    metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
+                    if ext.copy_of:
+                        metrics.duplicates.labels(kind="syndicated_copy").inc()
+                    for event in ext.events:
+                        metrics.events_extracted.labels(event_type=event.event_type).inc()
+                        record = CandidateRecord(event, article.article_id, article.published_at, consumed_at,
+                                                 "copy" if ext.copy_of else "extracted")
+                        await candidates.send(key=blocking_key(event.event_type, event.countries).encode(),
+                                              value=record.encode())
+            health.progress()
+
+    @app.agent(candidates, name="dedup")
+    async def deduplicate(stream: Any) -> None:
+        async for ev in stream.events():
+            started = time.perf_counter()
+            try:
+                cand = CandidateRecord.decode(ev.value)
+            except Exception as e:  # noqa: BLE001 - a corrupt internal record must not stop dedup
+                err = ExtractionError(f"undecodable candidate: {e}", stage="dedup")
+                await poison.handle(ev.key, ev.value, err, Origin(ev.message.topic, ev.message.partition, ev.message.offset))
+                continue
+            result = dedup.observe(cand.event, cand.article_id, cand.published_at, datetime.now(UTC))
+            metrics.stage_seconds.labels(stage="dedup").observe(time.perf_counter() - started)
+            started = time.perf_counter()
+            key = result.event.event_id.encode()
+            if result.merged:
+                metrics.duplicates.labels(kind="same_event").inc()
+            if result.outcome == "new":
+                # The first sighting is sent and acknowledged before the state topic hears of it.
+                fut = await events_topic.send(key=key, value=encode_event(result.event))
+                await fut
+                metrics.events_published.labels(event_type=result.event.event_type).inc()
+                metrics.latency.observe(max(0.0, time.time() - cand.consumed_at))
+            if result.outcome in ("new", "updated"):
+                await state_topic.send(key=key, value=result.record.model_dump_json().encode())
+                metrics.revisions.labels(event_type=result.event.event_type).inc()
+            metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
+            metrics.dedup_state.set(dedup.size())
+            health.progress()
+
+    @app.timer(interval=10.0)
+    async def report_lag() -> None:
+        consumer = app.consumer
+        total = 0
+        for tp in consumer.assignment():
+            if tp.topic != k.articles_topic:
+                continue
+            hw = consumer.highwater(tp)
+            pos = await consumer.position(tp)
+            lag = max(0, (hw or 0) - (pos or 0)) if hw is not None and pos is not None else 0
+            metrics.lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+            total += lag
+        health.lag = total
+
+    @app.on_partitions_assigned.connect
+    async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        metrics.rebalances.inc()
+        health.assigned = True
+        health.recovered = False
+        asyncio.ensure_future(_await_recovery(app, health))
+
+    return Worker(app=app, health=health, metrics=metrics)
+
+
+async def _await_recovery(app: faust.App, health: HealthState) -> None:
+    await app.tables.recovery.completed.wait()
+    health.recovered = True
+
+
+def _version() -> str:
+    from service import __version__
+
+    return __version__

@@ -1,0 +1,49 @@
+"""`dipevents worker`: build everything in order (health first, so probes answer while the model loads),
+then hand the loop to faust's Worker, which handles SIGTERM/SIGINT with a graceful stop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import faust
+
+from service.main import build_processor, build_settings
+from service.stream.app import create_app
+from service.stream.health import HealthServer, HealthState
+from service.stream.logs import configure_logging
+from service.stream.metrics import Metrics
+from service.stream.topics import ensure_topics
+
+log = logging.getLogger("dipevents.worker")
+
+
+def run_worker(loglevel: str | None = None) -> int:
+    settings = build_settings()
+    level = (loglevel or settings.log_level).upper()
+    configure_logging(level)
+    metrics, health = Metrics(), HealthState()
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    server = HealthServer(health, metrics, settings.metrics.host, settings.metrics.port, loop=loop)
+    loop.run_until_complete(server.start())
+    started = time.perf_counter()
+    log.info("loading spaCy model", extra={"model": settings.nlp.model})
+    processor = build_processor(settings)
+    health.model_loaded = True
+    log.info("model loaded", extra={"seconds": round(time.perf_counter() - started, 2)})
+    created = loop.run_until_complete(ensure_topics(settings.kafka))
+    if created:
+        log.info("created topics", extra={"topics": created})
+    worker = create_app(settings, processor, metrics, health)
+    faust_worker = faust.Worker(worker.app, loglevel=level, loop=loop, redirect_stdouts=False)
+    try:
+        faust_worker.execute_from_commandline()
+    except SystemExit as e:
+        return int(e.code or 0)
+    finally:
+        if not loop.is_closed():
+            loop.run_until_complete(server.stop())
+    return 0

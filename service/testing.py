@@ -1,0 +1,48 @@
+"""Fakes next to the ports, for tests here and in downstream projects: an article factory, a fixed clock,
+an in-memory dedup store and a list sink. Preferred over patching.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from service.core.models import Article
+
+_ids = itertools.count(1)
+
+
+def make_article(body: str, *, source: str = "Test Wire", published_at: str | datetime | None = "2023-01-09T12:00:00Z",
+                 article_id: str | None = None, title: str | None = None, **extra: Any) -> Article:
+    """An Article with sensible defaults; `published_at` may be an RFC 3339 string."""
+    return Article.model_validate(
+        {"article_id": article_id or f"test-{next(_ids)}", "source": source, "body": body, "title": title,
+         "published_at": published_at, **extra}
+    )
+
+
+@dataclass
+class FixedClock:
+    now: datetime = field(default_factory=lambda: datetime(2023, 1, 9, 12, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kw: float) -> datetime:
+        self.now += timedelta(**kw)
+        return self.now
+
+
+def memory_store() -> dict[str, list[dict[str, Any]]]:
+    """The dedup store port, in memory (the worker uses a changelog-backed faust table)."""
+    return {}
+
+
+@dataclass
+class ListSink:
+    records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = field(default_factory=list)
+
+    async def __call__(self, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
+        self.records.append((key, value or b"", headers))

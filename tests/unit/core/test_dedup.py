@@ -1,0 +1,120 @@
+"""The pure dedup core with an in-memory store: merge what is one event, keep apart what is not."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from service.core.dedup import Deduplicator
+from service.core.ids import event_id
+from service.core.models import EVENT_ADAPTER, Event
+from service.testing import FixedClock, memory_store
+
+
+def summit(source: str, article: str, day: date | None, *, city: str | None = "Moscow", states: tuple[str, ...] = ("JPN", "RUS"),
+           sentence: str = "Putin met Abe.") -> Event:
+    rec: dict[str, Any] = {
+        "event_id": event_id("summit", states, day), "event_type": "summit", "countries": list(states),
+        "actors": [], "location": {"name": city, "country": "RUS"} if city else None, "event_date": day,
+        "sources": [source], "confidence": 0.8, "extractor": "summit.v1",
+        "mentions": [{"article_id": article, "source": source, "sentence": sentence, "start": 0, "end": len(sentence)}],
+    }
+    return EVENT_ADAPTER.validate_python(rec)
+
+
+def pub(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+
+
+D = date(2013, 4, 29)
+
+
+def test_same_event_from_three_wires_merges_with_all_sources() -> None:
+    """One meeting reported by three outlets is one event with three sources and three mentions."""
+    dd = Deduplicator(memory_store())
+    r1 = dd.observe(summit("TASS", "a1", D), "a1", pub(D))
+    r2 = dd.observe(summit("Kyodo", "a2", D), "a2", pub(D))
+    r3 = dd.observe(summit("Voice of Russia", "a3", D), "a3", pub(D))
+    assert (r1.outcome, r2.outcome, r3.outcome) == ("new", "updated", "updated")
+    events = list(dd.events())
+    assert len(events) == 1
+    assert events[0].sources == ["Kyodo", "TASS", "Voice of Russia"]
+    assert {m.article_id for m in events[0].mentions} == {"a1", "a2", "a3"}
+    assert r3.revision == 3 and r3.record.source_count == 3
+    assert r1.event.event_id == r3.event.event_id
+
+
+def test_time_zone_day_difference_still_merges() -> None:
+    """Dates one day apart (time zones, 'yesterday') are the same event."""
+    dd = Deduplicator(memory_store())
+    dd.observe(summit("AP", "a1", D), "a1", pub(D))
+    res = dd.observe(summit("Kyodo", "a2", D + timedelta(days=1)), "a2", pub(D + timedelta(days=1)))
+    assert res.merged and len(list(dd.events())) == 1
+
+
+def test_same_states_other_date_stay_apart() -> None:
+    """Two meetings of the same pair a week apart are two events with two ids."""
+    dd = Deduplicator(memory_store())
+    a = dd.observe(summit("TASS", "a1", D), "a1", pub(D))
+    b = dd.observe(summit("TASS", "a2", D + timedelta(days=5)), "a2", pub(D + timedelta(days=5)))
+    assert b.outcome == "new" and a.event.event_id != b.event.event_id
+    assert len(list(dd.events())) == 2
+
+
+def test_same_date_other_place_stay_apart() -> None:
+    """Same day, different cities: not the same meeting."""
+    dd = Deduplicator(memory_store())
+    dd.observe(summit("TASS", "a1", D, city="Moscow"), "a1", pub(D))
+    res = dd.observe(summit("RIA", "a2", D, city="Sochi"), "a2", pub(D))
+    assert res.outcome == "new" and len(list(dd.events())) == 2
+
+
+def test_other_states_never_merge() -> None:
+    """Russia meeting Japan and Russia meeting Germany on one day are two events."""
+    dd = Deduplicator(memory_store())
+    dd.observe(summit("TASS", "a1", D), "a1", pub(D))
+    res = dd.observe(summit("TASS", "a2", D, states=("DEU", "RUS")), "a2", pub(D))
+    assert res.outcome == "new"
+
+
+def test_replay_is_idempotent() -> None:
+    """Replaying the same article changes nothing and publishes no revision."""
+    dd = Deduplicator(memory_store())
+    first = dd.observe(summit("TASS", "a1", D), "a1", pub(D))
+    again = dd.observe(summit("TASS", "a1", D), "a1", pub(D))
+    assert again.outcome == "unchanged" and again.revision == 1
+    assert again.event.event_id == first.event.event_id
+
+
+def test_id_is_order_independent() -> None:
+    """Whichever wire arrives first, the event keeps the same id."""
+    ids = []
+    for order in (("TASS", "Kyodo"), ("Kyodo", "TASS")):
+        dd = Deduplicator(memory_store())
+        for i, src in enumerate(order):
+            dd.observe(summit(src, f"{src}-1", D), f"{src}-{i}", pub(D))
+        ids.append(next(iter(dd.events())).event_id)
+    assert ids[0] == ids[1]
+
+
+def test_undated_report_merges_and_fills_date() -> None:
+    """A report without a date joins the dated event near its publication day, and vice versa fills gaps."""
+    dd = Deduplicator(memory_store())
+    dd.observe(summit("AFP", "a1", None, city=None), "a1", pub(D))
+    res = dd.observe(summit("TASS", "a2", D), "a2", pub(D))
+    assert res.outcome == "updated"
+    ev = next(iter(dd.events()))
+    assert ev.event_date == D and ev.location is not None and ev.location.name == "Moscow"
+
+
+def test_window_expiry_event_time_and_processing_time() -> None:
+    """Events older than the window are no merge candidates, and expire() frees them."""
+    clock = FixedClock(datetime(2013, 4, 29, 12, tzinfo=UTC))
+    dd = Deduplicator(memory_store(), window_days=7)
+    dd.observe(summit("TASS", "a1", D), "a1", pub(D), now=clock())
+    late = D + timedelta(days=30)
+    dd.observe(summit("TASS", "a2", late), "a2", pub(late), now=clock.advance(days=30))
+    assert dd.size() == 1  # the old cluster fell out of the window when its key was touched
+    dd.observe(summit("RIA", "b1", late, states=("CHN", "RUS")), "b1", pub(late), now=clock())
+    assert dd.expire(clock.advance(days=8)) == 2
+    assert dd.size() == 0

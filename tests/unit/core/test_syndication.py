@@ -1,0 +1,41 @@
+"""Syndicated copies are recognised by their text and re-attributed without running the NLP."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from service.core.syndication import SyndicationIndex, reattribute
+from service.testing import make_article
+from tests.unit.core.test_dedup import summit
+
+BODY = (
+    "MOSCOW, April 29 (Interfax) - Russian President Vladimir Putin held talks with Japanese Prime Minister Shinzo Abe "
+    "in the Kremlin on Monday. The two leaders instructed their foreign ministries to intensify contacts on a peace "
+    "treaty and agreed to start consultations on defence and security. Trade between the countries reached a record "
+    "last year, Putin said, inviting Japanese companies to invest in Siberia and the Russian Far East."
+)
+
+
+def test_near_duplicate_is_found_and_unrelated_text_is_not() -> None:
+    """A republished copy with small edits matches; another story does not."""
+    idx = SyndicationIndex(threshold=0.8)
+    original = make_article(BODY, source="Interfax", article_id="orig")
+    sentence = "The two leaders instructed their foreign ministries to intensify contacts on a peace treaty and agreed to start consultations on defence and security."
+    idx.add(original, [summit("Interfax", "orig", date(2013, 4, 29), sentence=sentence)])
+    copy = make_article(BODY.replace("(Interfax)", "(Interfax via NewsNow)"), source="NewsNow", article_id="copy")
+    found = idx.find(copy)
+    assert found is not None and found.article_id == "orig"
+    other = make_article("Chilean President Gabriel Boric announced a national lithium strategy on Thursday. " * 3)
+    assert idx.find(other) is None
+    moved = reattribute(found.events, copy)
+    assert moved[0].sources == ["NewsNow"]
+    m = moved[0].mentions[0]
+    assert m.article_id == "copy" and copy.body[m.start : m.end] == m.sentence
+
+
+def test_index_is_bounded() -> None:
+    """The index forgets the oldest articles beyond its capacity."""
+    idx = SyndicationIndex(capacity=3)
+    for i in range(5):
+        idx.add(make_article(f"story number {i} " + "word " * 30 + str(i) * 5, article_id=f"a{i}"), [])
+    assert len(idx) == 3
