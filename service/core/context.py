@@ -19,6 +19,7 @@ class ArticleContext:
     last_by_role: dict[str, ActorMention] = field(default_factory=dict)
     last_leader: ActorMention | None = None
     leader_counts: Counter[str] = field(default_factory=Counter)
+    named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
@@ -46,6 +47,8 @@ class ArticleContext:
                     self.last_by_role[a.role] = a
                 self.last_leader = a
                 self.leader_counts[a.country] += 1
+                if a.name and a.country not in self.named:
+                    self.named[a.country] = a
         return resolved
 
     def plural_states(self, a: ActorMention) -> tuple[str, ...]:

@@ -74,7 +74,7 @@ class Knowledge:
                     names.setdefault(n[4:], iso)
             for d in c.get("demonyms", []):
                 demonyms.setdefault(d, iso)
-            for m in [*c.get("metonyms", []), *c.get("capitals", [])]:
+            for m in c.get("metonyms", []):  # ambiguous capitals (Kingston, Victoria) are places, not metonyms
                 metonyms.setdefault(m, iso)
             for cap in c.get("capitals", []):
                 places.setdefault(cap, Place(cap, iso, "capital", cap))

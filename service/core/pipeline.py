@@ -127,7 +127,7 @@ class Pipeline:
                 Mention(article_id=a.article_id, source=a.source, sentence=c.sentence.text,
                         start=c.sentence.start, end=c.sentence.end, credits=p.clean.credits)
             )
-        actors = _actors(cands)
+        actors = _actors(cands, p.ctx, states)
         confidence = min(0.99, max(c.confidence for c in cands) + 0.03 * (len(mentions) - 1))
         record: dict[str, Any] = {
             "event_id": event_id(etype, states, day),
@@ -201,10 +201,14 @@ def _most_common_place(places: Iterable[Place | None]) -> Place | None:
     return next(p for p in ps if (p.city or p.name) == best)
 
 
-def _actors(cands: list[Candidate]) -> list[Actor]:
+def _actors(cands: list[Candidate], ctx: ArticleContext, states: frozenset[str]) -> list[Actor]:
     out: dict[tuple[str, str | None], Actor] = {}
     for c in cands:
-        for a in c.actors:
+        refs = list(c.actors)
+        if any(a.kind in ("plural_leaders", "plural_parties", "we", "they") for a in c.actors):
+            # "the two leaders": the leaders the article named for those states
+            refs += [ctx.named[s] for s in sorted(states) if s in ctx.named]
+        for a in refs:
             if a.kind not in ("leader", "i", "we") or not a.country:
                 continue
             if a.kind == "we" and not a.name:

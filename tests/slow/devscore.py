@@ -1,0 +1,75 @@
+"""Scoring on a labelled set, the same rules as the team's evaluation script: article-level (type, states)
+precision/recall/F1, and dedup exactness per story event (one output event, mentions inside the story,
+sources equal to the expected ones)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+TYPES = ("summit", "ministry_instruction", "consultation_agreement")
+
+
+@dataclass
+class Scores:
+    tp: dict[str, int]
+    fp: dict[str, int]
+    fn: dict[str, int]
+
+    def f1(self, t: str | None = None) -> float:
+        types = [t] if t else list(TYPES)
+        tp = sum(self.tp[x] for x in types)
+        fp = sum(self.fp[x] for x in types)
+        fn = sum(self.fn[x] for x in types)
+        return 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else 1.0
+
+    def prf(self, t: str) -> tuple[float, float, float]:
+        tp, fp, fn = self.tp[t], self.fp[t], self.fn[t]
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, self.f1(t)
+
+
+def article_scores(events: list[dict[str, Any]], expected_articles: dict[str, list[dict[str, Any]]]) -> Scores:
+    pred: dict[str, set[tuple[str, frozenset[str]]]] = defaultdict(set)
+    for ev in events:
+        for aid in {m["article_id"] for m in ev["mentions"]}:
+            pred[aid].add((ev["event_type"], frozenset(ev["countries"])))
+    tp: dict[str, int] = defaultdict(int)
+    fp: dict[str, int] = defaultdict(int)
+    fn: dict[str, int] = defaultdict(int)
+    for aid, labels in expected_articles.items():
+        want = {(e["event_type"], frozenset(e["countries"])) for e in labels}
+        got = pred.get(aid, set())
+        for k in got & want:
+            tp[k[0]] += 1
+        for k in got - want:
+            fp[k[0]] += 1
+        for k in want - got:
+            fn[k[0]] += 1
+    return Scores(tp, fp, fn)
+
+
+def dedup_scores(events: list[dict[str, Any]], expected: dict[str, Any]) -> tuple[float, int, int]:
+    """-> (dedup_exact, duplicates, merge_errors)"""
+    group: dict[str, str] = {}
+    for s in expected["stories"]:
+        for aid in s["article_ids"]:
+            group[aid] = s["story_id"]
+    for aid in expected["negatives"]:
+        group[aid] = f"neg:{aid}"
+    merge_err = sum(1 for ev in events if len({group.get(m["article_id"], "?") for m in ev["mentions"]}) > 1)
+    exact = dups = total = 0
+    for s in expected["stories"]:
+        for want in s["events"]:
+            total += 1
+            matches = [
+                ev for ev in events
+                if ev["event_type"] == want["event_type"] and sorted(ev["countries"]) == want["countries"]
+                and ev["mentions"] and all(group.get(m["article_id"]) == s["story_id"] for m in ev["mentions"])
+            ]
+            dups += max(0, len(matches) - 1)
+            if len(matches) == 1 and sorted(matches[0]["sources"]) == want["sources"]:
+                exact += 1
+    return exact / total, dups, merge_err

@@ -1,0 +1,42 @@
+"""PLOVER gold-standard sentences (CC BY-SA 4.0, Open Event Data Alliance; see tests/fixtures/plover)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from service.core.models import Article
+
+PLOVER = Path(__file__).resolve().parents[1] / "fixtures" / "plover" / "PLOVER_GSR_CAMEO.txt"
+# CONSULT records in which leaders of two states meet (the others are ministers, envoys or one-sided visits).
+LEADER_CONSULT = {"PLOVER-GSR01-CONSULT-0005", "PLOVER-GSR01-CONSULT-0006"}
+
+
+def records() -> list[dict[str, Any]]:
+    return [r for r in json.loads(PLOVER.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+
+
+def run(pipeline: Any, recs: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    # The CAMEO manual's sentences are undated: no publication date, so leaders of any era resolve.
+    arts = [Article(article_id=r["id"], source="PLOVER", body=r["text"]) for r in recs]
+    return {a.article_id: evs for a, evs in zip(arts, pipeline.process_batch(arts), strict=True)}
+
+
+def test_other_categories_rarely_yield_events(pipeline: Any) -> None:
+    """At most 3% of the non-CONSULT, non-AGREE sentences (protests, attacks, sanctions...) yield any event."""
+    recs = [r for r in records() if r["event"] not in ("CONSULT", "AGREE")]
+    assert len(recs) > 250
+    out = run(pipeline, recs)
+    fired = {k: [(e.event_type, e.countries) for e in v] for k, v in out.items() if v}
+    assert len(fired) / len(recs) <= 0.03, fired
+
+
+def test_leader_level_consult_sentences_yield_summits(pipeline: Any) -> None:
+    """Yeltsin hosting Hashimoto, Mitterrand welcoming de Klerk: summits with both states."""
+    recs = [r for r in records() if r["id"] in LEADER_CONSULT]
+    out = run(pipeline, recs)
+    expected = {"PLOVER-GSR01-CONSULT-0005": ["JPN", "RUS"], "PLOVER-GSR01-CONSULT-0006": ["FRA", "ZAF"]}
+    for rid, states in expected.items():
+        summits = [e.countries for e in out[rid] if e.event_type == "summit"]
+        assert summits == [states], (rid, out[rid])
