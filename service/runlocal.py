@@ -57,8 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         articles = args.articles or str(resources.files("service") / "data" / "samples" / "articles.jsonl")
         _say(f"publishing {articles}")
         subprocess.run([sys.executable, "-m", "service.cli", "produce", articles], env=env, check=True)
-        _say("events as they arrive (Ctrl-C to stop):")
-        consume = [sys.executable, "-m", "service.cli", "consume", "--from-beginning"]
+        _say("events as they arrive: rev 1 is a new event, later revisions add sources (Ctrl-C to stop):")
+        consume = [sys.executable, "-m", "service.cli", "consume", "--state", "--from-beginning"]
         if args.exit_after:
             consume += ["--timeout", str(args.exit_after)]
         subprocess.run(consume, env=env)

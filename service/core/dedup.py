@@ -48,6 +48,8 @@ class DedupResult:
     revision: int
     record: EventRevision
     merged: bool  # the event joined an existing cluster (a duplicate report)
+    key: str = ""
+    clusters: tuple[dict[str, Any], ...] = ()  # the key's clusters after this observation, to be committed
 
 
 Store = MutableMapping[str, list[dict[str, Any]]]
@@ -63,6 +65,19 @@ class Deduplicator:
         self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
     ) -> DedupResult:
         """Merge one extracted event (reported by one article) into the store; say what changed."""
+        result = self.plan(event, article_id, published_at, now)
+        self.commit(result)
+        return result
+
+    def commit(self, result: DedupResult) -> None:
+        """Record a planned observation. The worker calls it only after a first sighting was acknowledged,
+        so a crash in between re-publishes (same id) rather than loses the event."""
+        self.store[result.key] = list(result.clusters)
+
+    def plan(
+        self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
+    ) -> DedupResult:
+        """What observing this event would do, without writing to the store."""
         now = now or datetime.now(UTC)
         anchor = event.event_date or (published_at or now).date()
         key = blocking_key(event.event_type, event.countries)
@@ -76,20 +91,18 @@ class Deduplicator:
                 updated_at=now, article_ids=article_ids,
             )
             clusters.append(cluster)
-            self.store[key] = [c.model_dump(mode="json") for c in clusters]
-            return self._result("new", cluster, merged=False)
+            return self._result("new", cluster, merged=False, key=key, clusters=clusters)
         merged_event = merge_events(match.typed(), event)
         new_articles = sorted(set(match.article_ids) | set(article_ids))
         if merged_event == match.typed() and new_articles == match.article_ids:
-            self.store[key] = [c.model_dump(mode="json") for c in clusters]
-            return self._result("unchanged", match, merged=True)
+            return self._result("unchanged", match, merged=True, key=key, clusters=clusters)
         updated = Cluster(
             event=merged_event.model_dump(mode="json"), revision=match.revision + 1,
             anchor=merged_event.event_date or match.anchor, first_seen_at=match.first_seen_at,
             updated_at=now, article_ids=new_articles,
         )
-        self.store[key] = [updated.model_dump(mode="json") if c is match else c.model_dump(mode="json") for c in clusters]
-        return self._result("updated", updated, merged=True)
+        clusters = [updated if c is match else c for c in clusters]
+        return self._result("updated", updated, merged=True, key=key, clusters=clusters)
 
     def _match(self, event: Event, anchor: date, clusters: list[Cluster]) -> Cluster | None:
         best: tuple[int, Cluster] | None = None
@@ -105,13 +118,14 @@ class Deduplicator:
         return best[1] if best else None
 
     @staticmethod
-    def _result(outcome: Outcome, c: Cluster, *, merged: bool) -> DedupResult:
+    def _result(outcome: Outcome, c: Cluster, *, merged: bool, key: str, clusters: list[Cluster]) -> DedupResult:
         ev = c.typed()
         record = EventRevision(
             event_id=ev.event_id, revision=c.revision, first_seen_at=c.first_seen_at, updated_at=c.updated_at,
             source_count=len(ev.sources), mention_count=len(ev.mentions), article_ids=c.article_ids, event=ev,
         )
-        return DedupResult(outcome, ev, c.revision, record, merged)
+        dumped = tuple(x.model_dump(mode="json") for x in clusters)
+        return DedupResult(outcome, ev, c.revision, record, merged, key, dumped)
 
     def expire(self, now: datetime) -> int:
         """Drop clusters not updated within the window (processing time); returns how many went."""

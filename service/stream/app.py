@@ -106,8 +106,8 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     state_topic = app.topic(k.state_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     dlq_topic = app.topic(k.dead_letter_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     table = app.Table(
-        "dedup-clusters", default=None, partitions=k.partitions, key_serializer="raw", value_serializer="json",
-        use_partitioner=True,
+        "dedup-clusters", default=None, partitions=k.partitions, use_partitioner=True,
+        schema=faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json"),
     )
     dedup = Deduplicator(TableStore(table), window_days=settings.dedup.window_days,
                          date_tolerance_days=settings.dedup.date_tolerance_days)
@@ -123,6 +123,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     @app.agent(articles, name="extract")
     async def extract(stream: Any) -> None:
         loop = asyncio.get_running_loop()
+        pending: list[Any] = []
         async for batch in stream.take_events(settings.nlp.batch_size, within=0.25):
             consumed_at = time.time()
             good: list[tuple[Any, Article]] = []
@@ -151,8 +152,11 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                         metrics.events_extracted.labels(event_type=event.event_type).inc()
                         record = CandidateRecord(event, article.article_id, article.published_at, consumed_at,
                                                  "copy" if ext.copy_of else "extracted")
-                        await candidates.send(key=blocking_key(event.event_type, event.countries).encode(),
-                                              value=record.encode())
+                        pending.append(await candidates.send(
+                            key=blocking_key(event.event_type, event.countries).encode(), value=record.encode()))
+            # Acknowledged before the batch's offsets can be committed: an article is never half-processed.
+            await asyncio.gather(*pending)
+            pending.clear()
             health.progress()
 
     @app.agent(candidates, name="dedup")
@@ -165,7 +169,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                 err = ExtractionError(f"undecodable candidate: {e}", stage="dedup")
                 await poison.handle(ev.key, ev.value, err, Origin(ev.message.topic, ev.message.partition, ev.message.offset))
                 continue
-            result = dedup.observe(cand.event, cand.article_id, cand.published_at, datetime.now(UTC))
+            result = dedup.plan(cand.event, cand.article_id, cand.published_at, datetime.now(UTC))
             metrics.stage_seconds.labels(stage="dedup").observe(time.perf_counter() - started)
             started = time.perf_counter()
             key = result.event.event_id.encode()
@@ -180,6 +184,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             if result.outcome in ("new", "updated"):
                 await state_topic.send(key=key, value=result.record.model_dump_json().encode())
                 metrics.revisions.labels(event_type=result.event.event_type).inc()
+            dedup.commit(result)  # recorded only after the first sighting is acknowledged
             metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
             metrics.dedup_state.set(dedup.size())
             health.progress()

@@ -1,0 +1,151 @@
+"""Drive real worker processes against the real broker: unique topics and group per test, /ready polling,
+produce and collect records with aiokafka."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Stack:
+    """One isolated dipevents deployment on the shared broker: its own topics, group and state dir."""
+
+    bootstrap: str
+    tmp: Path
+    partitions: int = 4
+    name: str = field(default_factory=lambda: f"it{uuid.uuid4().hex[:10]}")
+    procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    logs: list[Any] = field(default_factory=list)
+
+    def env(self, **extra: str) -> dict[str, str]:
+        e = {k: v for k, v in os.environ.items() if not k.startswith("DIPEVENTS_")}
+        e.update({
+            "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": self.bootstrap,
+            "DIPEVENTS_KAFKA__GROUP_ID": self.name,
+            "DIPEVENTS_KAFKA__ARTICLES_TOPIC": f"{self.name}.articles",
+            "DIPEVENTS_KAFKA__EVENTS_TOPIC": f"{self.name}.events",
+            "DIPEVENTS_KAFKA__STATE_TOPIC": f"{self.name}.state",
+            "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{self.name}.candidates",
+            "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{self.name}.dlq",
+            "DIPEVENTS_KAFKA__PARTITIONS": str(self.partitions),
+            "DIPEVENTS_LOG_LEVEL": "WARNING",
+        })
+        e.update(extra)
+        return e
+
+    def topic(self, kind: str) -> str:
+        return f"{self.name}.{kind}"
+
+    def start_worker(self, index: int = 0, **extra: str) -> tuple[subprocess.Popen[bytes], int]:
+        port = free_port()
+        log = open(self.tmp / f"worker{index}-{len(self.procs)}.log", "wb")  # noqa: SIM115 - lives with the process
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "service.cli", "worker"],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+            env=self.env(DIPEVENTS_METRICS__PORT=str(port), DIPEVENTS_DATA_DIR=str(self.tmp / f"data{index}"), **extra),
+        )
+        self.procs.append(proc)
+        self.logs.append(log)
+        wait_ready(port, proc, self.tmp)
+        return proc, port
+
+    def stop_all(self) -> None:
+        for p in self.procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in self.procs:
+            try:
+                p.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        for log in self.logs:
+            log.close()
+
+
+def wait_ready(port: int, proc: subprocess.Popen[bytes], tmp: Path, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"worker exited with {proc.returncode}; logs in {tmp}:\n" + _tail(tmp))
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"worker not ready in {timeout}s; logs:\n" + _tail(tmp))
+
+
+def _tail(tmp: Path) -> str:
+    return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(tmp.glob("worker*.log")))
+
+
+def produce(bootstrap: str, topic: str, values: list[bytes], keys: list[bytes | None] | None = None) -> None:
+    async def run() -> None:
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+        await producer.start()
+        try:
+            for i, v in enumerate(values):
+                await producer.send(topic, value=v, key=keys[i] if keys else None)
+            await producer.flush()
+        finally:
+            await producer.stop()
+
+    asyncio.run(run())
+
+
+def collect(bootstrap: str, topic: str, *, until: int, timeout: float = 90.0, settle: float = 0.0) -> list[Any]:
+    """Read `topic` from the beginning until `until` records arrived (then `settle` more seconds) or timeout."""
+
+    async def run() -> list[Any]:
+        consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                                    enable_auto_commit=False, group_id=None)
+        await consumer.start()
+        out: list[Any] = []
+        try:
+            deadline = time.monotonic() + timeout
+            settle_until: float | None = None
+            while time.monotonic() < deadline:
+                batch = await consumer.getmany(timeout_ms=500)
+                for records in batch.values():
+                    out.extend(records)
+                if len(out) >= until and settle_until is None:
+                    settle_until = time.monotonic() + settle
+                if settle_until is not None and time.monotonic() >= settle_until:
+                    break
+        finally:
+            await consumer.stop()
+        return out
+
+    return asyncio.run(run())
+
+
+def article_lines(path: Path, ids: set[str] | None = None) -> list[bytes]:
+    lines = [line.encode() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if ids is None:
+        return lines
+    return [line for line in lines if json.loads(line)["article_id"] in ids]

@@ -1,0 +1,110 @@
+"""The worker on the real broker: articles in, first sightings and revisions out, bad input dead-lettered,
+a graceful stop on SIGTERM."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.integration.harness import REPO, Stack, article_lines, collect, produce
+
+DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"
+
+
+@pytest.fixture
+def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Stack]:
+    s = Stack(kafka_bootstrap, tmp_path)
+    yield s
+    s.stop_all()
+
+
+def test_seed_article_gives_its_three_events(stack: Stack) -> None:
+    """The seed story through the worker: three first sightings keyed by event id, with their content."""
+    stack.start_worker()
+    produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, {"seed-putin-abe"}))
+    records = collect(stack.bootstrap, stack.topic("events"), until=3, settle=2.0)
+    events = {json.loads(r.value)["event_type"]: json.loads(r.value) for r in records}
+    assert len(records) == 3 and set(events) == {"summit", "ministry_instruction", "consultation_agreement"}
+    for r in records:
+        assert r.key.decode() == json.loads(r.value)["event_id"]
+    summit = events["summit"]
+    assert summit["countries"] == ["JPN", "RUS"] and summit["event_date"] == "2013-04-29"
+    assert summit["location"] == {"name": "Moscow", "country": "RUS"}
+    assert len(events["ministry_instruction"]["mentions"]) == 4
+    assert events["consultation_agreement"]["countries"] == ["JPN", "RUS"]
+
+
+def test_story_from_three_wires_is_one_event_with_revisions(stack: Stack) -> None:
+    """D05 (Reuters, AP, TASS on the Biden–Putin call) plus the announcement three days before: the summit is
+    first-sighted once; the state topic's last revision carries the three sources; the announcement adds none."""
+    stack.start_worker()
+    ids = {"dev-e4778a99d3ec", "dev-ce0d11b9a4d5", "dev-d0668388ad07", "dev-cde701b2a3cd"}
+    produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, ids))
+    firsts = collect(stack.bootstrap, stack.topic("events"), until=3, settle=3.0)
+    kinds = sorted(json.loads(r.value)["event_type"] for r in firsts)
+    assert kinds == ["consultation_agreement", "ministry_instruction", "summit"]
+    states = collect(stack.bootstrap, stack.topic("state"), until=7, settle=3.0)
+    latest: dict[str, dict] = {}
+    for r in states:
+        rev = json.loads(r.value)
+        if rev["revision"] >= latest.get(rev["event_id"], {}).get("revision", 0):
+            latest[rev["event_id"]] = rev
+    by_type = {v["event"]["event_type"]: v for v in latest.values()}
+    assert by_type["summit"]["event"]["sources"] == ["AP", "Reuters", "TASS"]
+    assert by_type["summit"]["revision"] == 3
+    assert by_type["consultation_agreement"]["event"]["sources"] == ["AP", "TASS"]
+    assert by_type["ministry_instruction"]["event"]["sources"] == ["Reuters", "TASS"]
+    assert "dev-cde701b2a3cd" not in {a for v in latest.values() for a in v["article_ids"]}
+
+
+BAD = {
+    "not_json": b"this is not json {",
+    "invalid_utf8": b'{"article_id": "x", "body": "\xff\xfe"}',
+    "not_an_object": b"[1, 2, 3]",
+    "missing_field": json.dumps({"article_id": "m1", "source": "S"}).encode(),
+    "empty_body": json.dumps({"article_id": "e1", "source": "S", "body": "   "}).encode(),
+    "wrong_type": json.dumps({"article_id": 5, "source": "S", "body": "text"}).encode(),
+    "bad_timestamp": json.dumps({"article_id": "t1", "source": "S", "body": "Putin met Abe.", "published_at": "soon"}).encode(),
+    "too_large": json.dumps({"article_id": "l1", "source": "S", "body": "word " * 40_000}).encode(),
+    "token_too_long": json.dumps({"article_id": "k1", "source": "S", "body": "x" * 5_000 + " and more words"}).encode(),
+    "not_english": json.dumps({"article_id": "n1", "source": "S", "language": "ru", "body": "Путин встретился с Абэ."}).encode(),
+    "binary": bytes(range(256)) * 4,
+}
+
+
+def test_bad_input_is_dead_lettered_and_good_input_is_not_lost(stack: Stack) -> None:
+    """Every bad-input class lands in the dead-letter topic with its reason, original bytes and origin; the
+    valid article sent among them still yields its events; the worker keeps running."""
+    proc, _ = stack.start_worker(DIPEVENTS_NLP__MAX_BODY_BYTES="100000")
+    values = list(BAD.values())
+    values.insert(5, article_lines(DEV, {"seed-putin-abe"})[0])
+    produce(stack.bootstrap, stack.topic("articles"), values)
+    dead = collect(stack.bootstrap, stack.topic("dlq"), until=len(BAD), settle=2.0)
+    reasons = {dict(r.headers)["dipevents.reason"].decode(): r for r in dead}
+    assert set(reasons) == set(BAD)
+    for reason, rec in reasons.items():
+        headers = dict(rec.headers)
+        assert rec.value == BAD[reason], reason  # original bytes untouched
+        assert headers["dipevents.source.topic"].decode() == stack.topic("articles")
+        assert int(headers["dipevents.source.offset"]) >= 0
+        assert headers["dipevents.message"] and headers["dipevents.exception"] == b"BadInput"
+    events = collect(stack.bootstrap, stack.topic("events"), until=3, settle=1.0)
+    assert len(events) == 3
+    assert proc.poll() is None
+
+
+def test_sigterm_stops_within_30_seconds(stack: Stack) -> None:
+    """SIGTERM: the worker finishes, commits and exits cleanly within 30 s."""
+    proc, _ = stack.start_worker()
+    produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, {"seed-putin-abe"}))
+    collect(stack.bootstrap, stack.topic("events"), until=3)
+    started = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    code = proc.wait(timeout=40)
+    assert time.monotonic() - started < 30
+    assert code == 0
