@@ -40,6 +40,28 @@ def memory_store() -> dict[str, list[dict[str, Any]]]:
     return {}
 
 
+class ExplodingExtractor:
+    """An extractor with a bug: raises on any sentence containing `marker`. For poison-message tests."""
+
+    name = "exploding.v0"
+    event_type = "summit"
+
+    def __init__(self, marker: str = "EXPLODE") -> None:
+        self.marker = marker
+
+    def extract(self, view: Any) -> list[Any]:
+        if self.marker in view.text:
+            raise ZeroDivisionError(f"bug triggered by {self.marker!r}")
+        return []
+
+
+def exploding_extractors(marker: str = "EXPLODE") -> list[Any]:
+    """The default extractors plus one that raises on `marker` (run_worker(extractors=...))."""
+    from service.core.extractors.registry import default_registry
+
+    return [*default_registry().build(), ExplodingExtractor(marker)]
+
+
 @dataclass
 class ListSink:
     records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = field(default_factory=list)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from service.core.knowledge import Knowledge
 
-Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties", "we", "i", "they"]
+Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties", "we", "i", "they", "he"]
 
 _NAME_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|el|al|bin|binti|ibn|bint|ul|y)"
 _CAP_WORD = r"[A-Z][\w'’\-]*\.?"
@@ -38,6 +38,8 @@ _PLURAL_PARTIES = re.compile(
     rf"|{_NUMBER}\s+(?:sides|countries|nations|governments))\b",
     re.IGNORECASE,
 )
+_HE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
+_PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|ibn|bint|binti)\s$")
 _WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
 _I = re.compile(r"\bI\b")
 _THEY = re.compile(r"\b(?:they|They|their|Their|them)\b")
@@ -58,6 +60,7 @@ class ActorMention:
     states: tuple[str, ...] = ()  # for plural references that name their states
     in_quote: bool = False
     form: str | None = None  # for states: name | demonym | metonym
+    weak: bool = False  # "the leaders" without a number: generic, never enough to make a summit
 
     @property
     def is_sitting_leader(self) -> bool:
@@ -95,6 +98,8 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
     # 1. Known leaders by name, with the title in front of them if any.
     for m in kb.leader_re.finditer(text):
         alias = m.group(0)
+        if _PATRONYMIC_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue  # "Abdulaziz bin Salman", "Faisal bin Farhan": part of someone else's name
         start, role, former, country_hint = m.start(), None, False, None
         tb = title_before.search(text[max(0, m.start() - 80) : m.start()])
         if tb:
@@ -167,7 +172,9 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
     for pattern, kind3 in ((_PLURAL_LEADERS, "plural_leaders"), (_PLURAL_PARTIES, "plural_parties")):
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
-                found.append(ActorMention(m.start(), m.end(), m.group(0), kind3, in_quote=_inside(quotes, m.start())))  # type: ignore[arg-type]
+                weak = not re.search(rf"\b(?:{_NUMBER})\b", m.group(0), re.IGNORECASE)
+                found.append(ActorMention(m.start(), m.end(), m.group(0), kind3, in_quote=_inside(quotes, m.start()),  # type: ignore[arg-type]
+                                          weak=weak))
                 consumed.append((m.start(), m.end()))
     for pattern, kind4 in ((_WE, "we"), (_I, "i")):
         for m in pattern.finditer(text):
@@ -176,6 +183,11 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
     for m in _THEY.finditer(text):
         if not _inside(quotes, m.start()):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "they"))
+    for m in _HE.finditer(text):
+        if re.match(r"\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)", text[m.end():]):
+            continue  # "His Royal Highness the Crown Prince": an honorific, not a pronoun
+        if not _inside(quotes, m.start()):
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "he"))
 
     # 4. States by name, demonym or metonym (outside the spans already explained).
     for m in kb.state_re.finditer(text):

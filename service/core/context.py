@@ -8,6 +8,7 @@ sentence by sentence, in reading order.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from service.core.actors import ActorMention, speaker
@@ -20,6 +21,7 @@ class ArticleContext:
     last_leader: ActorMention | None = None
     leader_counts: Counter[str] = field(default_factory=Counter)
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
+    roles_of: Callable[[str], set[str]] = lambda name: set()  # every office the knowledge base knows a name by
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
@@ -40,11 +42,18 @@ class ArticleContext:
         for a in out:
             if a.kind in ("we", "i") and spk is not None and spk.country:
                 a = replace(a, name=spk.name, role=spk.role, country=spk.country)
+            if a.kind == "he":
+                # the nearest leader before it in this sentence, else the last one of the article
+                before = [b for b in resolved if b.is_sitting_leader and b.country and b.end <= a.start]
+                ref = before[-1] if before else self.last_leader
+                if ref is None:
+                    continue
+                a = replace(a, name=ref.name, role=ref.role, country=ref.country)
             resolved.append(a)
         for a in resolved:
             if a.is_sitting_leader and a.country and a.kind == "leader":
-                if a.role:
-                    self.last_by_role[a.role] = a
+                for role in {a.role, *self.roles_of(a.name or "")} - {None, "", "leader", "counterpart"}:
+                    self.last_by_role[role or ""] = a
                 self.last_leader = a
                 self.leader_counts[a.country] += 1
                 if a.name and a.country not in self.named:

@@ -28,7 +28,7 @@ _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|Oct
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?(?:(?:,\s*|/|\s+)(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|percent|million|billion|people|km|years))")),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("month", re.compile(rf"\b(?:in|since|during|last|early|late|mid-|until|by|of)\s+(?:early\s+|late\s+|mid-)?{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("month", re.compile(rf"\b(?:(?:by|until|before)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of|in|since|during|last|early|late|mid-|until|by|of)\s+(?:early\s+|late\s+|mid-)?{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:in|since|during|of|until|by|from|and|between)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-)")),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("rel", re.compile(r"\b(?P<rel>earlier today|today|this morning|this afternoon|this evening|tonight|yesterday|last night|on the eve)\b", re.IGNORECASE)),
@@ -91,7 +91,12 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None) -> tuple[date | None
         if year is None:
             if ref is None:
                 return None, "month"
-            year = ref.year if month <= ref.month else ref.year - 1
+            # "in June" is the last June; "by (the end of) March", "until March" look ahead
+            ahead = m.group(0).lower().startswith(("by", "until", "before"))
+            if ahead:
+                year = ref.year if month >= ref.month else ref.year + 1
+            else:
+                year = ref.year if month <= ref.month else ref.year - 1
         return _safe(year, month, 1), "month"
     if kind == "year":
         return date(int(gd["year"]), 1, 1), "year"

@@ -60,6 +60,9 @@ class Pipeline:
         self.kb = kb
         self.extractors = list(extractors) if extractors is not None else default_registry().build()
 
+    def _roles_of(self, name: str) -> set[str]:
+        return {lead.role for lead in self.kb.leaders.get(name, [])}
+
     def process_article(self, article: Article) -> list[Event]:
         return self.process_batch([article])[0]
 
@@ -83,7 +86,7 @@ class Pipeline:
     def _prepare(self, article: Article) -> _Prepared:
         clean = normalize(article.body, article.title)
         ref = article.published_at.date() if article.published_at else None
-        ctx = ArticleContext()
+        ctx = ArticleContext(roles_of=self._roles_of)
         actors = [ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) for s in clean.sentences]
         ctx.main_states = _main_states(clean.sentences, actors, ctx)
         candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb)]

@@ -10,7 +10,10 @@ import time
 
 import faust
 
-from service.main import build_processor, build_settings
+from collections.abc import Sequence
+
+from service.core.extractors.registry import Extractor
+from service.main import build_pipeline, build_processor, build_settings
 from service.stream.app import create_app
 from service.stream.health import HealthServer, HealthState
 from service.stream.logs import configure_logging
@@ -20,7 +23,8 @@ from service.stream.topics import ensure_topics
 log = logging.getLogger("dipevents.worker")
 
 
-def run_worker(loglevel: str | None = None) -> int:
+def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | None = None) -> int:
+    """Run until stopped. `extractors` replaces the default registry's (tests inject a faulty one)."""
     settings = build_settings()
     level = (loglevel or settings.log_level).upper()
     configure_logging(level)
@@ -31,7 +35,7 @@ def run_worker(loglevel: str | None = None) -> int:
     loop.run_until_complete(server.start())
     started = time.perf_counter()
     log.info("loading spaCy model", extra={"model": settings.nlp.model})
-    processor = build_processor(settings)
+    processor = build_processor(settings, build_pipeline(settings, extractors=extractors))
     health.model_loaded = True
     log.info("model loaded", extra={"seconds": round(time.perf_counter() - started, 2)})
     created = loop.run_until_complete(ensure_topics(settings.kafka))

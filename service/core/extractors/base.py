@@ -44,6 +44,11 @@ class SentenceView:
             return []
         return self.actors_in(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
 
+    def actors_of_tokens(self, toks: Iterable[Token]) -> list[ActorMention]:
+        """Actors overlapping exactly these tokens (no subtree expansion)."""
+        spans = [(x.idx, x.idx + len(x)) for x in toks]
+        return [a for a in self.actors if any(a.start < e and s < a.end for s, e in spans)]
+
     def dates(self) -> list[DateMention]:
         return find_dates(self.text, self.ref)
 
@@ -75,34 +80,73 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
-def governing_chain(t: Token, limit: int = 6) -> list[Token]:
-    """t and the tokens above it, up to the clause's root verb (not crossing into a reporting verb)."""
+_SUBCLAUSE = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
+_DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "debunk"})
+_DENIAL_NOUNS = frozenset({"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors",
+                           "speculation", "allegation", "allegations"})
+
+
+def _is_purpose_infinitive(t: Token) -> bool:
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def governing_chain(t: Token, limit: int = 8) -> list[Token]:
+    """t and the tokens above it, up to its clause's root verb. A purpose infinitive ("travel ... to meet")
+    belongs to the clause it serves, so the chain goes on through it."""
     chain = [t]
     cur = t
     for _ in range(limit):
-        if cur.head is cur or cur.dep_ in ("ROOT", "ccomp", "parataxis") and cur.pos_ in ("VERB", "AUX") and cur is not t:
+        if cur.head is cur:
             break
-        if cur.dep_ in ("ccomp", "parataxis", "advcl", "relcl") and cur.pos_ in ("VERB", "AUX"):
+        if cur.dep_ in _SUBCLAUSE and cur.pos_ in ("VERB", "AUX") and not _is_purpose_infinitive(cur):
             break
         cur = cur.head
         chain.append(cur)
     return chain
 
 
-def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset()) -> bool:
-    """Future, planned, wished, conditional or negated: the trigger did not happen (yet)."""
+def clause_root(t: Token) -> Token:
+    return governing_chain(t)[-1]
+
+
+def clause_tokens(t: Token) -> list[Token]:
+    """The tokens of t's clause: the root's subtree without other clauses hanging off it; for a relative
+    clause ("Biden, who met Xi on Monday, said"), its antecedent too."""
+    root = clause_root(t)
+    own = set(t.subtree)  # the trigger's own modifiers always count ("talks hosted by Erdogan")
+    out: set[Token] = set(own)
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.add(tok)
+        for c in tok.children:
+            if c in own:
+                continue
+            if c.dep_ in _SUBCLAUSE and c.pos_ in ("VERB", "AUX") and t not in c.subtree and not _is_purpose_infinitive(c):
+                continue
+            if _since(c):
+                continue  # "their first meeting since the Camp David summit": dates the contrast, not the event
+            stack.append(c)
+    if root.dep_ == "relcl":
+        out.update(x for x in root.head.subtree if x not in root.subtree)
+    return sorted(out, key=lambda x: x.i)
+
+
+def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *, clause_future: bool = False) -> bool:
+    """Future, planned, wished, conditional, denied or negated: the trigger did not happen (yet)."""
     aux = kb.words("irrealis", "aux")
     governors = kb.words("irrealis", "governors") - allow
     noun_governors = kb.words("irrealis", "noun_governors")
     negs = kb.words("irrealis", "negations")
-    for i, tok in enumerate(governing_chain(t)):
+    chain = governing_chain(t)
+    for i, tok in enumerate(chain):
         for c in tok.children:
             lc = c.lower_
             if c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD":
                 return True
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in ("never", "no")):
                 return True
-            if c.dep_ == "mark" and lc in ("if", "unless", "whether"):
+            if c.dep_ == "mark" and lc in ("if", "unless", "whether", "once"):
                 return True
         if i > 0 and (lemma(tok) in governors or tok.lower_ in governors):
             return True
@@ -115,20 +159,55 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset()) ->
             return True
         if lemma(tok) in negs and i > 0 and tok.pos_ == "VERB":
             return True
+    # denied: "rejected claims that X had met Y", "denied reports that they spoke"
+    top = chain[-1]
+    if top.dep_ in ("ccomp", "acl", "relcl") and (lemma(top.head) in _DENIAL_VERBS or top.head.lower_ in _DENIAL_NOUNS):
+        return True
+    clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
+    if clause and any(p in clause for p in kb.words("irrealis", "future_phrases") if " " in p and not p.startswith(("is ", "are "))):
+        return True
     # "going to", "set to", "due to" spelled as phrases around the trigger
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     return bool(re.search(r"\b(?:will|would|to be held|is to|are to|due to|set to|going to)\s*(?:\w+\s+)?$", left))
 
 
-def has_future_marker(text: str, kb: Knowledge) -> bool:
-    low = text.lower()
-    return any(p in low for p in kb.words("irrealis", "future_phrases") if " " in p or p in ("upcoming", "forthcoming"))
+def _since(c: Token) -> bool:
+    """'since taking office in December', 'since the Camp David summit': a contrast, not the event's date."""
+    return c.lower_ == "since" or any(m.dep_ in ("mark", "prep") and m.lower_ == "since" for m in c.children)
+
+
+def _pruned(tok: Token) -> list[Token]:
+    """tok's subtree without 'since ...' branches."""
+    out, stack = [], [tok]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(c for c in x.children if not _since(c))
+    return out
+
+
+def temporal_scope(t: Token) -> list[Token]:
+    """Tokens that can date or qualify the trigger itself: a noun trigger's own phrase, and the adverbials
+    and prepositional phrases of the trigger and the verbs above it (not those of other noun phrases),
+    never the 'since ...' contrast."""
+    out: set[Token] = set(_pruned(t)) if t.pos_ in ("NOUN", "PROPN") else {t}
+    chain = governing_chain(t)
+    for i, tok in enumerate(chain):
+        below = chain[i - 1] if i else None
+        for c in tok.children:
+            if c is not below and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux") and not _since(c):
+                out.update(_pruned(c))
+        out.add(tok)
+    return sorted(out, key=lambda x: x.i)
 
 
 def is_background(view: SentenceView, t: Token | None = None) -> bool:
-    """A recalled earlier meeting: dated well before publication, or phrased as history."""
-    low = view.text.lower()
+    """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
+    low = " ".join(x.text.lower() for x in temporal_scope(t)) if t is not None else view.text.lower()
+    low = low.replace(" - ", "-").replace(" -", "-")
     if any(p in low for p in view.kb.words("irrealis", "background_phrases")):
+        return True
+    if t is not None and any(c.dep_ == "mark" and c.lower_ in ("since",) for c in clause_root(t).children):
         return True
     if view.ref is None:
         return False
@@ -150,11 +229,12 @@ def _clause_verb(t: Token) -> Token:
 
 
 def _dates_clause_of(view: SentenceView, d: DateMention, trigger: Token) -> bool:
-    """Does the date expression modify the trigger's own clause (not another one in the sentence)?"""
+    """Does the date expression date the trigger (not another phrase of the sentence)?"""
     toks = [x for x in view.doc if d.start <= x.idx < d.end]
     if not toks:
         return False
-    return _clause_verb(toks[0]) is _clause_verb(trigger)
+    scope = set(temporal_scope(trigger))
+    return any(x in scope for x in toks)
 
 
 def event_date(view: SentenceView, near: int) -> date | None:
@@ -188,8 +268,13 @@ def subjects(t: Token) -> list[Token]:
 
 
 def agents(t: Token) -> list[Token]:
-    """'by X' of a passive verb."""
-    return [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    """'by X' of a passive verb (the parser sometimes labels it a plain preposition)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
+    return [
+        g for c in t.children
+        if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children if g.dep_ == "pobj"
+    ]
 
 
 def span_of(tokens: Iterable[Token]) -> tuple[int, int]:
@@ -203,7 +288,17 @@ def states_of(view: SentenceView, actors: list[ActorMention], *, leaders_only: b
     """The states a group of actor mentions stands for, and the actors that carried them."""
     states: set[str] = set()
     used: list[ActorMention] = []
+    explicit = {a.country for a in actors if a.kind == "leader" and not a.former and a.country}
     for a in actors:
+        if a.kind in ("plural_leaders", "plural_parties", "we", "they") and len(explicit) >= 2 and not a.states:
+            continue  # "both leaders" next to two named leaders means those two, not the article's main pair
+        if a.kind in ("plural_leaders", "plural_parties") and a.weak and leaders_only:
+            continue  # "the leaders attending the summit": generic
+        if a.kind == "he":
+            if a.country:
+                states.add(a.country)
+                used.append(a)
+            continue
         if a.kind == "leader":
             if a.former or not a.country:
                 continue

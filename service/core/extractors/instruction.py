@@ -46,17 +46,20 @@ class InstructionExtractor:
                 bodies = _bodies(t, view)
                 if lem in weak:  # "told their ministers to": only a leader's own bodies make it an instruction
                     bodies = [b for b in bodies if _owned(b, view)]
-            elif lem in ("give", "assign", "entrust") and any(
-                c.dep_ in ("dobj", "dative") and c.lower_ in give_nouns for c in t.children
+            elif lem in ("give", "assign", "entrust", "issue") and any(
+                c.dep_ in ("dobj", "dative", "nsubjpass") and c.lower_ in give_nouns for c in t.children
             ):
-                bodies = _bodies(t, view, passive_subject_only=True)
+                # "were given instructions", "gave instructions to their officials"
+                bodies = _bodies(t, view, passive_subject_only=True) or _to_bodies(t, view)
             else:
                 continue
             if not bodies:
                 continue
             if is_irrealis(t, kb, allow=allow) or is_background(view, t):
                 continue
-            giver_tokens = agents(t) or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
+            by_noun = [g for c in t.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
+                       for g in p.children if g.dep_ == "pobj"]  # "given instructions by the presidents"
+            giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
             givers = view.actors_of(giver_tokens) if giver_tokens else []
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
                 continue  # a minister ordering staff is not a leader's instruction
@@ -72,7 +75,7 @@ class InstructionExtractor:
             # "they" counts when the sentence itself names the leaders ("the two leaders said they had told ...")
             leader_in_sentence = any(a.kind in ("leader", "plural_leaders") and not a.former for a in view.actors)
             leader_backed = (
-                any(a.kind in ("leader", "plural_leaders", "we", "i") for a in used)
+                any(a.kind in ("leader", "plural_leaders", "we", "i", "he") for a in used)
                 or (leader_in_sentence and any(a.kind == "they" for a in used))
                 # "the parties/the two sides agreed to instruct their ministries", in an article about leaders' talks
                 or (bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in used))
@@ -111,6 +114,17 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
         for x in [h, *h.conjuncts]:
             if lemma(x) in body_words or x.lower_ in body_words:
                 out.append(x)
+    return out
+
+
+def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
+    body_words = view.kb.words("instruction", "bodies")
+    out: list[Token] = []
+    for x in t.subtree:
+        if x.dep_ == "prep" and x.lower_ == "to":
+            for g in x.children:
+                if g.dep_ == "pobj":
+                    out += [y for y in [g, *g.conjuncts] if lemma(y) in body_words or y.lower_ in body_words]
     return out
 
 

@@ -13,9 +13,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from typing import Any
+
 from service.core.extractors.base import (
     Candidate,
     SentenceView,
+    clause_tokens,
     event_date,
     is_background,
     is_irrealis,
@@ -41,24 +44,25 @@ class SummitExtractor:
             if t.pos_ in ("VERB",) and lem in verbs:
                 if lem == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in t.children):
                     continue
+                if lem == "sit" and not any(c.lower_ in ("down", "with") for c in t.children):
+                    continue
                 if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
                     continue
                 triggers.append(t)
-            elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns):
+            elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t):
                 triggers.append(t)
-        if not triggers:
+        for trigger in triggers:
+            if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
+                continue
+            clause = clause_tokens(trigger)
+            people = [a for a in view.actors_of_tokens(clause) if a.kind in ("leader", "plural_leaders", "we", "i", "he")]
+            states, used = states_of(view, people, leaders_only=True)
+            if len(states) < 2:
+                continue
+            yield self._candidate(view, trigger, states, used)
             return
-        realis = [t for t in triggers if not is_irrealis(t, kb)]
-        if not realis:
-            return
-        trigger = realis[0]
-        if is_background(view, trigger):
-            return
-        leaders = [a for a in view.actors if a.kind in ("leader", "plural_leaders", "we", "i")]
-        states, used = states_of(view, leaders, leaders_only=True)
-        if len(states) < 2:
-            return
-        # A plural reference alone ("the two leaders held talks") leans on the article's main meeting.
+
+    def _candidate(self, view: SentenceView, trigger: Token, states: set[str], used: list[Any]) -> Candidate:
         explicit = sum(1 for a in used if a.kind == "leader")
         verb_trigger = trigger.pos_ == "VERB"
         confidence = 0.55 + 0.2 * verb_trigger + 0.1 * min(explicit, 2)
@@ -71,7 +75,7 @@ class SummitExtractor:
         place = None
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
-        yield Candidate(
+        return Candidate(
             event_type=self.event_type,
             extractor=self.name,
             states=frozenset(states),
@@ -84,10 +88,42 @@ class SummitExtractor:
         )
 
 
+_SETTING_VERBS = frozenset({"attend", "address", "open", "close", "chair", "leave", "skip", "boycott", "miss", "cover",
+                            "prepare", "organize", "organise"})
+_MOVEMENT_VERBS = frozenset({"arrive", "travel", "head", "fly", "return", "go", "come", "depart"})
+_MULTILATERAL = re.compile(
+    r"^(?:G-?\d+|BRICS|ASEAN|NATO|EU|APEC|SCO|UN|OSCE|CHOGM|COP\d*|CIS|CSTO|OIC|GCC|SAARC|AU|OAS|CELAC|Mercosur|"
+    r"Quad|Arab|African|European|Commonwealth|Francophonie|Ibero-American|East|Asia|Pacific|Nordic|Baltic|"
+    r"Group|Union|League|Council|Organization|Organisation|Forum|Davos|Munich|Shangri-La|Raisina|Valdai)$"
+)
+
+
+def _is_setting(t: Token) -> bool:
+    """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
+    if t.lower_ not in ("summit", "summits", "meeting", "gathering", "forum", "conference", "session"):
+        return False
+    head = t.head
+    if head.pos_ in ("VERB",) and lemma(head) in _SETTING_VERBS:
+        return True
+    if t.dep_ == "pobj" and head.head.pos_ == "VERB" and lemma(head.head) in _MOVEMENT_VERBS | _SETTING_VERBS:
+        return True
+    return any(_MULTILATERAL.match(x.text) for x in t.subtree if x.i < t.i)
+
+
 def _has_person_object(t: Token, view: SentenceView) -> bool:
-    """'hosted Abe', 'received his counterpart', 'was received by Xi', 'welcomed the leaders of ...'."""
+    """'hosted Abe', 'received his counterpart', 'was received by Xi', 'welcomed the leaders of ...'
+    — the object itself is a leader, not something of theirs ('received a message from the emir')."""
+    heads: list[Token] = []
     for c in t.children:
-        if c.dep_ in ("dobj", "nsubjpass", "agent", "prep", "dative", "attr", "oprd"):
-            if any(a.kind in ("leader", "plural_leaders") for a in view.actors_of(c)):
-                return True
-    return False
+        if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+            heads += [c, *c.conjuncts]
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with"):
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        if any(a.kind in ("leader", "plural_leaders") and a.start <= h.idx < a.end for a in view.actors):
+            return True
+    # a guest placed after an adverbial ("received at the palace this evening Prime Minister X")
+    leaders_after = [a for a in view.actors if a.kind == "leader" and a.start > t.idx]
+    subj = {x.i for c in t.children if c.dep_ in ("nsubj",) for x in c.subtree}
+    return bool(heads == [] and leaders_after and not any(v.pos_ == "VERB" and v.i not in subj
+                for v in view.doc if t.i < v.i and v.idx < leaders_after[0].start))
