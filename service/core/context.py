@@ -7,6 +7,7 @@ sentence by sentence, in reading order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -22,8 +23,10 @@ class ArticleContext:
     leader_counts: Counter[str] = field(default_factory=Counter)
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
     roles_of: Callable[[str], set[str]] = lambda name: set()  # every office the knowledge base knows a name by
+    surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+        actors = self._local_surnames(text, actors)
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
         out: list[ActorMention] = []
         for a in actors:
@@ -58,7 +61,21 @@ class ArticleContext:
                 self.leader_counts[a.country] += 1
                 if a.name and a.country not in self.named:
                     self.named[a.country] = a
+                parts = (a.name or "").split()
+                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                    self.surnames.setdefault(parts[-1], a)
         return resolved
+
+    def _local_surnames(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+        """A leader named in full earlier in the article is later called by surname alone."""
+        if not self.surnames:
+            return actors
+        extra = []
+        for surname, ref in self.surnames.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                if not any(a.start <= m.start() < a.end for a in actors):
+                    extra.append(replace(ref, start=m.start(), end=m.end(), text=surname, in_quote=False))
+        return sorted([*actors, *extra], key=lambda a: a.start) if extra else actors
 
     def plural_states(self, a: ActorMention) -> tuple[str, ...]:
         """States a plural reference stands for: its own list, else the article's main meeting."""

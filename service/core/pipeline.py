@@ -93,11 +93,13 @@ class Pipeline:
         return _Prepared(article, clean, ref, ctx, actors, candidates)
 
     def _extract(self, p: _Prepared, docs: dict[int, Any]) -> list[Event]:
-        found: list[Candidate] = []
-        for i in p.candidates:
-            view = SentenceView(p.clean.sentences[i], docs[i], p.actors[i], p.ctx, self.kb, p.ref)
-            for ex in self.extractors:
-                found.extend(ex.extract(view))
+        views = [SentenceView(p.clean.sentences[i], docs[i], p.actors[i], p.ctx, self.kb, p.ref) for i in p.candidates]
+        # Pass 1: meetings between named leaders only; their states are what "the two leaders" and "we" mean.
+        fallback, p.ctx.main_states = p.ctx.main_states, ()
+        explicit = [c for v in views for ex in self.extractors if ex.event_type == "summit" for c in ex.extract(v)]
+        p.ctx.main_states = _main_meeting(explicit) or fallback
+        # Pass 2: everything, with references resolved.
+        found = [c for v in views for ex in self.extractors for c in ex.extract(v)]
         return self._assemble(p, found)
 
     def _assemble(self, p: _Prepared, found: Iterable[Candidate]) -> list[Event]:
@@ -174,6 +176,15 @@ class Pipeline:
                 mechanism=cands[0].fields.get("mechanism"), cameo_code=cameo3, plover_type=plover3,
             )
         return EVENT_ADAPTER.validate_python(record)
+
+
+def _main_meeting(summits: list[Candidate]) -> tuple[str, ...]:
+    """The states of the summit the article reports most (the first one on a tie)."""
+    if not summits:
+        return ()
+    counts = Counter(c.states for c in summits)
+    best = max(counts.values())
+    return tuple(sorted(next(c.states for c in summits if counts[c.states] == best)))
 
 
 def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext) -> tuple[str, ...]:

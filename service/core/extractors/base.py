@@ -80,6 +80,7 @@ def lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+_LOCATING = frozenset({"during", "at", "after", "following", "in", "on", "amid", "on the sidelines of", "throughout"})
 _SUBCLAUSE = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
 _DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "debunk"})
 _DENIAL_NOUNS = frozenset({"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors",
@@ -96,7 +97,7 @@ def governing_chain(t: Token, limit: int = 8) -> list[Token]:
     chain = [t]
     cur = t
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ in _SUBCLAUSE and cur.pos_ in ("VERB", "AUX") and not _is_purpose_infinitive(cur):
             break
@@ -128,7 +129,11 @@ def clause_tokens(t: Token) -> list[Token]:
                 continue  # "their first meeting since the Camp David summit": dates the contrast, not the event
             stack.append(c)
     if root.dep_ == "relcl":
-        out.update(x for x in root.head.subtree if x not in root.subtree)
+        antecedent = root.head
+        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+            antecedent = antecedent.head  # "Putin and Biden, who held talks": both
+        inner = set(root.subtree)
+        out.update(x for x in antecedent.subtree if x not in inner)
     return sorted(out, key=lambda x: x.i)
 
 
@@ -139,7 +144,10 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     noun_governors = kb.words("irrealis", "noun_governors")
     negs = kb.words("irrealis", "negations")
     chain = governing_chain(t)
+    located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
+        if i > 0 and tok.dep_ == "prep" and tok.lower_ in _LOCATING:
+            located = True
         for c in tok.children:
             lc = c.lower_
             if c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD":
@@ -148,7 +156,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
                 return True
             if c.dep_ == "mark" and lc in ("if", "unless", "whether", "once"):
                 return True
-        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors):
+        if i > 0 and not located and (lemma(tok) in governors or tok.lower_ in governors):
             return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
             return True
@@ -195,7 +203,7 @@ def temporal_scope(t: Token) -> list[Token]:
     for i, tok in enumerate(chain):
         below = chain[i - 1] if i else None
         for c in tok.children:
-            if c is not below and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux") and not _since(c):
+            if (below is None or c.i != below.i) and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux") and not _since(c):
                 out.update(_pruned(c))
         out.add(tok)
     return sorted(out, key=lambda x: x.i)
@@ -222,7 +230,7 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
 def _clause_verb(t: Token) -> Token:
     cur = t
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -260,7 +268,7 @@ def subjects(t: Token) -> list[Token]:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break

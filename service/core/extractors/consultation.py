@@ -103,14 +103,14 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     if obj is not None:
                         return obj
                 frontier.append((c, depth + 1))
-            if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok is agree_tok:
+            if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok.i == agree_tok.i:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         # "agreed on the resumption of consultations", "agreed to a new dialogue"
                         for x in g.subtree:
                             if _is_talk(x, view):
                                 return x
-            if c.dep_ == "dobj" and tok is agree_tok:
+            if c.dep_ == "dobj" and tok.i == agree_tok.i:
                 for x in c.subtree:
                     if _is_talk(x, view) and any(lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start") for y in c.subtree):
                         return x

@@ -151,7 +151,7 @@ def _directive(t: Token) -> str | None:
 
 
 def _phrase(t: Token) -> str:
-    words = [x.text for x in t.subtree if not (x.dep_ == "aux" and x.lower_ == "to" and x.head is t)]
+    words = [x.text for x in t.subtree if not (x.dep_ == "aux" and x.lower_ == "to" and x.head.i == t.i)]
     if words and words[0].lower() in ("with", "of"):
         words = words[1:]
     text = " ".join(words[:_MAX_DIRECTIVE_WORDS]).replace(" ,", ",").replace(" .", ".")

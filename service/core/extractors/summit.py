@@ -55,7 +55,7 @@ class SummitExtractor:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
-            people = [a for a in view.actors_of_tokens(clause) if a.kind in ("leader", "plural_leaders", "we", "i", "he")]
+            people = [a for a in view.actors_of_tokens(clause) if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")]
             states, used = states_of(view, people, leaders_only=True)
             if len(states) < 2:
                 continue
