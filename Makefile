@@ -49,11 +49,15 @@ kafka-down: ## stop the local Kafka
 kafka-status: ## is the local Kafka running?
 	deploy/kafka/kafkactl status
 
+ops-check: $(STAMP) ## offline deploy checks: hadolint, kubernetes-validate, CRD schemas, promtool
+	$(BIN)/pytest tests/ops
+
 bench: $(STAMP) ## benchmark: naive spaCy vs dipevents, through Kafka; writes docs/benchmarks.md
 	$(PY) -m bench.run
 
 soak: $(STAMP) ## the full fault test (kills, broker restart) on the real broker
 	DIPEVENTS_SOAK_ARTICLES=2000 $(BIN)/pytest -m soak -p no:randomly
 
-clean: ## remove local state (Kafka data, worker state)
+clean: ## stop the local Kafka, then remove local state (Kafka data, worker state)
+	-deploy/kafka/kafkactl down
 	rm -rf .dipevents .kafka

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -38,29 +38,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    ex = sub.add_parser("extract", help="articles (JSON Lines) in, events (JSON Lines) out; no Kafka",
-                        description="Read Articles as JSON Lines from FILEs (or standard input) and write Events "
-                        "as JSON Lines. Bad lines are reported on standard error with their line number and skipped.")
+    ex = sub.add_parser(
+        "extract",
+        help="articles (JSON Lines) in, events (JSON Lines) out; no Kafka",
+        description="Read Articles as JSON Lines from FILEs (or standard input) and write Events "
+        "as JSON Lines. Bad lines are reported on standard error with their line number and skipped.",
+    )
     ex.add_argument("files", nargs="*", metavar="FILE", help="JSON Lines files of articles ('-' or none: stdin)")
-    ex.add_argument("--dedup", action="store_true",
-                    help="deduplicate across articles: one event per real-world event, with all sources and mentions")
+    ex.add_argument(
+        "--dedup",
+        action="store_true",
+        help="deduplicate across articles: one event per real-world event, with all sources and mentions",
+    )
     ex.add_argument("--strict", action="store_true", help="stop with exit status 1 at the first bad input line")
     ex.set_defaults(func=_extract)
 
-    wk = sub.add_parser("worker", help="run the streaming worker (faust) against Kafka",
-                        description="Run the worker: articles topic -> events, state and dead-letter topics. "
-                        "Configured by DIPEVENTS_* environment variables (see README).")
+    wk = sub.add_parser(
+        "worker",
+        help="run the streaming worker (faust) against Kafka",
+        description="Run the worker: articles topic -> events, state and dead-letter topics. "
+        "Configured by DIPEVENTS_* environment variables (see README).",
+    )
     wk.add_argument("--loglevel", default=None, help="log level (default: DIPEVENTS_LOG_LEVEL or INFO)")
     wk.set_defaults(func=_worker)
 
-    pr = sub.add_parser("produce", help="publish articles (JSON Lines) to the articles topic",
-                        description="Publish each line of FILE as one record on the articles topic, as is "
-                        "(the worker validates; bad lines end in the dead-letter topic).")
+    pr = sub.add_parser(
+        "produce",
+        help="publish articles (JSON Lines) to the articles topic",
+        description="Publish each line of FILE as one record on the articles topic, as is "
+        "(the worker validates; bad lines end in the dead-letter topic).",
+    )
     pr.add_argument("file", metavar="FILE", help="JSON Lines file of articles ('-' for stdin)")
     pr.set_defaults(func=_produce)
 
-    co = sub.add_parser("consume", help="print events from the events topic",
-                        description="Print events from the events topic, one readable line each (or JSON).")
+    co = sub.add_parser(
+        "consume",
+        help="print events from the events topic",
+        description="Print events from the events topic, one readable line each (or JSON).",
+    )
     co.add_argument("--json", action="store_true", help="print the raw JSON records")
     co.add_argument("--state", action="store_true", help="read the state (revisions) topic instead")
     co.add_argument("--from-beginning", action="store_true", help="start at the earliest offset")
@@ -130,8 +145,8 @@ def _lines(files: list[str]) -> Iterator[tuple[str, bytes]]:
                 yield from _numbered(label, f)
 
 
-def _numbered(label: str, stream: object) -> Iterator[tuple[str, bytes]]:
-    for n, line in enumerate(stream, 1):  # type: ignore[call-overload]
+def _numbered(label: str, stream: Iterable[bytes]) -> Iterator[tuple[str, bytes]]:
+    for n, line in enumerate(stream, 1):
         if line.strip():
             yield f"{label}:{n}", line.rstrip(b"\r\n")
 
@@ -152,7 +167,11 @@ def _consume(args: argparse.Namespace) -> int:
     from service.stream.clients import consume_events
 
     return consume_events(
-        as_json=args.json, state=args.state, from_beginning=args.from_beginning, limit=args.max, idle_timeout=args.timeout
+        as_json=args.json,
+        state=args.state,
+        from_beginning=args.from_beginning,
+        limit=args.max,
+        idle_timeout=args.timeout,
     )
 
 

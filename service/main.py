@@ -4,9 +4,9 @@ and passed down. Nothing else creates settings or loads the model.
 
 from __future__ import annotations
 
-from service.core.dedup import Deduplicator
 from collections.abc import Sequence
 
+from service.core.dedup import Deduplicator
 from service.core.extractors.registry import Extractor, default_registry
 from service.core.knowledge import Knowledge
 from service.core.nlp import load_nlp
@@ -20,7 +20,9 @@ def build_settings() -> Settings:
     return Settings()
 
 
-def build_pipeline(settings: Settings, kb: Knowledge | None = None, extractors: Sequence[Extractor] | None = None) -> Pipeline:
+def build_pipeline(
+    settings: Settings, kb: Knowledge | None = None, extractors: Sequence[Extractor] | None = None
+) -> Pipeline:
     chosen = list(extractors) if extractors is not None else default_registry().build()
     return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), chosen)
 

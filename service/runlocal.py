@@ -25,8 +25,12 @@ def _say(msg: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m service.runlocal", description=__doc__)
-    ap.add_argument("--exit-after", type=float, default=float(os.environ.get("DIPEVENTS_RUN_EXIT_AFTER", 0)),
-                    help="stop by itself after this many seconds of printing (0: run until Ctrl-C)")
+    ap.add_argument(
+        "--exit-after",
+        type=float,
+        default=float(os.environ.get("DIPEVENTS_RUN_EXIT_AFTER", "0")),
+        help="stop by itself after this many seconds of printing (0: run until Ctrl-C)",
+    )
     ap.add_argument("--articles", default=None, help="JSON Lines file to publish (default: bundled samples)")
     args = ap.parse_args(argv)
 
@@ -86,7 +90,7 @@ def _wait_ready(host: str, port: int, worker: subprocess.Popen[bytes], timeout: 
             _say(f"the worker exited with status {worker.returncode}")
             return False
         try:
-            with urllib.request.urlopen(f"http://{host}:{port}/ready", timeout=2) as r:  # noqa: S310 - local
+            with urllib.request.urlopen(f"http://{host}:{port}/ready", timeout=2) as r:
                 if r.status == 200:
                     _say("worker ready")
                     return True

@@ -55,7 +55,9 @@ def write_examples(out: Path) -> None:
     revisions = [dedup.observe(e, article.article_id, article.published_at).record for e in events]
     ex = out / "examples"
     ex.mkdir(parents=True, exist_ok=True)
-    (ex / "article.json").write_text(json.dumps(json.loads(seed_line), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (ex / "article.json").write_text(
+        json.dumps(json.loads(seed_line), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (ex / "event.jsonl").write_text("".join(e.model_dump_json() + "\n" for e in events), encoding="utf-8")
     (ex / "event-revision.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in revisions), encoding="utf-8")
     print(f"wrote {ex}/article.json, event.jsonl, event-revision.jsonl")

@@ -57,9 +57,7 @@ class MetricsSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="DIPEVENTS_", env_nested_delimiter="__", frozen=True, extra="ignore"
-    )
+    model_config = SettingsConfigDict(env_prefix="DIPEVENTS_", env_nested_delimiter="__", frozen=True, extra="ignore")
 
     kafka: KafkaSettings = KafkaSettings()
     nlp: NlpSettings = NlpSettings()

@@ -14,12 +14,25 @@ from service.core.models import Article
 _ids = itertools.count(1)
 
 
-def make_article(body: str, *, source: str = "Test Wire", published_at: str | datetime | None = "2023-01-09T12:00:00Z",
-                 article_id: str | None = None, title: str | None = None, **extra: Any) -> Article:
+def make_article(
+    body: str,
+    *,
+    source: str = "Test Wire",
+    published_at: str | datetime | None = "2023-01-09T12:00:00Z",
+    article_id: str | None = None,
+    title: str | None = None,
+    **extra: Any,
+) -> Article:
     """An Article with sensible defaults; `published_at` may be an RFC 3339 string."""
     return Article.model_validate(
-        {"article_id": article_id or f"test-{next(_ids)}", "source": source, "body": body, "title": title,
-         "published_at": published_at, **extra}
+        {
+            "article_id": article_id or f"test-{next(_ids)}",
+            "source": source,
+            "body": body,
+            "title": title,
+            "published_at": published_at,
+            **extra,
+        }
     )
 
 

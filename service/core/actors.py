@@ -19,20 +19,22 @@ Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties"
 
 _NAME_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|el|al|bin|binti|ibn|bint|ul|y)"
 _CAP_WORD = r"[A-Z][\w'’\-]*\.?"
-_NAME_AFTER = re.compile(
-    rf"^,?\s+(?P<name>{_CAP_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_CAP_WORD}){{0,4}})(?:,|\b)"
-)
+_NAME_AFTER = re.compile(rf"^,?\s+(?P<name>{_CAP_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_CAP_WORD}){{0,4}})(?:,|\b)")
 _FORMER = re.compile(r"(?:\b(?:former|ex|then|late|outgoing|acting|interim|incoming|designate)[- ]\s*)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
 _PLURAL_LEADERS = re.compile(
-    rf"\b(?:(?:the|both|all|their)\s+(?:{_NUMBER}\s+)?(?:visiting\s+)?(?:leaders|presidents|heads of state(?: and government)?|heads of government|prime ministers|premiers|chancellors)"
+    rf"\b(?:(?:the|both|all|their)\s+(?:{_NUMBER}\s+)?(?:visiting\s+)?"
+    r"(?:leaders|presidents|heads of state(?: and government)?|heads of government|prime ministers|premiers"
+    r"|chancellors)"
     rf"|(?:the|both)\s+{_NUMBER}\s+(?:men|women)|{_NUMBER}\s+(?:leaders|presidents|heads of state)"
     rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
     re.IGNORECASE,
 )
 _AND_LEADERS = r"\s+(?:leaders|presidents|prime ministers|premiers|heads of state|heads of government)\b"
-_LEADERS_OF = re.compile(r"\b(?:the\s+)?(?:leaders|presidents|heads of state|heads of government)\s+of\s+", re.IGNORECASE)
+_LEADERS_OF = re.compile(
+    r"\b(?:the\s+)?(?:leaders|presidents|heads of state|heads of government)\s+of\s+", re.IGNORECASE
+)
 _PLURAL_PARTIES = re.compile(
     rf"\b(?:(?:the|both|all)\s+(?:{_NUMBER}\s+)?(?:sides|parties|countries|nations|governments|neighbou?rs|states|delegations|capitals|allies)"
     rf"|{_NUMBER}\s+(?:sides|countries|nations|governments))\b",
@@ -73,7 +75,7 @@ _CLOSE_THEN_SPEECH = re.compile(r"[,.!?]?[\"”]\s*(?:[A-Z][\w.' -]{0,60}?\s)?(?
 def quote_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
     # A quote opened in the previous sentence ends in this one: '... our ministries," Putin said.'
-    first_open = min((text.find(q) for q in "“\"" if text.find(q) >= 0), default=-1)
+    first_open = min((text.find(q) for q in '“"' if text.find(q) >= 0), default=-1)
     close = _CLOSE_THEN_SPEECH.search(text)
     if close and (first_open < 0 or first_open >= close.start()) and "“" not in text[: close.start()]:
         spans = [(0, close.start() + 1)] + [sp for sp in spans if sp[0] > close.start()]
@@ -120,8 +122,17 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
         if country_hint and kind == "official":
             country = country_hint
         found.append(
-            ActorMention(start, m.end(), text[start : m.end()], kind, info.name if info else alias,
-                         role or (info.role if info else None), country, former, in_quote=_inside(quotes, m.start()))
+            ActorMention(
+                start,
+                m.end(),
+                text[start : m.end()],
+                kind,
+                info.name if info else alias,
+                role or (info.role if info else None),
+                country,
+                former,
+                in_quote=_inside(quotes, m.start()),
+            )
         )
         consumed.append((start, m.end()))
 
@@ -151,8 +162,11 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             kind2: Kind = "leader"
         else:
             kind2 = "official"
-        found.append(ActorMention(start, end, text[start:end], kind2, name, title, qual, former,
-                                  in_quote=_inside(quotes, m.start())))
+        found.append(
+            ActorMention(
+                start, end, text[start:end], kind2, name, title, qual, former, in_quote=_inside(quotes, m.start())
+            )
+        )
         consumed.append((start, end))
 
     # 3. Plural references: "the Russian and Japanese leaders", "the leaders of Japan and South Korea", ...
@@ -162,29 +176,44 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             tail = re.match(_AND_LEADERS, text[end:], re.IGNORECASE)
             if tail and free(m.start(), end + tail.end()):
                 end += tail.end()
-                found.append(ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states)))
+                found.append(
+                    ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states))
+                )
                 consumed.append((m.start(), end))
     for m in _LEADERS_OF.finditer(text):
         states, end = _state_list(text, m.end(), kb)
         if states and free(m.start(), end):
             found.append(ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states)))
             consumed.append((m.start(), end))
-    for pattern, kind3 in ((_PLURAL_LEADERS, "plural_leaders"), (_PLURAL_PARTIES, "plural_parties")):
+    plurals: tuple[tuple[re.Pattern[str], Kind], ...] = (
+        (_PLURAL_LEADERS, "plural_leaders"),
+        (_PLURAL_PARTIES, "plural_parties"),
+    )
+    for pattern, kind3 in plurals:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 weak = not re.search(rf"\b(?:{_NUMBER})\b", m.group(0), re.IGNORECASE)
-                found.append(ActorMention(m.start(), m.end(), m.group(0), kind3, in_quote=_inside(quotes, m.start()),  # type: ignore[arg-type]
-                                          weak=weak))
+                found.append(
+                    ActorMention(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        kind3,
+                        in_quote=_inside(quotes, m.start()),
+                        weak=weak,
+                    )
+                )
                 consumed.append((m.start(), m.end()))
-    for pattern, kind4 in ((_WE, "we"), (_I, "i")):
+    pronouns: tuple[tuple[re.Pattern[str], Kind], ...] = ((_WE, "we"), (_I, "i"))
+    for pattern, kind4 in pronouns:
         for m in pattern.finditer(text):
-            if _inside(quotes, m.start()) or (kind4 == "i" and re.match(r"I and\b", text[m.start():])):
+            if _inside(quotes, m.start()) or (kind4 == "i" and re.match(r"I and\b", text[m.start() :])):
                 found.append(ActorMention(m.start(), m.end(), m.group(0), kind4, in_quote=True))  # type: ignore[arg-type]
     for m in _THEY.finditer(text):
         if not _inside(quotes, m.start()):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "they"))
     for m in _HE.finditer(text):
-        if re.match(r"\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)", text[m.end():]):
+        if re.match(r"\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)", text[m.end() :]):
             continue  # "His Royal Highness the Crown Prince": an honorific, not a pronoun
         if not _inside(quotes, m.start()):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "he"))
@@ -195,8 +224,11 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             continue
         s = m.group(0)
         form = "name" if s in kb.state_names else "demonym" if s in kb.demonyms else "metonym"
-        found.append(ActorMention(m.start(), m.end(), s, "state", country=kb.state_of(s), form=form,
-                                  in_quote=_inside(quotes, m.start())))
+        found.append(
+            ActorMention(
+                m.start(), m.end(), s, "state", country=kb.state_of(s), form=form, in_quote=_inside(quotes, m.start())
+            )
+        )
     return sorted(found, key=lambda a: a.start)
 
 

@@ -29,10 +29,11 @@ class ArticleContext:
         actors = self._local_surnames(text, actors)
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
         out: list[ActorMention] = []
-        for a in actors:
+        for found in actors:
+            a = found
             if a.kind == "leader" and a.role == "counterpart":
                 # a counterpart of a leader is a leader; of a minister, a minister
-                others = [b for b in sitting_named if b is not a and b.role != "counterpart"]
+                others = [b for b in sitting_named if b is not found and b.role != "counterpart"]
                 if not others:
                     a = replace(a, kind="official")
             if a.kind == "leader" and a.country is None and not a.former:
@@ -42,7 +43,8 @@ class ArticleContext:
             out.append(a)
         spk = speaker(text, out)
         resolved: list[ActorMention] = []
-        for a in out:
+        for unresolved in out:
+            a = unresolved
             if a.kind in ("we", "i") and spk is not None and spk.country:
                 a = replace(a, name=spk.name, role=spk.role, country=spk.country)
             if a.kind == "he":

@@ -17,21 +17,57 @@ Precision = Literal["day", "month", "year"]
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
 _WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?(?:(?:,\s*|/|\s+)(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|percent|million|billion|people|km|years))")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?(?:(?:,\s*|/|\s+)(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|percent|million|billion|people|km|years))"
+        ),
+    ),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("month", re.compile(rf"\b(?:(?:by|until|before)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of|in|since|during|last|early|late|mid-|until|by|of)\s+(?:early\s+|late\s+|mid-)?{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(r"\b(?:in|since|during|of|until|by|from|and|between)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-)")),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:by|until|before)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of|in|since|during|last|early|late|mid-|until|by|of)\s+(?:early\s+|late\s+|mid-)?{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:in|since|during|of|until|by|from|and|between)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-)"
+        ),
+    ),
     ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel", re.compile(r"\b(?P<rel>earlier today|today|this morning|this afternoon|this evening|tonight|yesterday|last night|on the eve)\b", re.IGNORECASE)),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>earlier today|today|this morning|this afternoon|this evening|tonight|yesterday|last night"
+            r"|on the eve)\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 _REL_OFFSET = {"yesterday": -1, "last night": -1, "on the eve": -1}
 # Words that date the clause itself, not the event ("the first contact since December 2022").

@@ -12,10 +12,10 @@ Event time, not wall-clock time, decides what is still a candidate, so replays o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -52,7 +52,15 @@ class DedupResult:
     clusters: tuple[dict[str, Any], ...] = ()  # the key's clusters after this observation, to be committed
 
 
-Store = MutableMapping[str, list[dict[str, Any]]]
+class Store(Protocol):
+    """The dedup store port: clusters (JSON-able dicts) by blocking key."""
+
+    def get(self, key: str, default: Any = None, /) -> Any: ...
+    def __setitem__(self, key: str, value: list[dict[str, Any]], /) -> None: ...
+    def __getitem__(self, key: str, /) -> list[dict[str, Any]]: ...
+    def __delitem__(self, key: str, /) -> None: ...
+    def keys(self) -> Any: ...
+    def values(self) -> Any: ...
 
 
 class Deduplicator:
@@ -87,8 +95,12 @@ class Deduplicator:
         article_ids = sorted({article_id, *(m.article_id for m in event.mentions)})
         if match is None:
             cluster = Cluster(
-                event=event.model_dump(mode="json"), revision=1, anchor=anchor, first_seen_at=now,
-                updated_at=now, article_ids=article_ids,
+                event=event.model_dump(mode="json"),
+                revision=1,
+                anchor=anchor,
+                first_seen_at=now,
+                updated_at=now,
+                article_ids=article_ids,
             )
             clusters.append(cluster)
             return self._result("new", cluster, merged=False, key=key, clusters=clusters)
@@ -97,9 +109,12 @@ class Deduplicator:
         if merged_event == match.typed() and new_articles == match.article_ids:
             return self._result("unchanged", match, merged=True, key=key, clusters=clusters)
         updated = Cluster(
-            event=merged_event.model_dump(mode="json"), revision=match.revision + 1,
-            anchor=merged_event.event_date or match.anchor, first_seen_at=match.first_seen_at,
-            updated_at=now, article_ids=new_articles,
+            event=merged_event.model_dump(mode="json"),
+            revision=match.revision + 1,
+            anchor=merged_event.event_date or match.anchor,
+            first_seen_at=match.first_seen_at,
+            updated_at=now,
+            article_ids=new_articles,
         )
         clusters = [updated if c is match else c for c in clusters]
         return self._result("updated", updated, merged=True, key=key, clusters=clusters)
@@ -121,8 +136,14 @@ class Deduplicator:
     def _result(outcome: Outcome, c: Cluster, *, merged: bool, key: str, clusters: list[Cluster]) -> DedupResult:
         ev = c.typed()
         record = EventRevision(
-            event_id=ev.event_id, revision=c.revision, first_seen_at=c.first_seen_at, updated_at=c.updated_at,
-            source_count=len(ev.sources), mention_count=len(ev.mentions), article_ids=c.article_ids, event=ev,
+            event_id=ev.event_id,
+            revision=c.revision,
+            first_seen_at=c.first_seen_at,
+            updated_at=c.updated_at,
+            source_count=len(ev.sources),
+            mention_count=len(ev.mentions),
+            article_ids=c.article_ids,
+            event=ev,
         )
         dumped = tuple(x.model_dump(mode="json") for x in clusters)
         return DedupResult(outcome, ev, c.revision, record, merged, key, dumped)

@@ -1,9 +1,9 @@
 """The error tree of the core. Every error carries context (article id, source, stage).
 
-    DipeventsError
-    ├── BadInput            a record that can never become events (dead-letter it; do not retry)
-    │                        .reason is a stable, low-cardinality class used as a metric label
-    └── ExtractionError      a bug or resource failure inside a pipeline stage for one article
+DipeventsError
+├── BadInput            a record that can never become events (dead-letter it; do not retry)
+│                        .reason is a stable, low-cardinality class used as a metric label
+└── ExtractionError      a bug or resource failure inside a pipeline stage for one article
 """
 
 from __future__ import annotations

@@ -130,7 +130,9 @@ class Knowledge:
 
     @cached_property
     def title_re(self) -> re.Pattern[str]:
-        alts = "|".join(re.escape(t) for t in sorted({*self.leader_titles, *self.non_leader_titles}, key=len, reverse=True))
+        alts = "|".join(
+            re.escape(t) for t in sorted({*self.leader_titles, *self.non_leader_titles}, key=len, reverse=True)
+        )
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
 
     def is_leader_title(self, title: str) -> bool:

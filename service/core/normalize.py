@@ -33,9 +33,65 @@ _INITIALS = re.compile(r"^\s*(?:[A-Z]\.?){1,4}(?:\s*/\s*(?:[A-Z]\.?){1,4})*\s*$"
 # Sentence ends at . ! ? (optionally closed by a quote/bracket) followed by space and an upper-case start.
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _ABBREV = frozenset(
-    "mr mrs ms dr st jan feb mar apr jun jul aug sep sept oct nov dec md gen lt col sen rep gov jr sr no inc "
-    "corp co ltd vs u.s u.k u.n e.u p.m a.m mt ft rev prof capt maj sgt adm cmdr gov pres messrs hon "
-    "est approx dept univ ave blvd".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "md",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "no",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "vs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "p.m",
+        "a.m",
+        "mt",
+        "ft",
+        "rev",
+        "prof",
+        "capt",
+        "maj",
+        "sgt",
+        "adm",
+        "cmdr",
+        "gov",
+        "pres",
+        "messrs",
+        "hon",
+        "est",
+        "approx",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+    ]
 )
 
 
@@ -146,4 +202,6 @@ def _sentence(text: str, begin: int, end: int, offset: int, paragraph: int) -> S
     chunk = text[begin:end]
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()
-    return Sentence(text=chunk, start=offset + begin + lead, end=offset + begin + lead + len(chunk), paragraph=paragraph)
+    return Sentence(
+        text=chunk, start=offset + begin + lead, end=offset + begin + lead + len(chunk), paragraph=paragraph
+    )

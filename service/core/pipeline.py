@@ -78,7 +78,10 @@ class Pipeline:
                 results.append(self._extract(p, {i: docs[(k, i)] for i in p.candidates}))
             except Exception as e:  # a bug in one article must not take the batch down
                 raise ExtractionError(
-                    f"{type(e).__name__}: {e}", article_id=p.article.article_id, source=p.article.source, stage="extract"
+                    f"{type(e).__name__}: {e}",
+                    article_id=p.article.article_id,
+                    source=p.article.source,
+                    stage="extract",
                 ) from e
         return results
 
@@ -120,7 +123,9 @@ class Pipeline:
             events.append(self._event(p, etype, states, cands, day))
         return sorted(events, key=lambda e: (e.event_type, e.countries))
 
-    def _event(self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], day: date | None) -> Event:
+    def _event(
+        self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], day: date | None
+    ) -> Event:
         a = p.article
         seen: set[tuple[int, int]] = set()
         mentions = []
@@ -129,8 +134,14 @@ class Pipeline:
                 continue
             seen.add((c.sentence.start, c.sentence.end))
             mentions.append(
-                Mention(article_id=a.article_id, source=a.source, sentence=c.sentence.text,
-                        start=c.sentence.start, end=c.sentence.end, credits=p.clean.credits)
+                Mention(
+                    article_id=a.article_id,
+                    source=a.source,
+                    sentence=c.sentence.text,
+                    start=c.sentence.start,
+                    end=c.sentence.end,
+                    credits=p.clean.credits,
+                )
             )
         actors = _actors(cands, p.ctx, states)
         confidence = min(0.99, max(c.confidence for c in cands) + 0.03 * (len(mentions) - 1))
@@ -147,14 +158,20 @@ class Pipeline:
         }
         if etype == "summit":
             place = _most_common_place([c.place for c in cands])
-            fmt = _most_common([c.fields.get("format") for c in cands if c.fields.get("format") != "in_person"]) or "in_person"
+            fmt = (
+                _most_common([c.fields.get("format") for c in cands if c.fields.get("format") != "in_person"])
+                or "in_person"
+            )
             if fmt != "in_person":
                 place = None
             cameo, plover, mode = summit_codes(fmt, states, place.country if place else None)
             record.update(
                 location=Location(name=place.city or place.name, country=place.country) if place else None,
-                format=fmt, scope="bilateral" if len(states) == 2 else "multilateral",
-                cameo_code=cameo, plover_type=plover, plover_mode=mode,
+                format=fmt,
+                scope="bilateral" if len(states) == 2 else "multilateral",
+                cameo_code=cameo,
+                plover_type=plover,
+                plover_mode=mode,
             )
         elif etype == "ministry_instruction":
             directive = next((c.fields.get("directive") for c in cands if c.fields.get("directive")), None)
@@ -165,15 +182,20 @@ class Pipeline:
             cameo2, plover2 = instruction_codes(directive)
             record.update(
                 instructed=[{"name": n, "countries": cs} for n, cs in sorted(instructed.items())],
-                directive=directive, cameo_code=cameo2, plover_type=plover2,
+                directive=directive,
+                cameo_code=cameo2,
+                plover_type=plover2,
             )
         else:
             cameo3, plover3 = consultation_codes()
             levels = [c.fields.get("level") for c in cands if c.fields.get("level")]
             topics = sorted({t for c in cands for t in c.fields.get("topics", [])})
             record.update(
-                level=levels[0] if levels else None, topics=topics,
-                mechanism=cands[0].fields.get("mechanism"), cameo_code=cameo3, plover_type=plover3,
+                level=levels[0] if levels else None,
+                topics=topics,
+                mechanism=cands[0].fields.get("mechanism"),
+                cameo_code=cameo3,
+                plover_type=plover3,
             )
         return EVENT_ADAPTER.validate_python(record)
 

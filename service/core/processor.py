@@ -41,7 +41,11 @@ class ArticleProcessor:
                     known[found.article_id] = found.events
                     continue
                 for j in range(i):  # a copy of an article earlier in this same batch
-                    if j not in copy_of and articles[j].article_id != a.article_id and sigs[i].jaccard(sigs[j]) >= idx.threshold:
+                    if (
+                        j not in copy_of
+                        and articles[j].article_id != a.article_id
+                        and sigs[i].jaccard(sigs[j]) >= idx.threshold
+                    ):
                         batch_original[i] = j
                         copy_of[i] = articles[j].article_id
                         break
@@ -52,10 +56,7 @@ class ArticleProcessor:
             if idx and events.error is None:
                 idx.add(articles[i], events.events, sigs[i])
         for i, original_id in copy_of.items():
-            if i in batch_original:
-                source_events = results[batch_original[i]].events
-            else:
-                source_events = known[original_id]
+            source_events = results[batch_original[i]].events if i in batch_original else known[original_id]
             results[i] = Extraction(articles[i], reattribute(source_events, articles[i]), copy_of=original_id)
         return [results[i] for i in range(len(articles))]
 

@@ -77,8 +77,14 @@ def reattribute(events: list[Event], copy: Article) -> list[Event]:
             if start < 0:
                 continue  # an edited sentence: the source still counts, the mention does not
             mentions.append(
-                Mention(article_id=copy.article_id, source=copy.source, sentence=m.sentence, start=start,
-                        end=start + len(m.sentence), credits=m.credits)
+                Mention(
+                    article_id=copy.article_id,
+                    source=copy.source,
+                    sentence=m.sentence,
+                    start=start,
+                    end=start + len(m.sentence),
+                    credits=m.credits,
+                )
             )
         out.append(ev.model_copy(update={"sources": [copy.source], "mentions": mentions}))
     return out

@@ -106,11 +106,17 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     state_topic = app.topic(k.state_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     dlq_topic = app.topic(k.dead_letter_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     table = app.Table(
-        "dedup-clusters", default=None, partitions=k.partitions, use_partitioner=True,
+        "dedup-clusters",
+        default=None,
+        partitions=k.partitions,
+        use_partitioner=True,
         schema=faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json"),
     )
-    dedup = Deduplicator(TableStore(table), window_days=settings.dedup.window_days,
-                         date_tolerance_days=settings.dedup.date_tolerance_days)
+    dedup = Deduplicator(
+        TableStore(table),
+        window_days=settings.dedup.window_days,
+        date_tolerance_days=settings.dedup.date_tolerance_days,
+    )
     limits = DecodeLimits(settings.nlp.max_body_bytes, settings.nlp.max_token_chars)
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp")
 
@@ -118,6 +124,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         await dlq_topic.send(key=key, value=value if value is not None else b"", headers=headers)
 
     poison = DeadLetterPolicy(send_dead_letter, metrics)
+    background: set[asyncio.Future[None]] = set()  # keeps fire-and-forget tasks referenced
     metrics.build.info({"version": _version(), "model": settings.nlp.model})
 
     @app.agent(articles, name="extract")
@@ -150,10 +157,18 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                         metrics.duplicates.labels(kind="syndicated_copy").inc()
                     for event in ext.events:
                         metrics.events_extracted.labels(event_type=event.event_type).inc()
-                        record = CandidateRecord(event, article.article_id, article.published_at, consumed_at,
-                                                 "copy" if ext.copy_of else "extracted")
-                        pending.append(await candidates.send(
-                            key=blocking_key(event.event_type, event.countries).encode(), value=record.encode()))
+                        record = CandidateRecord(
+                            event,
+                            article.article_id,
+                            article.published_at,
+                            consumed_at,
+                            "copy" if ext.copy_of else "extracted",
+                        )
+                        pending.append(
+                            await candidates.send(
+                                key=blocking_key(event.event_type, event.countries).encode(), value=record.encode()
+                            )
+                        )
             # Acknowledged before the batch's offsets can be committed: an article is never half-processed.
             await asyncio.gather(*pending)
             pending.clear()
@@ -167,7 +182,9 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                 cand = CandidateRecord.decode(ev.value)
             except Exception as e:  # noqa: BLE001 - a corrupt internal record must not stop dedup
                 err = ExtractionError(f"undecodable candidate: {e}", stage="dedup")
-                await poison.handle(ev.key, ev.value, err, Origin(ev.message.topic, ev.message.partition, ev.message.offset))
+                await poison.handle(
+                    ev.key, ev.value, err, Origin(ev.message.topic, ev.message.partition, ev.message.offset)
+                )
                 continue
             result = dedup.plan(cand.event, cand.article_id, cand.published_at, datetime.now(UTC))
             metrics.stage_seconds.labels(stage="dedup").observe(time.perf_counter() - started)
@@ -208,7 +225,8 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         metrics.rebalances.inc()
         health.assigned = True
         health.recovered = False
-        asyncio.ensure_future(_await_recovery(app, health))
+        background.add(task := asyncio.ensure_future(_await_recovery(app, health)))
+        task.add_done_callback(background.discard)
 
     return Worker(app=app, health=health, metrics=metrics)
 

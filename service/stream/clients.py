@@ -17,33 +17,27 @@ from service.stream.topics import ensure_topics
 
 
 def produce_file(path: str) -> int:
-    return asyncio.run(_produce(path))
+    if path == "-":
+        lines = sys.stdin.buffer.read().splitlines()
+    else:
+        if not Path(path).is_file():
+            raise RuntimeError(f"no such file: {path}")
+        lines = Path(path).read_bytes().splitlines()
+    return asyncio.run(_produce([raw for raw in lines if raw.strip()]))
 
 
-async def _produce(path: str) -> int:
+async def _produce(lines: list[bytes]) -> int:
     settings = build_settings()
-    if path != "-" and not Path(path).is_file():
-        raise RuntimeError(f"no such file: {path}")
     await ensure_topics(settings.kafka)
     producer = AIOKafkaProducer(**aiokafka_kwargs(settings.kafka), acks="all", enable_idempotence=True)
     await producer.start()
-    sent = 0
     try:
-        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - closed below
-        try:
-            for line in stream:
-                line = line.rstrip(b"\r\n")
-                if not line.strip():
-                    continue
-                await producer.send(settings.kafka.articles_topic, value=line, key=_key(line))
-                sent += 1
-        finally:
-            if stream is not sys.stdin.buffer:
-                stream.close()
+        for raw in lines:
+            await producer.send(settings.kafka.articles_topic, value=raw, key=_key(raw))
         await producer.flush()
     finally:
         await producer.stop()
-    print(f"published {sent} article record(s) to {settings.kafka.articles_topic}", file=sys.stderr)
+    print(f"published {len(lines)} article record(s) to {settings.kafka.articles_topic}", file=sys.stderr)
     return 0
 
 
@@ -67,8 +61,11 @@ async def _consume(as_json: bool, state: bool, from_beginning: bool, limit: int,
     settings = build_settings()
     topic = settings.kafka.state_topic if state else settings.kafka.events_topic
     consumer = AIOKafkaConsumer(
-        topic, **aiokafka_kwargs(settings.kafka), group_id=f"dipevents-consume-{uuid.uuid4().hex[:8]}",
-        auto_offset_reset="earliest" if from_beginning else "latest", enable_auto_commit=False,
+        topic,
+        **aiokafka_kwargs(settings.kafka),
+        group_id=f"dipevents-consume-{uuid.uuid4().hex[:8]}",
+        auto_offset_reset="earliest" if from_beginning else "latest",
+        enable_auto_commit=False,
     )
     await consumer.start()
     seen = 0

@@ -47,7 +47,13 @@ class DeadLetterPolicy:
         self._metrics.articles.labels(outcome="dead_letter").inc()
         log.warning(
             "dead-lettered record",
-            extra={"reason": reason, "article_id": error.article_id, "topic": origin.topic,
-                   "partition": origin.partition, "offset": origin.offset, "error": error.message[:300]},
+            extra={
+                "reason": reason,
+                "article_id": error.article_id,
+                "topic": origin.topic,
+                "partition": origin.partition,
+                "offset": origin.offset,
+                "error": error.message[:300],
+            },
         )
         await self._send(key, value, dead_letter_headers(reason, error.message, type(error).__name__, origin))

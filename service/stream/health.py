@@ -35,8 +35,11 @@ class HealthState:
         return True, "ok"
 
     def ready(self) -> tuple[bool, str]:
-        missing = [n for n, ok in (("model", self.model_loaded), ("partitions", self.assigned),
-                                   ("recovery", self.recovered)) if not ok]
+        missing = [
+            n
+            for n, ok in (("model", self.model_loaded), ("partitions", self.assigned), ("recovery", self.recovered))
+            if not ok
+        ]
         return (not missing, "ok" if not missing else "waiting for " + ", ".join(missing))
 
 
@@ -60,7 +63,7 @@ def make_web_app(state: HealthState, metrics: Metrics) -> web.Application:
     return app
 
 
-class HealthServer(Service):
+class HealthServer(Service):  # type: ignore[misc]  # mode ships no type information
     """Serves the health app for as long as the worker runs."""
 
     def __init__(self, state: HealthState, metrics: Metrics, host: str, port: int, **kwargs: object) -> None:

@@ -16,9 +16,7 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None) -> None:
         self.registry = registry or CollectorRegistry()
         r = self.registry
-        self.articles = Counter(
-            "dipevents_articles_consumed", "Articles consumed, by outcome", ["outcome"], registry=r
-        )
+        self.articles = Counter("dipevents_articles_consumed", "Articles consumed, by outcome", ["outcome"], registry=r)
         self.events_extracted = Counter(
             "dipevents_events_extracted", "Events extracted from articles, by type", ["event_type"], registry=r
         )
@@ -28,23 +26,28 @@ class Metrics:
         self.revisions = Counter(
             "dipevents_event_revisions_published", "Revisions published to the state topic", ["event_type"], registry=r
         )
-        self.duplicates = Counter(
-            "dipevents_duplicates_merged", "Duplicates merged, by kind", ["kind"], registry=r
-        )
+        self.duplicates = Counter("dipevents_duplicates_merged", "Duplicates merged, by kind", ["kind"], registry=r)
         self.dead_letters = Counter(
             "dipevents_dead_letters", "Records sent to the dead-letter topic, by reason", ["reason"], registry=r
         )
         self.stage_seconds = Histogram(
-            "dipevents_processing_seconds", "Time spent per pipeline stage", ["stage"],
-            buckets=_LATENCY_BUCKETS, registry=r,
+            "dipevents_processing_seconds",
+            "Time spent per pipeline stage",
+            ["stage"],
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.latency = Histogram(
-            "dipevents_consume_to_publish_seconds", "From consuming an article to publishing its events",
-            buckets=_LATENCY_BUCKETS, registry=r,
+            "dipevents_consume_to_publish_seconds",
+            "From consuming an article to publishing its events",
+            buckets=_LATENCY_BUCKETS,
+            registry=r,
         )
         self.lag = Gauge(
-            "dipevents_consumer_lag_records", "Consumer lag per partition of the articles topic",
-            ["topic", "partition"], registry=r,
+            "dipevents_consumer_lag_records",
+            "Consumer lag per partition of the articles topic",
+            ["topic", "partition"],
+            registry=r,
         )
         self.dedup_state = Gauge(
             "dipevents_dedup_state_events", "Events held in the dedup window on this worker", registry=r

@@ -7,10 +7,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Sequence
 
 import faust
-
-from collections.abc import Sequence
 
 from service.core.extractors.registry import Extractor
 from service.main import build_pipeline, build_processor, build_settings

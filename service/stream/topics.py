@@ -6,6 +6,7 @@ The state topic is compacted: it keeps the latest revision of every event id.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
@@ -19,16 +20,20 @@ def topic_specs(k: KafkaSettings) -> list[NewTopic]:
     plain = [k.articles_topic, k.candidates_topic, k.events_topic, k.dead_letter_topic]
     specs = [NewTopic(name, num_partitions=k.partitions, replication_factor=rf) for name in plain]
     specs.append(
-        NewTopic(k.state_topic, num_partitions=k.partitions, replication_factor=rf,
-                 topic_configs={"cleanup.policy": "compact"})
+        NewTopic(
+            k.state_topic,
+            num_partitions=k.partitions,
+            replication_factor=rf,
+            topic_configs={"cleanup.policy": "compact"},
+        )
     )
     return specs
 
 
-async def ensure_topics(k: KafkaSettings, timeout: float = 60.0) -> list[str]:
+async def ensure_topics(k: KafkaSettings, start_within: float = 60.0) -> list[str]:
     """Create missing topics; returns the names created. Retries while the broker is still starting."""
     admin = AIOKafkaAdminClient(**aiokafka_kwargs(k), request_timeout_ms=10_000)
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_running_loop().time() + start_within
     while True:
         try:
             await admin.start()
@@ -41,10 +46,8 @@ async def ensure_topics(k: KafkaSettings, timeout: float = 60.0) -> list[str]:
         existing = set(await admin.list_topics())
         missing = [t for t in topic_specs(k) if t.name not in existing]
         if missing:
-            try:
+            with contextlib.suppress(TopicAlreadyExistsError):  # a concurrent worker won the race
                 await admin.create_topics(missing)
-            except TopicAlreadyExistsError:
-                pass  # a concurrent worker won the race
         return [t.name for t in missing]
     finally:
         await admin.close()

@@ -65,9 +65,12 @@ def dedup_scores(events: list[dict[str, Any]], expected: dict[str, Any]) -> tupl
         for want in s["events"]:
             total += 1
             matches = [
-                ev for ev in events
-                if ev["event_type"] == want["event_type"] and sorted(ev["countries"]) == want["countries"]
-                and ev["mentions"] and all(group.get(m["article_id"]) == s["story_id"] for m in ev["mentions"])
+                ev
+                for ev in events
+                if ev["event_type"] == want["event_type"]
+                and sorted(ev["countries"]) == want["countries"]
+                and ev["mentions"]
+                and all(group.get(m["article_id"]) == s["story_id"] for m in ev["mentions"])
             ]
             dups += max(0, len(matches) - 1)
             if len(matches) == 1 and sorted(matches[0]["sources"]) == want["sources"]:

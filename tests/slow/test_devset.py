@@ -22,7 +22,9 @@ def test_article_level_f1(pipeline: Any, dev_articles: list[dict[str, Any]], dev
         assert scores.f1(t) >= 0.85, (t, scores.prf(t))
 
 
-def test_negatives_yield_nothing(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:
+def test_negatives_yield_nothing(
+    pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]
+) -> None:
     """Announced call, ministers' meeting, sanctions, protests, business news, anniversary: no events."""
     negatives = [Article.model_validate(a) for a in dev_articles if a["article_id"] in dev_expected["negatives"]]
     assert len(negatives) == 6

@@ -41,12 +41,20 @@ def test_summit_trigger_families(pipeline: Any, body: str) -> None:
 
 def test_summit_format_place_and_date(pipeline: Any) -> None:
     """A phone call has no place and the phone format; an in-person meeting has its city and the weekday's date."""
-    phone = pipeline.process_article(make_article(
-        "German Chancellor Olaf Scholz spoke with French President Emmanuel Macron by telephone on Monday.", published_at=PUB))
+    phone = pipeline.process_article(
+        make_article(
+            "German Chancellor Olaf Scholz spoke with French President Emmanuel Macron by telephone on Monday.",
+            published_at=PUB,
+        )
+    )
     s = next(e for e in phone if e.event_type == "summit")
     assert s.format == "phone" and s.location is None and str(s.event_date) == "2024-03-04" and s.cameo_code == "041"
-    met = pipeline.process_article(make_article(
-        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin earlier today.", published_at=PUB))
+    met = pipeline.process_article(
+        make_article(
+            "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin earlier today.",
+            published_at=PUB,
+        )
+    )
     m = next(e for e in met if e.event_type == "summit")
     assert m.format == "in_person" and m.location is not None and m.location.country == "DEU"
     assert str(m.event_date) == "2024-03-06" and m.plover_type == "CONSULT"
@@ -54,8 +62,10 @@ def test_summit_format_place_and_date(pipeline: Any) -> None:
 
 def test_plural_leaders_resolve_to_the_main_meeting(pipeline: Any) -> None:
     """'The two leaders' in a later sentence is the pair of the article's meeting."""
-    body = ("French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Tuesday. "
-            "The two leaders also instructed their foreign ministers to prepare a joint plan on energy.")
+    body = (
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Tuesday. "
+        "The two leaders also instructed their foreign ministers to prepare a joint plan on energy."
+    )
     assert ("ministry_instruction", ("DEU", "FRA")) in keys(pipeline, body)
 
 
@@ -79,8 +89,13 @@ def test_future_conditional_negated_and_recalled_meetings_are_not_summits(pipeli
 
 def test_ministers_and_business_people_are_not_summits(pipeline: Any) -> None:
     """Foreign ministers meeting, or a leader meeting a CEO, is not a summit."""
-    assert not keys(pipeline, "French Foreign Minister Stephane Sejourne met German Foreign Minister Annalena Baerbock in Paris on Tuesday.")
-    assert not keys(pipeline, "French President Emmanuel Macron met the chief executive of Siemens in Paris on Tuesday.")
+    assert not keys(
+        pipeline,
+        "French Foreign Minister Stephane Sejourne met German Foreign Minister Annalena Baerbock in Paris on Tuesday.",
+    )
+    assert not keys(
+        pipeline, "French President Emmanuel Macron met the chief executive of Siemens in Paris on Tuesday."
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,22 +115,29 @@ def test_instruction_active_passive_and_agreed_to_instruct(pipeline: Any, body: 
 
 def test_instruction_from_a_quote_with_we(pipeline: Any) -> None:
     """'We instructed our ministries', said by a leader after talks, is the leaders' instruction."""
-    body = ("French President Emmanuel Macron held talks with German Chancellor Olaf Scholz in Paris on Tuesday. "
-            '"We have instructed our foreign ministries to prepare a common position," Macron told reporters.')
+    body = (
+        "French President Emmanuel Macron held talks with German Chancellor Olaf Scholz in Paris on Tuesday. "
+        '"We have instructed our foreign ministries to prepare a common position," Macron told reporters.'
+    )
     found = keys(pipeline, body)
     assert ("ministry_instruction", ("DEU", "FRA")) in found
 
 
 def test_one_leader_instructing_own_government(pipeline: Any) -> None:
     """One leader instructing their own government is a one-state instruction."""
-    assert ("ministry_instruction", ("FRA",)) in keys(pipeline, "French President Emmanuel Macron ordered the government to prepare an emergency energy plan.")
+    assert ("ministry_instruction", ("FRA",)) in keys(
+        pipeline, "French President Emmanuel Macron ordered the government to prepare an emergency energy plan."
+    )
 
 
 def test_instruction_details(pipeline: Any) -> None:
     """The instructed body and a short directive are kept."""
-    evs = pipeline.process_article(make_article(
-        "French President Emmanuel Macron and German Chancellor Olaf Scholz instructed their foreign ministries to draft a joint plan on energy.",
-        published_at=PUB))
+    evs = pipeline.process_article(
+        make_article(
+            "French President Emmanuel Macron and German Chancellor Olaf Scholz instructed their foreign ministries to draft a joint plan on energy.",
+            published_at=PUB,
+        )
+    )
     ev = next(e for e in evs if e.event_type == "ministry_instruction")
     assert any("ministr" in b.name for b in ev.instructed)
     assert ev.directive is not None and "draft" in ev.directive
@@ -123,8 +145,14 @@ def test_instruction_details(pipeline: Any) -> None:
 
 def test_not_instructions(pipeline: Any) -> None:
     """A minister ordering staff, a leader urging another country, future instructions: nothing."""
-    assert not any(k[0] == "ministry_instruction" for k in keys(pipeline, "Foreign Minister Annalena Baerbock ordered her ministry to review the visa rules."))
-    assert not any(k[0] == "ministry_instruction" for k in keys(pipeline, "Macron will instruct the government to prepare a plan next month."))
+    assert not any(
+        k[0] == "ministry_instruction"
+        for k in keys(pipeline, "Foreign Minister Annalena Baerbock ordered her ministry to review the visa rules.")
+    )
+    assert not any(
+        k[0] == "ministry_instruction"
+        for k in keys(pipeline, "Macron will instruct the government to prepare a plan next month.")
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,9 +160,15 @@ def test_not_instructions(pipeline: Any) -> None:
     [
         ("France and Germany agreed on Tuesday to launch a dialogue on energy security.", None),
         ("Macron and Scholz agreed to hold regular consultations between their defence ministers.", "ministers"),
-        ("The two countries agreed to resume talks on the fighter jet programme, the presidency said after Macron met Scholz in Paris.", None),
+        (
+            "The two countries agreed to resume talks on the fighter jet programme, the presidency said after Macron met Scholz in Paris.",
+            None,
+        ),
         ("France and Germany decided to set up a joint commission on migration.", None),
-        ("France and Germany agreed to create a two-plus-two dialogue of foreign and defence ministers.", "two_plus_two"),
+        (
+            "France and Germany agreed to create a two-plus-two dialogue of foreign and defence ministers.",
+            "two_plus_two",
+        ),
     ],
 )
 def test_consultation_agreements(pipeline: Any, body: str, level: str | None) -> None:

@@ -6,7 +6,17 @@ import ast
 from pathlib import Path
 
 CORE = Path(__file__).resolve().parents[2] / "service" / "core"
-FORBIDDEN = ("faust", "aiokafka", "kafka", "prometheus_client", "aiohttp", "mode", "requests", "httpx", "service.stream")
+FORBIDDEN = (
+    "faust",
+    "aiokafka",
+    "kafka",
+    "prometheus_client",
+    "aiohttp",
+    "mode",
+    "requests",
+    "httpx",
+    "service.stream",
+)
 
 
 def test_core_has_no_streaming_or_metrics_imports() -> None:

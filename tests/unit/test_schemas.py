@@ -29,11 +29,18 @@ def test_examples_validate_against_the_schemas() -> None:
     validators = {n: jsonschema.Draft202012Validator(s) for n, s in schemas().items()}
     for path in files:
         kind = path.name.split(".")[0]
-        lines = path.read_text(encoding="utf-8").splitlines() if path.suffix == ".jsonl" else [path.read_text(encoding="utf-8")]
+        lines = (
+            path.read_text(encoding="utf-8").splitlines()
+            if path.suffix == ".jsonl"
+            else [path.read_text(encoding="utf-8")]
+        )
         for line in filter(str.strip, lines):
             record = json.loads(line)
-            schema_name = {"article": "article.schema.json", "event": "event.schema.json",
-                           "event-revision": "event-revision.schema.json"}[kind]
+            schema_name = {
+                "article": "article.schema.json",
+                "event": "event.schema.json",
+                "event-revision": "event-revision.schema.json",
+            }[kind]
             validators[schema_name].validate(record)
             if kind == "article":
                 Article.model_validate(record)

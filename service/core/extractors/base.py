@@ -56,9 +56,9 @@ class SentenceView:
         out = []
         for m in self.kb.place_re.finditer(self.text):
             before = self.text[max(0, m.start() - 25) : m.start()]
-            if re.search(r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before) and not re.search(
-                r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before
-            ):
+            if re.search(
+                r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before
+            ) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before):
                 out.append((m.start(), self.kb.places[m.group(0)]))
         return out
 
@@ -77,14 +77,27 @@ class Candidate:
 
 
 def lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    return str(t.lemma_).lower()
 
 
 _LOCATING = frozenset({"during", "at", "after", "following", "in", "on", "amid", "on the sidelines of", "throughout"})
 _SUBCLAUSE = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
 _DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "debunk"})
-_DENIAL_NOUNS = frozenset({"claim", "claims", "report", "reports", "rumour", "rumours", "rumor", "rumors",
-                           "speculation", "allegation", "allegations"})
+_DENIAL_NOUNS = frozenset(
+    {
+        "claim",
+        "claims",
+        "report",
+        "reports",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "speculation",
+        "allegation",
+        "allegations",
+    }
+)
 
 
 def _is_purpose_infinitive(t: Token) -> bool:
@@ -123,7 +136,12 @@ def clause_tokens(t: Token) -> list[Token]:
         for c in tok.children:
             if c in own:
                 continue
-            if c.dep_ in _SUBCLAUSE and c.pos_ in ("VERB", "AUX") and t not in c.subtree and not _is_purpose_infinitive(c):
+            if (
+                c.dep_ in _SUBCLAUSE
+                and c.pos_ in ("VERB", "AUX")
+                and t not in c.subtree
+                and not _is_purpose_infinitive(c)
+            ):
                 continue
             if _since(c):
                 continue  # "their first meeting since the Camp David summit": dates the contrast, not the event
@@ -172,7 +190,9 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     if top.dep_ in ("ccomp", "acl", "relcl") and (lemma(top.head) in _DENIAL_VERBS or top.head.lower_ in _DENIAL_NOUNS):
         return True
     clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
-    if clause and any(p in clause for p in kb.words("irrealis", "future_phrases") if " " in p and not p.startswith(("is ", "are "))):
+    if clause and any(
+        p in clause for p in kb.words("irrealis", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
+    ):
         return True
     # "going to", "set to", "due to" spelled as phrases around the trigger
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
@@ -203,7 +223,11 @@ def temporal_scope(t: Token) -> list[Token]:
     for i, tok in enumerate(chain):
         below = chain[i - 1] if i else None
         for c in tok.children:
-            if (below is None or c.i != below.i) and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux") and not _since(c):
+            if (
+                (below is None or c.i != below.i)
+                and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux")
+                and not _since(c)
+            ):
                 out.update(_pruned(c))
         out.add(tok)
     return sorted(out, key=lambda x: x.i)
@@ -251,7 +275,9 @@ def event_date(view: SentenceView, near: int) -> date | None:
     for d in view.dates():
         if d.since or d.precision != "day":
             continue
-        if view.ref is not None and not (view.ref - timedelta(days=_RECENT_DAYS) <= d.value <= view.ref + timedelta(days=1)):
+        if view.ref is not None and not (
+            view.ref - timedelta(days=_RECENT_DAYS) <= d.value <= view.ref + timedelta(days=1)
+        ):
             continue
         dist = abs(d.start - near)
         if best is None or dist < best[0]:
@@ -279,9 +305,11 @@ def agents(t: Token) -> list[Token]:
     """'by X' of a passive verb (the parser sometimes labels it a plain preposition)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
     return [
-        g for c in t.children
+        g
+        for c in t.children
         if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")
-        for g in c.children if g.dep_ == "pobj"
+        for g in c.children
+        if g.dep_ == "pobj"
     ]
 
 
@@ -292,7 +320,9 @@ def span_of(tokens: Iterable[Token]) -> tuple[int, int]:
     return min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
 
 
-def states_of(view: SentenceView, actors: list[ActorMention], *, leaders_only: bool) -> tuple[set[str], list[ActorMention]]:
+def states_of(
+    view: SentenceView, actors: list[ActorMention], *, leaders_only: bool
+) -> tuple[set[str], list[ActorMention]]:
     """The states a group of actor mentions stands for, and the actors that carried them."""
     states: set[str] = set()
     used: list[ActorMention] = []
@@ -324,10 +354,9 @@ def states_of(view: SentenceView, actors: list[ActorMention], *, leaders_only: b
             if s:
                 states.update(s)
                 used.append(a)
-        elif a.kind == "i" and a.country:
-            states.add(a.country)
-            used.append(a)
-        elif a.kind == "state" and not leaders_only and a.country and a.form in ("name", "metonym"):
+        elif (a.kind == "i" and a.country) or (
+            a.kind == "state" and not leaders_only and a.country and a.form in ("name", "metonym")
+        ):
             states.add(a.country)
             used.append(a)
     return states, used

@@ -112,7 +112,10 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                                 return x
             if c.dep_ == "dobj" and tok.i == agree_tok.i:
                 for x in c.subtree:
-                    if _is_talk(x, view) and any(lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start") for y in c.subtree):
+                    if _is_talk(x, view) and any(
+                        lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start")
+                        for y in c.subtree
+                    ):
                         return x
     return None
 

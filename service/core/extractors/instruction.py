@@ -57,8 +57,15 @@ class InstructionExtractor:
                 continue
             if is_irrealis(t, kb, allow=allow) or is_background(view, t):
                 continue
-            by_noun = [g for c in t.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
-                       for g in p.children if g.dep_ == "pobj"]  # "given instructions by the presidents"
+            by_noun = [
+                g
+                for c in t.children
+                if c.dep_ == "dobj"
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "by"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]  # "given instructions by the presidents"
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
             givers = view.actors_of(giver_tokens) if giver_tokens else []
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
@@ -163,4 +170,4 @@ def _body_name(b: Token) -> str:
     return " ".join([*mods, b.text.lower()])
 
 
-__all__ = ["InstructionExtractor", "ActorMention"]
+__all__ = ["ActorMention", "InstructionExtractor"]

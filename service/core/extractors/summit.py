@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Token
-
-from typing import Any
 
 from service.core.extractors.base import (
     Candidate,
@@ -55,7 +54,11 @@ class SummitExtractor:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
-            people = [a for a in view.actors_of_tokens(clause) if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")]
+            people = [
+                a
+                for a in view.actors_of_tokens(clause)
+                if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")
+            ]
             states, used = states_of(view, people, leaders_only=True)
             if len(states) < 2:
                 continue
@@ -88,8 +91,23 @@ class SummitExtractor:
         )
 
 
-_SETTING_VERBS = frozenset({"attend", "address", "open", "close", "chair", "leave", "skip", "boycott", "miss", "cover",
-                            "prepare", "organize", "organise"})
+_SETTING_VERBS = frozenset(
+    {
+        "attend",
+        "address",
+        "open",
+        "close",
+        "chair",
+        "leave",
+        "skip",
+        "boycott",
+        "miss",
+        "cover",
+        "prepare",
+        "organize",
+        "organise",
+    }
+)
 _MOVEMENT_VERBS = frozenset({"arrive", "travel", "head", "fly", "return", "go", "come", "depart"})
 _MULTILATERAL = re.compile(
     r"^(?:G-?\d+|BRICS|ASEAN|NATO|EU|APEC|SCO|UN|OSCE|CHOGM|COP\d*|CIS|CSTO|OIC|GCC|SAARC|AU|OAS|CELAC|Mercosur|"
@@ -125,5 +143,10 @@ def _has_person_object(t: Token, view: SentenceView) -> bool:
     # a guest placed after an adverbial ("received at the palace this evening Prime Minister X")
     leaders_after = [a for a in view.actors if a.kind == "leader" and a.start > t.idx]
     subj = {x.i for c in t.children if c.dep_ in ("nsubj",) for x in c.subtree}
-    return bool(heads == [] and leaders_after and not any(v.pos_ == "VERB" and v.i not in subj
-                for v in view.doc if t.i < v.i and v.idx < leaders_after[0].start))
+    return bool(
+        heads == []
+        and leaders_after
+        and not any(
+            v.pos_ == "VERB" and v.i not in subj for v in view.doc if t.i < v.i and v.idx < leaders_after[0].start
+        )
+    )

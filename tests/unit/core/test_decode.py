@@ -9,12 +9,17 @@ import pytest
 from service.core.decode import DecodeLimits, decode_article, looks_english
 from service.core.errors import BAD_INPUT_REASONS, BadInput
 
-GOOD = {"article_id": "a1", "source": "TASS", "body": "Putin met Abe in Moscow on Monday.", "published_at": "2013-04-29T18:00:00+04:00"}
+GOOD = {
+    "article_id": "a1",
+    "source": "TASS",
+    "body": "Putin met Abe in Moscow on Monday.",
+    "published_at": "2013-04-29T18:00:00+04:00",
+}
 
 
-def _reason(raw: bytes, limits: DecodeLimits = DecodeLimits()) -> str:
+def _reason(raw: bytes, limits: DecodeLimits | None = None) -> str:
     with pytest.raises(BadInput) as e:
-        decode_article(raw, limits)
+        decode_article(raw, limits or DecodeLimits())
     assert e.value.reason in BAD_INPUT_REASONS
     assert e.value.message
     return e.value.reason
@@ -59,8 +64,10 @@ def test_size_and_token_limits() -> None:
 
 def test_detects_non_english_text() -> None:
     """Undeclared German or Russian text is caught by the offline heuristic; English passes."""
-    german = ("Der Bundeskanzler hat am Freitag mit dem russischen Präsidenten telefoniert und die Lage in der "
-              "Ukraine besprochen, wie ein Sprecher der Regierung in Berlin mitteilte. Es war das erste Gespräch.")
+    german = (
+        "Der Bundeskanzler hat am Freitag mit dem russischen Präsidenten telefoniert und die Lage in der "
+        "Ukraine besprochen, wie ein Sprecher der Regierung in Berlin mitteilte. Es war das erste Gespräch."
+    )
     russian = "Президент России Владимир Путин провел переговоры с премьер-министром Японии Синдзо Абэ в Кремле в понедельник."
     assert not looks_english(german)
     assert not looks_english(russian)

@@ -11,12 +11,25 @@ from service.core.models import EVENT_ADAPTER, Event
 from service.testing import FixedClock, memory_store
 
 
-def summit(source: str, article: str, day: date | None, *, city: str | None = "Moscow", states: tuple[str, ...] = ("JPN", "RUS"),
-           sentence: str = "Putin met Abe.") -> Event:
+def summit(
+    source: str,
+    article: str,
+    day: date | None,
+    *,
+    city: str | None = "Moscow",
+    states: tuple[str, ...] = ("JPN", "RUS"),
+    sentence: str = "Putin met Abe.",
+) -> Event:
     rec: dict[str, Any] = {
-        "event_id": event_id("summit", states, day), "event_type": "summit", "countries": list(states),
-        "actors": [], "location": {"name": city, "country": "RUS"} if city else None, "event_date": day,
-        "sources": [source], "confidence": 0.8, "extractor": "summit.v1",
+        "event_id": event_id("summit", states, day),
+        "event_type": "summit",
+        "countries": list(states),
+        "actors": [],
+        "location": {"name": city, "country": "RUS"} if city else None,
+        "event_date": day,
+        "sources": [source],
+        "confidence": 0.8,
+        "extractor": "summit.v1",
         "mentions": [{"article_id": article, "source": source, "sentence": sentence, "start": 0, "end": len(sentence)}],
     }
     return EVENT_ADAPTER.validate_python(rec)

@@ -13,7 +13,12 @@ from service.core.normalize import normalize
         ("MOSCOW, April 29 (Interfax) - Putin met Abe.", "MOSCOW", "Interfax", "Putin met Abe."),
         ("BOGOR, Indonesia, Jan 9 (Reuters) - Widodo met Anwar.", "BOGOR, Indonesia", "Reuters", "Widodo met Anwar."),
         ("BEIJING, April 14 (Xinhua) -- Xi held talks.", "BEIJING", "Xinhua", "Xi held talks."),
-        ("Caracas, Nov 1 (Prensa Latina) The President received him.", "Caracas", "Prensa Latina", "The President received him."),
+        (
+            "Caracas, Nov 1 (Prensa Latina) The President received him.",
+            "Caracas",
+            "Prensa Latina",
+            "The President received him.",
+        ),
         ("MOSCOW. Nov 15 (Interfax) - Putin spoke.", "MOSCOW", "Interfax", "Putin spoke."),
         ("Berlin (dpa) - Scholz phoned Putin.", "Berlin", "dpa", "Scholz phoned Putin."),
         ("Caracas (EFE).- Petro met Maduro.", "Caracas", "EFE", "Petro met Maduro."),
@@ -35,8 +40,10 @@ def test_datelines_are_masked(body: str, place: str, agency: str | None, first: 
 
 def test_credit_line_footer_and_initials_are_removed() -> None:
     """'Source:' credits are kept as credits; 'You might also like' and what follows are dropped."""
-    body = ("Putin met Abe in Moscow.\n\nThey agreed to talk.\n\nSource:Voice of Russia, RIA, Interfax\n\nR.S\n\n"
-            "You might also like\nLatest news\nPutin met Xi in Beijing.")
+    body = (
+        "Putin met Abe in Moscow.\n\nThey agreed to talk.\n\nSource:Voice of Russia, RIA, Interfax\n\nR.S\n\n"
+        "You might also like\nLatest news\nPutin met Xi in Beijing."
+    )
     clean = normalize(body)
     assert clean.credits == ["Voice of Russia", "RIA", "Interfax"]
     texts = [s.text for s in clean.sentences]
@@ -45,7 +52,9 @@ def test_credit_line_footer_and_initials_are_removed() -> None:
 
 def test_headline_repeated_as_first_paragraph_is_skipped() -> None:
     """A first paragraph equal to the title is a headline, not a sentence."""
-    clean = normalize("Russia, Japan to work towards treaty\n\nPutin met Abe.", title="Russia, Japan to work towards treaty")
+    clean = normalize(
+        "Russia, Japan to work towards treaty\n\nPutin met Abe.", title="Russia, Japan to work towards treaty"
+    )
     assert [s.text for s in clean.sentences] == ["Putin met Abe."]
 
 
