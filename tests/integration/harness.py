@@ -41,17 +41,19 @@ class Stack:
 
     def env(self, **extra: str) -> dict[str, str]:
         e = {k: v for k, v in os.environ.items() if not k.startswith("DIPEVENTS_")}
-        e.update({
-            "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": self.bootstrap,
-            "DIPEVENTS_KAFKA__GROUP_ID": self.name,
-            "DIPEVENTS_KAFKA__ARTICLES_TOPIC": f"{self.name}.articles",
-            "DIPEVENTS_KAFKA__EVENTS_TOPIC": f"{self.name}.events",
-            "DIPEVENTS_KAFKA__STATE_TOPIC": f"{self.name}.state",
-            "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{self.name}.candidates",
-            "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{self.name}.dlq",
-            "DIPEVENTS_KAFKA__PARTITIONS": str(self.partitions),
-            "DIPEVENTS_LOG_LEVEL": "WARNING",
-        })
+        e.update(
+            {
+                "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": self.bootstrap,
+                "DIPEVENTS_KAFKA__GROUP_ID": self.name,
+                "DIPEVENTS_KAFKA__ARTICLES_TOPIC": f"{self.name}.articles",
+                "DIPEVENTS_KAFKA__EVENTS_TOPIC": f"{self.name}.events",
+                "DIPEVENTS_KAFKA__STATE_TOPIC": f"{self.name}.state",
+                "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{self.name}.candidates",
+                "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{self.name}.dlq",
+                "DIPEVENTS_KAFKA__PARTITIONS": str(self.partitions),
+                "DIPEVENTS_LOG_LEVEL": "WARNING",
+            }
+        )
         e.update(extra)
         return e
 
@@ -63,7 +65,9 @@ class Stack:
         log = open(self.tmp / f"worker{index}-{len(self.procs)}.log", "wb")  # noqa: SIM115 - lives with the process
         proc = subprocess.Popen(
             [sys.executable, "-m", "service.cli", "worker"],
-            cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             env=self.env(DIPEVENTS_METRICS__PORT=str(port), DIPEVENTS_DATA_DIR=str(self.tmp / f"data{index}"), **extra),
         )
         self.procs.append(proc)
@@ -122,8 +126,9 @@ def collect(bootstrap: str, topic: str, *, until: int, timeout: float = 90.0, se
     """Read `topic` from the beginning until `until` records arrived (then `settle` more seconds) or timeout."""
 
     async def run() -> list[Any]:
-        consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                    enable_auto_commit=False, group_id=None)
+        consumer = AIOKafkaConsumer(
+            topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest", enable_auto_commit=False, group_id=None
+        )
         await consumer.start()
         out: list[Any] = []
         try:

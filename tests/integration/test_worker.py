@@ -69,10 +69,14 @@ BAD = {
     "missing_field": json.dumps({"article_id": "m1", "source": "S"}).encode(),
     "empty_body": json.dumps({"article_id": "e1", "source": "S", "body": "   "}).encode(),
     "wrong_type": json.dumps({"article_id": 5, "source": "S", "body": "text"}).encode(),
-    "bad_timestamp": json.dumps({"article_id": "t1", "source": "S", "body": "Putin met Abe.", "published_at": "soon"}).encode(),
+    "bad_timestamp": json.dumps(
+        {"article_id": "t1", "source": "S", "body": "Putin met Abe.", "published_at": "soon"}
+    ).encode(),
     "too_large": json.dumps({"article_id": "l1", "source": "S", "body": "word " * 40_000}).encode(),
     "token_too_long": json.dumps({"article_id": "k1", "source": "S", "body": "x" * 5_000 + " and more words"}).encode(),
-    "not_english": json.dumps({"article_id": "n1", "source": "S", "language": "ru", "body": "Путин встретился с Абэ."}).encode(),
+    "not_english": json.dumps(
+        {"article_id": "n1", "source": "S", "language": "ru", "body": "Путин встретился с Абэ."}
+    ).encode(),
     "binary": bytes(range(256)) * 4,
 }
 
