@@ -12,6 +12,7 @@ whatever the number of workers.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,39 +38,50 @@ from service.stream.metrics import Metrics
 log = logging.getLogger("dipevents.worker")
 
 
+def candidate_key(block: str) -> bytes:
+    """The candidates topic key: the blocking key as the dedup table's changelog serialises it (JSON)."""
+    return json.dumps(block).encode()
+
+
 class TableStore:
-    """The Deduplicator's store port over a faust Table: str keys in, UTF-8 bytes on the wire."""
+    """The Deduplicator's store port over a faust Table (str keys, JSON values).
+
+    faust-streaming 0.15 restores changelog keys of a str-keyed table as bytes, while live writes use str:
+    reads fall back to the restored bytes key, and a live write supersedes it.
+    """
 
     def __init__(self, table: Any) -> None:
         self.table = table
 
+    def _read(self, key: str) -> Any:
+        value = self.table.get(key)
+        if value is None:
+            value = self.table.get(key.encode())
+        return value
+
     def __getitem__(self, key: str) -> list[dict[str, Any]]:
-        value = self.table[key.encode()]
+        value = self._read(key)
         if value is None:
             raise KeyError(key)
         return list(value)
 
     def get(self, key: str, default: Any = None) -> Any:
-        value = self.table.get(key.encode())
+        value = self._read(key)
         return default if value is None else list(value)
 
     def __setitem__(self, key: str, value: list[dict[str, Any]]) -> None:
-        self.table[key.encode()] = value
+        self.table[key] = value
 
     def __delitem__(self, key: str) -> None:
-        del self.table[key.encode()]
+        for k in (key, key.encode()):
+            if self.table.get(k) is not None:
+                del self.table[k]
 
     def keys(self) -> list[str]:
-        return [k.decode() if isinstance(k, bytes) else str(k) for k in list(self.table.keys())]
-
-    def __iter__(self) -> Any:
-        return iter(self.keys())
-
-    def __len__(self) -> int:
-        return len(self.table)
+        return sorted({k.decode() if isinstance(k, bytes) else str(k) for k in list(self.table.keys())})
 
     def values(self) -> list[list[dict[str, Any]]]:
-        return [list(v) for v in self.table.values() if v is not None]
+        return [v for k in self.keys() if (v := self.get(k)) is not None]
 
 
 @dataclass
@@ -166,7 +178,8 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                         )
                         pending.append(
                             await candidates.send(
-                                key=blocking_key(event.event_type, event.countries).encode(), value=record.encode()
+                                key=candidate_key(blocking_key(event.event_type, event.countries)),
+                                value=record.encode(),
                             )
                         )
             # Acknowledged before the batch's offsets can be committed: an article is never half-processed.
@@ -225,14 +238,17 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         metrics.rebalances.inc()
         health.assigned = True
         health.recovered = False
-        background.add(task := asyncio.ensure_future(_await_recovery(app, health)))
+        background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics)))
         task.add_done_callback(background.discard)
 
     return Worker(app=app, health=health, metrics=metrics)
 
 
-async def _await_recovery(app: faust.App, health: HealthState) -> None:
+async def _await_recovery(app: faust.App, health: HealthState, dedup: Deduplicator, metrics: Metrics) -> None:
     await app.tables.recovery.completed.wait()
+    size = dedup.size()
+    metrics.dedup_state.set(size)
+    log.info("dedup state recovered: %d events", size, extra={"events": size})
     health.recovered = True
 
 
