@@ -24,6 +24,17 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, default=str)
 
 
+def logging_config(level: str) -> dict[str, object]:
+    """The dictConfig handed to faust's Worker, so its own logging setup keeps our JSON lines."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "service.stream.logs.JsonFormatter"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "root": {"level": level.upper(), "handlers": ["stderr"]},
+    }
+
+
 def configure_logging(level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())

@@ -15,7 +15,7 @@ from service.core.extractors.registry import Extractor
 from service.main import build_pipeline, build_processor, build_settings
 from service.stream.app import create_app
 from service.stream.health import HealthServer, HealthState
-from service.stream.logs import configure_logging
+from service.stream.logs import configure_logging, logging_config
 from service.stream.metrics import Metrics
 from service.stream.topics import ensure_topics
 
@@ -41,7 +41,9 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
     if created:
         log.info("created topics", extra={"topics": created})
     worker = create_app(settings, processor, metrics, health)
-    faust_worker = faust.Worker(worker.app, loglevel=level, loop=loop, redirect_stdouts=False)
+    faust_worker = faust.Worker(
+        worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level)
+    )
     try:
         faust_worker.execute_from_commandline()
     except SystemExit as e:
