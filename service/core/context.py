@@ -24,6 +24,7 @@ class ArticleContext:
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
     roles_of: Callable[[str], set[str]] = lambda name: set()  # every office the knowledge base knows a name by
     surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
+    titled: set[str] = field(default_factory=set)  # roles the article itself used as titles
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
@@ -57,8 +58,13 @@ class ArticleContext:
             resolved.append(a)
         for a in resolved:
             if a.is_sitting_leader and a.country and a.kind == "leader":
-                for role in {a.role, *self.roles_of(a.name or "")} - {None, "", "leader", "counterpart"}:
-                    self.last_by_role[role or ""] = a
+                if a.role and a.role not in ("leader", "counterpart"):
+                    self.last_by_role[a.role] = a
+                    self.titled.add(a.role)
+                for role in self.roles_of(a.name or "") - {a.role, "leader", "counterpart"} - self.titled:
+                    # offices the person holds but the article did not call them by: used only when no one
+                    # else was called that ("the Crown Prince" after "Mohammed bin Salman")
+                    self.last_by_role.setdefault(role, a)
                 self.last_leader = a
                 self.leader_counts[a.country] += 1
                 if a.name and a.country not in self.named:

@@ -86,8 +86,12 @@ def decode_article(raw: bytes | str, limits: DecodeLimits = DecodeLimits()) -> A
         raise BadInput("invalid_utf8", f"not valid UTF-8 at byte {e.start}") from None
     try:
         obj: Any = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
-        msg = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+    except (ValueError, RecursionError) as e:  # ValueError also covers over-long integer literals
+        msg = (
+            e.msg
+            if isinstance(e, json.JSONDecodeError)
+            else ("nested too deeply" if isinstance(e, RecursionError) else str(e)[:200])
+        )
         raise BadInput("not_json", f"not JSON: {msg}") from None
     if not isinstance(obj, dict):
         raise BadInput("not_an_object", f"JSON {type(obj).__name__} where an object was expected")

@@ -211,6 +211,9 @@ def _main_meeting(summits: list[Candidate]) -> tuple[str, ...]:
 
 def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext) -> tuple[str, ...]:
     """The states of the article's main meeting: the first meeting sentence naming two or more leaders."""
+    top = ctx.leader_counts.most_common(2)
+    if len(top) == 2 and top[1][1] >= 2:
+        return tuple(sorted(c for c, _ in top))  # the two leaders the article keeps talking about
     for s, acts in zip(sentences, actors, strict=True):
         if not _MEETING.search(s.text):
             continue

@@ -80,7 +80,9 @@ def lemma(t: Token) -> str:
     return str(t.lemma_).lower()
 
 
-_LOCATING = frozenset({"during", "at", "after", "following", "in", "on", "amid", "on the sidelines of", "throughout"})
+_LOCATING = frozenset({"during", "at", "after", "following", "amid", "throughout"})
+# Verbs of agreeing govern what is agreed, not a meeting that locates the agreement ("agreed ... during the summit").
+_AGREEING = frozenset({"agree", "decide", "pledge", "vow", "promise"})
 _SUBCLAUSE = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
 _DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "debunk"})
 _DENIAL_NOUNS = frozenset(
@@ -174,8 +176,9 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
                 return True
             if c.dep_ == "mark" and lc in ("if", "unless", "whether", "once"):
                 return True
-        if i > 0 and not located and (lemma(tok) in governors or tok.lower_ in governors):
-            return True
+        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors):
+            if not (located and lemma(tok) in _AGREEING):
+                return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
             return True
         if tok.lower_ in ("ahead", "before") and i > 0:
@@ -187,7 +190,9 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             return True
     # denied: "rejected claims that X had met Y", "denied reports that they spoke"
     top = chain[-1]
-    if top.dep_ in ("ccomp", "acl", "relcl") and (lemma(top.head) in _DENIAL_VERBS or top.head.lower_ in _DENIAL_NOUNS):
+    if top.dep_ in ("ccomp", "acl", "relcl") and (
+        lemma(top.head) in _DENIAL_VERBS or (top.head.pos_ == "NOUN" and top.head.lower_ in _DENIAL_NOUNS)
+    ):
         return True
     clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
     if clause and any(

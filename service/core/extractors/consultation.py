@@ -96,7 +96,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and c.pos_ in ("VERB", "AUX") and depth < 3:
                 lc = lemma(c)
-                if lc in consult_verbs and lc != "meet":
+                if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
                     return c
                 if lc in starts:
                     obj = _object_talk(c, view)
@@ -118,6 +118,13 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     ):
                         return x
     return None
+
+
+def _bodies_meet(verb: Token, view: SentenceView) -> bool:
+    """'agreed that the special representatives would meet': officials meeting is a consultation;
+    leaders agreeing to meet again is a planned summit."""
+    bodies = view.kb.words("instruction", "bodies")
+    return any(lemma(s) in bodies for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c, *c.conjuncts])
 
 
 def _object_talk(verb: Token, view: SentenceView) -> Token | None:

@@ -117,10 +117,13 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     if passive_subject_only:
         heads += [c for c in t.children if c.dep_ == "dative" and c.lower_ not in kb.words("instruction", "give_nouns")]
     out: list[Token] = []
+    named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     for h in heads:
         for x in [h, *h.conjuncts]:
             if lemma(x) in body_words or x.lower_ in body_words:
                 out.append(x)
+            elif x.lower_ == "them" and named_body:
+                out.append(x)  # "the special representatives ... tasked them with"
     return out
 
 

@@ -120,6 +120,8 @@ def _is_setting(t: Token) -> bool:
     """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
     if t.lower_ not in ("summit", "summits", "meeting", "gathering", "forum", "conference", "session"):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+        return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
     head = t.head
     if head.pos_ in ("VERB",) and lemma(head) in _SETTING_VERBS:
         return True
@@ -135,7 +137,7 @@ def _has_person_object(t: Token, view: SentenceView) -> bool:
     for c in t.children:
         if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
             heads += [c, *c.conjuncts]
-        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with"):
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "for"):  # "hosted a dinner for X"
             heads += [g for g in c.children if g.dep_ == "pobj"]
     for h in heads:
         if any(a.kind in ("leader", "plural_leaders") and a.start <= h.idx < a.end for a in view.actors):
