@@ -176,9 +176,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
                 return True
             if c.dep_ == "mark" and lc in ("if", "unless", "whether", "once"):
                 return True
-        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors):
-            if not (located and lemma(tok) in _AGREEING):
-                return True
+        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in _AGREEING):
+            return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
             return True
         if tok.lower_ in ("ahead", "before") and i > 0:
