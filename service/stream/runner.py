@@ -42,7 +42,7 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         log.info("created topics", extra={"topics": created})
     worker = create_app(settings, processor, metrics, health)
     faust_worker = faust.Worker(
-        worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level)
+        worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level), quiet=True
     )
     try:
         faust_worker.execute_from_commandline()
