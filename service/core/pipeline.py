@@ -210,10 +210,11 @@ def _main_meeting(summits: list[Candidate]) -> tuple[str, ...]:
 
 
 def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext) -> tuple[str, ...]:
-    """The states of the article's main meeting: the first meeting sentence naming two or more leaders."""
-    top = ctx.leader_counts.most_common(2)
-    if len(top) == 2 and top[1][1] >= 2:
-        return tuple(sorted(c for c, _ in top))  # the two leaders the article keeps talking about
+    """The article's main pair when no meeting of named leaders was found: the two leaders it keeps
+    talking about, else the first meeting sentence naming two or more leaders."""
+    counted = ctx.leader_counts.most_common(2)
+    if len(counted) == 2 and counted[1][1] >= 2:
+        return tuple(sorted(c for c, _ in counted))
     for s, acts in zip(sentences, actors, strict=True):
         if not _MEETING.search(s.text):
             continue
@@ -221,8 +222,7 @@ def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ct
         states |= {c for a in acts if a.kind == "plural_leaders" for c in a.states}
         if len(states) >= 2:
             return tuple(sorted(states))
-    top = [c for c, _ in ctx.leader_counts.most_common(2)]
-    return tuple(sorted(top)) if len(top) == 2 else ()
+    return tuple(sorted(c for c, _ in counted)) if len(counted) == 2 else ()
 
 
 def _most_common(values: Iterable[Any]) -> Any:
