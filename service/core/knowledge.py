@@ -130,10 +130,14 @@ class Knowledge:
 
     @cached_property
     def title_re(self) -> re.Pattern[str]:
-        alts = "|".join(
-            re.escape(t) for t in sorted({*self.leader_titles, *self.non_leader_titles}, key=len, reverse=True)
-        )
+        alts = _trie({*self.leader_titles, *self.non_leader_titles})
         return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+    @cached_property
+    def title_before_re(self) -> re.Pattern[str]:
+        """A title (and honorifics) right before a name: 'Prime Minister Dr. ' + 'Mahathir'."""
+        hon = "|".join(re.escape(h) for h in self.honorifics) or r"Dr\."
+        return re.compile(rf"(?P<title>{self.title_re.pattern})\s+(?:(?:{hon})\s+)*$", re.IGNORECASE)
 
     def is_leader_title(self, title: str) -> bool:
         return title.lower() in self.leader_titles
@@ -150,7 +154,30 @@ def _read(path: Path) -> Any:
         return json.load(f)
 
 
+def _trie(words: Any) -> str:
+    """`(?:w1|w2|...)` with the longest alternative first, as a prefix trie: the same matches (the longest word
+    that matches at a position, with what follows it), but the regex engine tests one branch per character
+    instead of every word at every position of the text."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if w:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root)
+
+
 def _alternation(surfaces: Any) -> re.Pattern[str]:
-    alts = "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True) if s)
+    alts = _trie(set(surfaces))
     # Letters on either side break a match; hyphens and apostrophes do not ("Putin-Abe", "Russia's").
     return re.compile(rf"(?<![A-Za-z\u00C0-\u024F])(?:{alts})(?![A-Za-z\u00C0-\u024F])")

@@ -6,7 +6,12 @@ NER is disabled: actors come from the knowledge base, and skipping it buys speed
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import Any
+
 from spacy.language import Language
+from spacy.tokens import Doc
 
 KEEP = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
@@ -24,4 +29,109 @@ def load_nlp(model: str) -> Language:
     missing = [p for p in ("parser", "lemmatizer") if p not in nlp.pipe_names]
     if missing:
         raise RuntimeError(f"spaCy model {model!r} lacks {missing}; dipevents needs a parser and lemmatizer")
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        memo = MemoRulerMatch.build(ruler)
+        if memo is not None:  # a model with rules it cannot express keeps spaCy's Matcher
+            ruler.match = memo
     return nlp
+
+
+_Test = Callable[[int], bool]
+_Pattern = tuple[int, list[list[tuple[int, _Test]]]]  # (rule, per token: [(column, test on the attribute id)])
+
+
+class MemoRulerMatch:
+    """The attribute ruler's `match`, as spaCy computes it — (rule, key, start, end) for every pattern match,
+    sorted so that later rules win — but memoised per token signature (TAG, LOWER, DEP, IS_SPACE ids): the
+    rules a token matches depend on nothing else, and a few thousand signatures cover the news. spaCy's
+    Matcher tries all 179 rules of en_core_web_sm at every token and cost as much as the parser
+    (docs/benchmarks.md); the token attributes come out identical."""
+
+    _ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "IS_SPACE", "IS_PUNCT")
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy import attrs
+
+        self.strings = ruler.vocab.strings
+        self.ids = {name: getattr(attrs, "ORTH" if name == "TEXT" else name) for name in self._ATTRS}
+        self.columns: list[int] = []
+        self.patterns: list[_Pattern] = []
+        self.keys = [self.strings.add(str(i)) for i in range(len(ruler.attrs))]
+        self.cache: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
+
+    @classmethod
+    def build(cls, ruler: Any) -> MemoRulerMatch | None:
+        self = cls(ruler)
+        for rule, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                tokens = []
+                for spec in pattern:
+                    preds = []
+                    for attr, value in spec.items():
+                        test = self._test(attr, value) if attr in self.ids else None
+                        if test is None:
+                            return None  # an operator ("OP"), attribute or predicate not reproduced here
+                        preds.append((self._column(attr), test))
+                    tokens.append(preds)
+                if not tokens:
+                    return None
+                self.patterns.append((rule, tokens))
+        return self
+
+    def _column(self, attr: str) -> int:
+        if self.ids[attr] not in self.columns:
+            self.columns.append(self.ids[attr])
+        return self.columns.index(self.ids[attr])
+
+    def _id(self, attr: str, value: Any) -> int:
+        return int(value) if attr.startswith("IS_") else int(self.strings.add(value))
+
+    def _test(self, attr: str, value: Any) -> _Test | None:
+        if isinstance(value, str | bool):
+            want = self._id(attr, value)
+            return lambda x: x == want
+        if not isinstance(value, dict) or len(value) != 1:
+            return None
+        ((op, arg),) = value.items()
+        if op in ("IN", "NOT_IN"):
+            ids = frozenset(self._id(attr, v) for v in arg)
+            return (lambda x: x in ids) if op == "IN" else (lambda x: x not in ids)
+        if op == "REGEX" and not attr.startswith("IS_"):
+            rx, strings = re.compile(arg), self.strings
+            return lambda x: bool(rx.search(strings[x]))
+        return None
+
+    def _first(self, row: tuple[int, ...]) -> tuple[list[int], list[int]]:
+        """Rules whose one-token pattern matches a token with these ids; longer patterns whose first token does."""
+        singles, longer = [], []
+        for n, (rule, tokens) in enumerate(self.patterns):
+            if all(test(row[col]) for col, test in tokens[0]):
+                if len(tokens) == 1:
+                    singles.append(rule)
+                else:
+                    longer.append(n)
+        return singles, longer
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        n = len(doc)
+        if n == 0 or not self.columns:
+            return []
+        rows = [tuple(r) for r in doc.to_array([*self.columns, self.columns[0]]).tolist()]  # 2-D even for one
+        found: set[tuple[int, int, int, int]] = set()
+        for start, row in enumerate(rows):
+            hit = self.cache.get(row)
+            if hit is None:
+                if len(self.cache) > 200_000:
+                    self.cache.clear()
+                hit = self.cache[row] = self._first(row)
+            for rule in hit[0]:
+                found.add((rule, self.keys[rule], start, start + 1))
+            for p in hit[1]:
+                rule, tokens = self.patterns[p]
+                end = start + len(tokens)
+                if end <= n and all(
+                    test(rows[start + k][col]) for k in range(1, len(tokens)) for col, test in tokens[k]
+                ):
+                    found.add((rule, self.keys[rule], start, end))
+        return sorted(found)

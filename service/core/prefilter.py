@@ -25,7 +25,42 @@ def trigger_pattern(kb: Knowledge) -> re.Pattern[str]:
     return _stems(r"\b(?:" + "|".join(stems) + ")")
 
 
+# Verbs without which the instruction and consultation extractors never fire (their trigger lemmas; "give",
+# "assign", "entrust", "issue" + an instruction noun is the instruction extractor's second path).
+_IRREGULAR = {"tell": ("told",), "give": ("gave",)}
+
+
+def verb_pattern(kb: Knowledge) -> re.Pattern[str]:
+    return _verb_re(
+        kb.words("instruction", "strong_verbs"),
+        kb.words("instruction", "weak_verbs_need_body"),
+        kb.words("consultation", "agree_verbs"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _verb_re(*groups: frozenset[str]) -> re.Pattern[str]:
+    lemmas = {*("give", "assign", "entrust", "issue"), *(lem for g in groups for lem in g)}
+    forms = {lem[:-1] if lem.endswith("e") else lem for lem in lemmas}  # agree -> agre(ed), give -> giv(en)
+    forms |= {f for lem in lemmas for f in _IRREGULAR.get(lem, ())}
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms)) + ")", re.IGNORECASE)
+
+
+def summit_possible(actors: list[ActorMention]) -> bool:
+    """The summit extractor needs two states from people: a plural reference, "we"/"they", or sitting
+    leaders (or resolved "he"/"I") of two different states. States named alone never make a summit."""
+    if any(a.kind in ("plural_leaders", "we", "they") for a in actors):
+        return True
+    states = {
+        a.country for a in actors if a.country and ((a.kind == "leader" and not a.former) or a.kind in ("he", "i"))
+    }
+    return len(states) >= 2
+
+
 def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
     if not any(a.kind in _PARTY_KINDS for a in actors):
         return False
-    return trigger_pattern(kb).search(text) is not None
+    if trigger_pattern(kb).search(text) is None:
+        return False
+    # parse only when some extractor can fire: a possible summit, or an instruction / agreement verb
+    return summit_possible(actors) or verb_pattern(kb).search(text) is not None
