@@ -46,6 +46,7 @@ class DedupSettings(BaseModel):
 
     window_days: float = Field(default=7.0, gt=0, description="how long events stay candidates for merging")
     date_tolerance_days: int = Field(default=1, ge=0, description="dates this far apart can be one event")
+    sweep_seconds: float = Field(default=600.0, gt=0, description="how often the worker drops expired events")
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1, description="MinHash Jaccard for copies")
 
 

@@ -29,11 +29,11 @@ class ArticleProcessor:
 
     def process(self, articles: Sequence[Article]) -> list[Extraction]:
         idx = self.syndication
-        sigs = [idx.signature(a.body) for a in articles] if idx else []
+        sigs = [idx.signature(a.body) for a in articles] if idx is not None else []
         copy_of: dict[int, str] = {}
         batch_original: dict[int, int] = {}
         known: dict[str, list[Event]] = {}
-        if idx:
+        if idx is not None:
             for i, a in enumerate(articles):
                 found = idx.find(a, sigs[i])
                 if found is not None:
@@ -53,7 +53,7 @@ class ArticleProcessor:
         results: dict[int, Extraction] = {}
         for i, events in zip(originals, self._extract([articles[i] for i in originals]), strict=True):
             results[i] = events
-            if idx and events.error is None:
+            if idx is not None and events.error is None:
                 idx.add(articles[i], events.events, sigs[i])
         for i, original_id in copy_of.items():
             source_events = results[batch_original[i]].events if i in batch_original else known[original_id]

@@ -219,6 +219,14 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             metrics.dedup_state.set(dedup.size())
             health.progress()
 
+    @app.timer(interval=settings.dedup.sweep_seconds)
+    async def sweep() -> None:
+        # Events not updated within the window leave the table (their tombstones go to the changelog too).
+        dropped = dedup.expire(datetime.now(UTC))
+        metrics.dedup_state.set(dedup.size())
+        if dropped:
+            log.info("expired %d events from the dedup window", dropped, extra={"expired": dropped})
+
     @app.timer(interval=10.0)
     async def report_lag() -> None:
         consumer = app.consumer

@@ -112,3 +112,29 @@ def test_sigterm_stops_within_30_seconds(stack: Stack) -> None:
     code = proc.wait(timeout=40)
     assert time.monotonic() - started < 30
     assert code == 0
+
+
+def test_dedup_window_expires_in_the_worker(stack: Stack) -> None:
+    """With a tiny window, the worker's sweep empties the dedup table (state size gauge back to 0)."""
+    import urllib.request
+
+    _, port = stack.start_worker(DIPEVENTS_DEDUP__WINDOW_DAYS="0.0001", DIPEVENTS_DEDUP__SWEEP_SECONDS="1")
+    produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, {"seed-putin-abe"}))
+    collect(stack.bootstrap, stack.topic("events"), until=3)
+
+    def state_size() -> float:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as r:
+            for line in r.read().decode().splitlines():
+                if line.startswith("dipevents_dedup_state_events "):
+                    return float(line.split()[1])
+        return -1.0
+
+    deadline = time.monotonic() + 40
+    seen_full = False
+    while time.monotonic() < deadline:
+        size = state_size()
+        seen_full = seen_full or size > 0
+        if seen_full and size == 0:
+            break
+        time.sleep(0.5)
+    assert seen_full and state_size() == 0
