@@ -10,7 +10,7 @@ Measured in this order, each side in its own subprocess (so peak RSS is attribut
 2. **ours** — `build_processor(settings).process` in batches of `settings.nlp.batch_size` (what the worker
    does): syndicated-copy check, normalize, actors, prefilter, spaCy on candidate sentences only, extractors.
    Also per-article latency (an article waits for its whole batch: p50/p95/p99 of batch times; and single
-   articles, `process([a])`) and the dev-set article-level micro-F1 (rules of tests/slow/devscore.py).
+   articles, `process([a])`) and the dev-set article-level micro-F1 (service/evaluation.py).
    Rates are given per wall-clock second and per CPU-second of the process (= per core; what the goals use,
    since it does not depend on other load on the machine).
 3. **Kafka** (unless --no-kafka; --quick skips it unless --kafka): real worker processes (`python -m service.cli
@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus as corpus_mod
+from service.evaluation import article_scores
 
 REPO = Path(__file__).resolve().parents[1]
 KAFKACTL = REPO / "deploy" / "kafka" / "kafkactl"
@@ -145,40 +146,13 @@ def _words(articles: list[dict[str, Any]]) -> int:
     return sum(corpus_mod.word_count(a["body"]) for a in articles)
 
 
-# -- dev-set quality (the rules of tests/slow/devscore.py) ----------------------------------------------------
+# -- dev-set quality (service/evaluation.py) ----------------------------------------------------
 TYPES = ("summit", "ministry_instruction", "consultation_agreement")
 
 
 def dev_scores(events: list[dict[str, Any]], expected_articles: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Article-level (event_type, set of countries) precision/recall/F1, micro over the three types."""
-    pred: dict[str, set[tuple[str, frozenset[str]]]] = defaultdict(set)
-    for ev in events:
-        for aid in {m["article_id"] for m in ev["mentions"]}:
-            pred[aid].add((ev["event_type"], frozenset(ev["countries"])))
-    tp: dict[str, int] = defaultdict(int)
-    fp: dict[str, int] = defaultdict(int)
-    fn: dict[str, int] = defaultdict(int)
-    for aid, labels in expected_articles.items():
-        want = {(e["event_type"], frozenset(e["countries"])) for e in labels}
-        got = pred.get(aid, set())
-        for k in got & want:
-            tp[k[0]] += 1
-        for k in got - want:
-            fp[k[0]] += 1
-        for k in want - got:
-            fn[k[0]] += 1
-
-    def f1(types: Sequence[str]) -> float:
-        t, p, n = (sum(d[x] for x in types) for d in (tp, fp, fn))
-        return round(2 * t / (2 * t + p + n), 4) if (2 * t + p + n) else 1.0
-
-    return {
-        "micro_f1": f1(TYPES),
-        "per_type_f1": {t: f1([t]) for t in TYPES},
-        "tp": sum(tp.values()),
-        "fp": sum(fp.values()),
-        "fn": sum(fn.values()),
-    }
+    return article_scores(events, expected_articles).summary()
 
 
 # -- the measured sides (each runs in its own subprocess) --------------------------------------------------

@@ -12,7 +12,7 @@ from service.core.dedup import Deduplicator
 from service.core.models import Article
 from service.core.processor import ArticleProcessor
 from service.core.syndication import SyndicationIndex
-from tests.slow.devscore import TYPES, article_scores, dedup_scores
+from service.evaluation import TYPES, article_scores, dedup_scores
 
 
 def test_article_level_f1(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:

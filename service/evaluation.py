@@ -1,6 +1,6 @@
-"""Scoring on a labelled set, the same rules as the team's evaluation script: article-level (type, states)
-precision/recall/F1, and dedup exactness per story event (one output event, mentions inside the story,
-sources equal to the expected ones)."""
+"""Scoring on a labelled set (the dev-set format): article-level (type, set of states) precision/recall/F1,
+and dedup exactness per story event (one output event, mentions inside its story, sources as expected).
+Used by the quality tests and by `make bench`."""
 
 from __future__ import annotations
 
@@ -23,6 +23,15 @@ class Scores:
         fp = sum(self.fp[x] for x in types)
         fn = sum(self.fn[x] for x in types)
         return 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else 1.0
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "micro_f1": round(self.f1(), 4),
+            "per_type_f1": {t: round(self.f1(t), 4) for t in TYPES},
+            "tp": sum(self.tp.values()),
+            "fp": sum(self.fp.values()),
+            "fn": sum(self.fn.values()),
+        }
 
     def prf(self, t: str) -> tuple[float, float, float]:
         tp, fp, fn = self.tp[t], self.fp[t], self.fn[t]

@@ -1,0 +1,1 @@
+"""Soak tier: long fault tests (own broker, worker kills, broker restart); `make soak` runs them."""
