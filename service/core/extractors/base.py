@@ -76,6 +76,31 @@ class Candidate:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evidence
+    extractor: Any,
+    view: SentenceView,
+    trigger: Token,
+    states: set[str],
+    actors: list[ActorMention],
+    confidence: float,
+    *,
+    place: Place | None = None,
+    **fields: Any,
+) -> Candidate:
+    """A candidate event of `extractor` (which has `name` and `event_type`) dated from its trigger."""
+    return Candidate(
+        event_type=extractor.event_type,
+        extractor=extractor.name,
+        states=frozenset(states),
+        sentence=view.sentence,
+        actors=actors,
+        confidence=min(confidence, 0.95),
+        event_date=event_date(view, trigger.idx),
+        place=place,
+        fields=fields,
+    )
+
+
 def lemma(t: Token) -> str:
     return str(t.lemma_).lower()
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from service.core.extractors.base import (
     Candidate,
     SentenceView,
-    event_date,
+    candidate,
     is_background,
     is_irrealis,
     lemma,
@@ -54,15 +54,8 @@ class ConsultationExtractor:
                 continue
             level, topics = _level_and_topics(talk, view)
             confidence = 0.6 + 0.2 * (lemma(t) == "agree") + 0.1 * any(a.kind in ("leader", "state") for a in used)
-            yield Candidate(
-                event_type=self.event_type,
-                extractor=self.name,
-                states=frozenset(states),
-                sentence=view.sentence,
-                actors=used,
-                confidence=min(confidence, 0.95),
-                event_date=event_date(view, t.idx),
-                fields={"level": level, "topics": topics, "mechanism": talk.lemma_.lower()},
+            yield candidate(
+                self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
             )
             return
 

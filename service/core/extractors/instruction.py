@@ -17,7 +17,7 @@ from service.core.extractors.base import (
     Candidate,
     SentenceView,
     agents,
-    event_date,
+    candidate,
     is_background,
     is_irrealis,
     lemma,
@@ -93,19 +93,8 @@ class InstructionExtractor:
             directive = _directive(t)
             body_names = sorted({_body_name(b) for b in bodies})
             confidence = 0.6 + 0.25 * (lem in strong) + 0.1 * any(a.kind == "leader" for a in used)
-            yield Candidate(
-                event_type=self.event_type,
-                extractor=self.name,
-                states=frozenset(states),
-                sentence=view.sentence,
-                actors=used,
-                confidence=min(confidence, 0.95),
-                event_date=event_date(view, t.idx),
-                fields={
-                    "instructed": [{"name": n, "countries": sorted(body_states or states)} for n in body_names],
-                    "directive": directive,
-                },
-            )
+            instructed = [{"name": n, "countries": sorted(body_states or states)} for n in body_names]
+            yield candidate(self, view, t, states, used, confidence, instructed=instructed, directive=directive)
             return
 
 

@@ -17,8 +17,8 @@ from spacy.tokens import Token
 from service.core.extractors.base import (
     Candidate,
     SentenceView,
+    candidate,
     clause_tokens,
-    event_date,
     is_background,
     is_irrealis,
     lemma,
@@ -78,17 +78,7 @@ class SummitExtractor:
         place = None
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
-        return Candidate(
-            event_type=self.event_type,
-            extractor=self.name,
-            states=frozenset(states),
-            sentence=view.sentence,
-            actors=used,
-            confidence=min(confidence, 0.95),
-            event_date=event_date(view, trigger.idx),
-            place=place,
-            fields={"format": fmt},
-        )
+        return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
 
 
 _SETTING_VERBS = frozenset(
