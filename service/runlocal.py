@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--articles", default=None, help="JSON Lines file to publish (default: bundled samples)")
     args = ap.parse_args(argv)
+    # Ctrl-C (even if the parent shell ignored SIGINT) and SIGTERM both mean: stop what we started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
 
     from service.main import build_settings
 
@@ -80,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         if started_kafka:
             subprocess.run([str(kafkactl), "down"])
         _say("stopped")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _wait_ready(host: str, port: int, worker: subprocess.Popen[bytes], timeout: float = 180.0) -> bool:
