@@ -183,7 +183,7 @@ def _split(text: str, offset: int, paragraph: int) -> list[Sentence]:
     out: list[Sentence] = []
     begin = 0
     for m in _SENT_END.finditer(text):
-        before = text[begin : m.start()]
+        before = text[max(begin, m.start() - 40) : m.start()]  # the last word is all we need: stay linear
         last = before.rsplit(None, 1)[-1] if before.split() else ""
         word = last.rstrip(".!?\"”’')]").lower()
         if word in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):

@@ -44,6 +44,9 @@ _MEETING = re.compile(
 )
 
 
+MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
+
+
 @dataclass
 class _Prepared:
     article: Article
@@ -90,7 +93,12 @@ class Pipeline:
         clean = normalize(article.body, article.title)
         ref = article.published_at.date() if article.published_at else None
         ctx = ArticleContext(roles_of=self._roles_of)
-        actors = [ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) for s in clean.sentences]
+        # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
+        # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.
+        actors = [
+            ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) if len(s.text) <= MAX_SENTENCE_CHARS else []
+            for s in clean.sentences
+        ]
         ctx.main_states = _main_states(clean.sentences, actors, ctx)
         candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb)]
         return _Prepared(article, clean, ref, ctx, actors, candidates)
