@@ -32,6 +32,7 @@ _PLURAL_LEADERS = re.compile(
     re.IGNORECASE,
 )
 _AND_LEADERS = r"\s+(?:leaders|presidents|prime ministers|premiers|heads of state|heads of government)\b"
+_AND_LEADERS_RE = re.compile(_AND_LEADERS, re.IGNORECASE)
 _LEADERS_OF = re.compile(
     r"\b(?:the\s+)?(?:leaders|presidents|heads of state|heads of government)\s+of\s+", re.IGNORECASE
 )
@@ -89,10 +90,13 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]:
     quotes = quote_spans(text)
     found: list[ActorMention] = []
-    consumed: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a found mention already explains the text
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in consumed)
+        return taken.find(1, s, e) < 0
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
 
     title_before = kb.title_before_re
 
@@ -133,7 +137,7 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                 in_quote=_inside(quotes, m.start()),
             )
         )
-        consumed.append((start, m.end()))
+        take(start, m.end())
 
     # 2. Titles not attached to a known name: "Chilean President Gabriel Boric", "the Russian leader".
     for m in kb.title_re.finditer(text):
@@ -166,24 +170,28 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                 start, end, text[start:end], kind2, name, title, qual, former, in_quote=_inside(quotes, m.start())
             )
         )
-        consumed.append((start, end))
+        take(start, end)
 
     # 3. Plural references: "the Russian and Japanese leaders", "the leaders of Japan and South Korea", ...
+    walked = 0  # a start inside a list already walked would only find the tail of the same list
     for m in re.finditer(r"\b(?:the\s+|their\s+)?(?=[A-Z])", text):
+        if m.start() < walked:
+            continue
         states, end = _state_list(text, m.end(), kb, demonyms_only=True)
+        walked = end if states else walked
         if len(states) >= 2:
-            tail = re.match(_AND_LEADERS, text[end:], re.IGNORECASE)
-            if tail and free(m.start(), end + tail.end()):
-                end += tail.end()
+            tail = _AND_LEADERS_RE.match(text, end)
+            if tail and free(m.start(), tail.end()):
+                end = tail.end()
                 found.append(
                     ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states))
                 )
-                consumed.append((m.start(), end))
+                take(m.start(), end)
     for m in _LEADERS_OF.finditer(text):
         states, end = _state_list(text, m.end(), kb)
         if states and free(m.start(), end):
             found.append(ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states)))
-            consumed.append((m.start(), end))
+            take(m.start(), end)
     plurals: tuple[tuple[re.Pattern[str], Kind], ...] = (
         (_PLURAL_LEADERS, "plural_leaders"),
         (_PLURAL_PARTIES, "plural_parties"),
@@ -202,7 +210,7 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                         weak=weak,
                     )
                 )
-                consumed.append((m.start(), m.end()))
+                take(m.start(), m.end())
     pronouns: tuple[tuple[re.Pattern[str], Kind], ...] = ((_WE, "we"), (_I, "i"))
     for pattern, kind4 in pronouns:
         for m in pattern.finditer(text):
@@ -244,6 +252,9 @@ def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None,
     return best
 
 
+_LIST_SEP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
+
+
 def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False) -> tuple[list[str], int]:
     states: list[str] = []
     end = pos
@@ -253,13 +264,13 @@ def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False)
             break
         states.append(kb.state_of(m.group(0)) or "")
         end = m.end()
-        sep = re.match(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*", text[end:])
+        sep = _LIST_SEP.match(text, end)  # at a position: no copy of the rest of the text per state
         if not sep:
             break
-        nxt = kb.state_re.match(text, end + sep.end())
+        nxt = kb.state_re.match(text, sep.end())
         if not nxt:
             break
-        end = end + sep.end()
+        end = sep.end()
     return states, end
 
 

@@ -85,10 +85,10 @@ class DateMention:
 
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date was already found (a list of spans made this quadratic)
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             value, precision = _resolve(kind, m, ref)
             if value is None:
@@ -97,7 +97,7 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
                 m.start() : m.start() + 6
             ].lower().startswith(("since", "until"))
             found.append(DateMention(m.start(), m.end(), value, precision, since))
-            taken.append((m.start(), m.end()))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(found, key=lambda d: d.start)
 
 

@@ -121,6 +121,8 @@ def article_from_dict(obj: dict[str, Any], limits: DecodeLimits = DecodeLimits()
 def _classify(e: ValidationError, ctx: dict[str, str | None]) -> BadInput:
     first = e.errors()[0]
     field = ".".join(str(p) for p in first["loc"]) or "record"
+    if first["type"] == "string_unicode":  # "\ud800": a lone surrogate, text that is not valid Unicode
+        return BadInput("invalid_utf8", f"{field}: {first['msg']}", **ctx)
     if field == "published_at":
         return BadInput("bad_timestamp", f"published_at is not an RFC 3339 time: {first['msg']}", **ctx)
     if first["type"] in {"string_type", "int_type", "float_type", "bool_type", "model_type"}:

@@ -19,7 +19,7 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from service.core.ids import blocking_key
+from service.core.ids import blocking_key, event_id
 from service.core.models import EVENT_ADAPTER, Event, EventRevision
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -90,10 +90,22 @@ class Deduplicator:
         anchor = event.event_date or (published_at or now).date()
         key = blocking_key(event.event_type, event.countries)
         clusters = [Cluster.model_validate(c) for c in self.store.get(key, [])]
-        clusters = [c for c in clusters if c.anchor >= anchor - self.window]  # event-time window
-        match = self._match(event, anchor, clusters)
+        # Event time decides what may merge; what stays stored is expire()'s business (processing time). Dropping
+        # the older clusters here made a replayed or late report of such an event a "new" first sighting again.
+        window = [c for c in clusters if c.anchor >= anchor - self.window]
+        match = self._match(event, anchor, window)
         article_ids = sorted({article_id, *(m.article_id for m in event.mentions)})
         if match is None:
+            taken = {c.event.get("event_id") for c in clusters}
+            if event.event_date is None or event.event_id in taken:
+                # The id is type + states + day: every undated event of these states would be "undated", and a
+                # meeting the same day elsewhere would repeat an id. Name the new cluster after its anchor day
+                # (and place), so that two events never share an id on the events topic or the compacted state.
+                place = getattr(event, "location", None)
+                salt = f"{anchor.isoformat()}|{place.name if place else ''}"
+                event = event.model_copy(
+                    update={"event_id": event_id(event.event_type, event.countries, event.event_date, salt=salt)}
+                )
             cluster = Cluster(
                 event=event.model_dump(mode="json"),
                 revision=1,

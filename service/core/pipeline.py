@@ -47,6 +47,21 @@ _MEETING = re.compile(
 MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
 
 
+# Characters of candidate sentences parsed per article at most. A wire story has a few kilobytes of text in all
+# (the fixtures: under 4 KB); thousands of meeting sentences are a flood, and spaCy's time grows with them.
+MAX_PARSE_CHARS = 20_000
+
+
+def _within_budget(candidates: list[int], sentences: list[Sentence]) -> list[int]:
+    kept, used = [], 0
+    for i in candidates:
+        used += len(sentences[i].text)
+        if used > MAX_PARSE_CHARS:
+            break
+        kept.append(i)
+    return kept
+
+
 @dataclass
 class _Prepared:
     article: Article
@@ -101,6 +116,7 @@ class Pipeline:
         ]
         ctx.main_states = _main_states(clean.sentences, actors, ctx)
         candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb)]
+        candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, ctx, actors, candidates)
 
     def _extract(self, p: _Prepared, docs: dict[int, Any]) -> list[Event]:

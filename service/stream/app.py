@@ -153,6 +153,9 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
                     good.append((ev, decode_article(ev.value if ev.value is not None else b"", limits)))
                 except BadInput as e:
                     await poison.handle(ev.key, ev.value, e, origin)
+                except Exception as e:  # noqa: BLE001 - a decoder bug: a crashed agent would lose the whole batch
+                    err = ExtractionError(f"{type(e).__name__}: {e}", stage="decode")
+                    await poison.handle(ev.key, ev.value, err, origin)
                 finally:
                     metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
             if good:

@@ -29,6 +29,7 @@ class SentenceView:
     ctx: ArticleContext
     kb: Knowledge
     ref: date | None
+    _dates: list[DateMention] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -50,7 +51,9 @@ class SentenceView:
         return [a for a in self.actors if any(a.start < e and s < a.end for s, e in spans)]
 
     def dates(self) -> list[DateMention]:
-        return find_dates(self.text, self.ref)
+        if self._dates is None:  # every extractor and every trigger asks: find them once per sentence
+            self._dates = find_dates(self.text, self.ref)
+        return self._dates
 
     def places(self) -> list[tuple[int, Place]]:
         out = []
@@ -264,7 +267,9 @@ def temporal_scope(t: Token) -> list[Token]:
 
 def is_background(view: SentenceView, t: Token | None = None) -> bool:
     """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
-    low = " ".join(x.text.lower() for x in temporal_scope(t)) if t is not None else view.text.lower()
+    scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
+    in_scope = set(scope)
+    low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
     low = low.replace(" - ", "-").replace(" -", "-")
     if any(p in low for p in view.kb.words("irrealis", "background_phrases")):
         return True
@@ -273,7 +278,7 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
     if view.ref is None:
         return False
     for d in view.dates():
-        if d.since or (t is not None and not _dates_clause_of(view, d, t)):
+        if d.since or (t is not None and not _date_in_scope(view, d, in_scope)):
             continue
         if period_end(d) < view.ref - timedelta(days=_RECENT_DAYS):
             return True
@@ -294,8 +299,12 @@ def _dates_clause_of(view: SentenceView, d: DateMention, trigger: Token) -> bool
     toks = [x for x in view.doc if d.start <= x.idx < d.end]
     if not toks:
         return False
-    scope = set(temporal_scope(trigger))
-    return any(x in scope for x in toks)
+    return _date_in_scope(view, d, set(temporal_scope(trigger)))
+
+
+def _date_in_scope(view: SentenceView, d: DateMention, scope: set[Token]) -> bool:
+    span = view.doc.char_span(d.start, d.end, alignment_mode="expand")  # a lookup, not a scan of the doc
+    return span is not None and any(x in scope for x in span if d.start <= x.idx < d.end)
 
 
 def event_date(view: SentenceView, near: int) -> date | None:
