@@ -26,7 +26,6 @@ run: $(STAMP) ## start local Kafka (unless configured), the worker, publish the 
 test: $(STAMP) ## the whole suite: lint, types, unit, integration (real broker), ops checks
 	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/pytest
-	$(BIN)/pytest -m soak -p no:randomly  # the fault test at CI size (300 records); make soak runs 2000
 
 test-fast: $(STAMP) ## unit tier only (no broker)
 	$(BIN)/pytest -m "not integration"
