@@ -60,11 +60,14 @@ class Stack:
     def topic(self, kind: str) -> str:
         return f"{self.name}.{kind}"
 
-    def start_worker(self, index: int = 0, **extra: str) -> tuple[subprocess.Popen[bytes], int]:
+    def start_worker(
+        self, index: int = 0, argv: list[str] | None = None, **extra: str
+    ) -> tuple[subprocess.Popen[bytes], int]:
+        """Start `dipevents worker` (or `argv`, e.g. a worker with a faulty extractor) and wait for /ready."""
         port = free_port()
         log = open(self.tmp / f"worker{index}-{len(self.procs)}.log", "wb")  # noqa: SIM115 - lives with the process
         proc = subprocess.Popen(
-            [sys.executable, "-m", "service.cli", "worker"],
+            argv or [sys.executable, "-m", "service.cli", "worker"],
             cwd=REPO,
             stdout=log,
             stderr=subprocess.STDOUT,

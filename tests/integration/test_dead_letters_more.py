@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 import time
 import urllib.request
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.harness import REPO, Stack, article_lines, collect, free_port, produce, wait_ready
+from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
 DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"
 MARKER = "EXPLODE"
@@ -28,27 +27,7 @@ EXPLODING_WORKER = [
 ]
 
 
-class CommandStack(Stack):
-    """The harness Stack, able to start a worker from any command line (same env, port and state dir rules)."""
-
-    def start_worker(
-        self, index: int = 0, argv: list[str] | None = None, **extra: str
-    ) -> tuple[subprocess.Popen[bytes], int]:
-        if argv is None:
-            return super().start_worker(index, **extra)
-        port = free_port()
-        log = open(self.tmp / f"worker{index}-{len(self.procs)}.log", "wb")  # noqa: SIM115 - lives with the process
-        proc = subprocess.Popen(
-            argv,
-            cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=self.env(DIPEVENTS_METRICS__PORT=str(port), DIPEVENTS_DATA_DIR=str(self.tmp / f"data{index}"), **extra),
-        )
-        self.procs.append(proc)
-        self.logs.append(log)
-        wait_ready(port, proc, self.tmp)
-        return proc, port
+CommandStack = Stack  # the harness Stack starts a worker from any command line (argv=...)
 
 
 @pytest.fixture
