@@ -23,7 +23,7 @@ from service.core.normalize import normalize
 from service.testing import make_article
 
 KB = Knowledge.load()
-FAST = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=500, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # --- strategies ---------------------------------------------------------------------------------------
 
@@ -196,7 +196,7 @@ def test_normalize_actors_dates_never_raise_and_offsets_map_back(
 
 
 @pytest.mark.slow
-@settings(max_examples=20, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(body_text, min_size=1, max_size=3))
 def test_processor_never_raises_and_mentions_map_back(pipeline: Any, bodies: list[str]) -> None:
     """ArticleProcessor.process over arbitrary texts returns one Extraction per article; failures are in .error."""
