@@ -9,7 +9,7 @@ Pure text matching over the knowledge base; resolution against the rest of the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -280,7 +280,3 @@ def speaker(text: str, actors: list[ActorMention]) -> ActorMention | None:
     if not outside or not _SPEECH.search(text):
         return None
     return outside[-1]
-
-
-def with_country(a: ActorMention, country: str | None, name: str | None = None) -> ActorMention:
-    return replace(a, country=country, name=name or a.name)

@@ -13,8 +13,6 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-KEEP = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-
 
 def load_nlp(model: str) -> Language:
     import spacy

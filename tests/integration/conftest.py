@@ -20,6 +20,7 @@ import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -148,3 +149,13 @@ def new_topic(kafka_bootstrap: str) -> Iterator[Callable[..., str]]:
             asyncio.run(delete_topics_async(kafka_bootstrap, created))
         except Exception as exc:  # cleanup must not fail the test
             print(f"could not delete test topics {created}: {exc!r}")
+
+
+@pytest.fixture
+def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Any]:
+    """An isolated dipevents deployment (own topics, 4 partitions, group, state) whose workers stop at the end."""
+    from tests.integration.harness import Stack
+
+    s = Stack(kafka_bootstrap, tmp_path)
+    yield s
+    s.stop_all()

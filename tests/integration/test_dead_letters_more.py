@@ -27,13 +27,10 @@ EXPLODING_WORKER = [
 ]
 
 
-CommandStack = Stack  # the harness Stack starts a worker from any command line (argv=...)
-
-
 @pytest.fixture
-def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[CommandStack]:
+def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Stack]:
     # One partition: records produced together are consumed in order and in one batch.
-    s = CommandStack(kafka_bootstrap, tmp_path, partitions=1)
+    s = Stack(kafka_bootstrap, tmp_path, partitions=1)
     yield s
     s.stop_all()
 
@@ -86,7 +83,7 @@ def by_type(records: list) -> dict[tuple[str, str], dict]:  # type: ignore[type-
 # --- (a) a bug in an extractor -----------------------------------------------------------------------
 
 
-def test_extractor_exception_dead_letters_that_record_only(stack: CommandStack) -> None:
+def test_extractor_exception_dead_letters_that_record_only(stack: Stack) -> None:
     """An extractor raising on one article: that record goes to the dead-letter topic (reason extractor_error,
     the exception named in the headers, bytes untouched); the other articles of the same batch still give their
     events, nothing of the poisoned article reaches the state topic, and the worker goes on consuming."""
@@ -139,7 +136,7 @@ def test_extractor_exception_dead_letters_that_record_only(stack: CommandStack) 
 # --- (b) the counters by reason ----------------------------------------------------------------------
 
 
-def test_dead_letter_counters_by_reason_on_metrics(stack: CommandStack) -> None:
+def test_dead_letter_counters_by_reason_on_metrics(stack: Stack) -> None:
     """/metrics exports dipevents_dead_letters_total{reason=...}: one increment per dead letter, by reason."""
     _, port = stack.start_worker()
     bad = [
@@ -165,7 +162,7 @@ def test_dead_letter_counters_by_reason_on_metrics(stack: CommandStack) -> None:
     assert "# TYPE dipevents_dead_letters_total counter" in text
 
 
-def test_a_record_that_trips_the_decoder_does_not_lose_its_batch(stack: CommandStack) -> None:
+def test_a_record_that_trips_the_decoder_does_not_lose_its_batch(stack: Stack) -> None:
     proc, _ = stack.start_worker()
     huge_int = b'{"article_id": "big", "source": "S", "body": "Putin met Abe.", "n": ' + b"1" * 5000 + b"}"
     produce(
@@ -236,7 +233,7 @@ FLOODS: list[tuple[str, str]] = [
 ]
 
 
-def _run_adversarial(stack: CommandStack, cases: list[tuple[str, str]], first_lead: int) -> None:
+def _run_adversarial(stack: Stack, cases: list[tuple[str, str]], first_lead: int) -> None:
     """Every article is processed or dead-lettered within BOUND_SECONDS by the real worker (batch size 1, so each
     completion on /metrics is one article, in order). Fails at the first article over the bound."""
     _, port = stack.start_worker(DIPEVENTS_NLP__BATCH_SIZE="1")
@@ -274,14 +271,14 @@ def _run_adversarial(stack: CommandStack, cases: list[tuple[str, str]], first_le
     assert extract_under_bound == len(cases)
 
 
-def test_texts_crafted_against_the_regexes_finish_in_bounded_time(stack: CommandStack) -> None:
+def test_texts_crafted_against_the_regexes_finish_in_bounded_time(stack: Stack) -> None:
     """200 KB of nested brackets, quotes, capitalised runs, repeated titles, commas, state chains, abbreviations
     and weekdays after an English lead, as paragraphs, as one giant meeting sentence and as a hundred sentences
     just under the pipeline's sentence cap: each processed or dead-lettered within BOUND_SECONDS."""
     _run_adversarial(stack, BOUNDED, 0)
 
 
-def test_sentence_floods_under_the_cap_finish_in_bounded_time(stack: CommandStack) -> None:
+def test_sentence_floods_under_the_cap_finish_in_bounded_time(stack: Stack) -> None:
     """Sentences of abbreviations, weekdays, quotes or commas just under the cap, and 13,000 one-line meeting
     sentences: each article processed or dead-lettered within BOUND_SECONDS (BUG-2 in docs/reliability.md)."""
     _run_adversarial(stack, FLOODS, len(BOUNDED))

@@ -7,23 +7,12 @@ import json
 import random
 import signal
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
 DEV = REPO / "tests" / "fixtures" / "dev"
 LATE = "dev-b95173f896ee"  # TASS on the Putin–Abe talks, held back to arrive after a restart
-
-
-@pytest.fixture
-def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Stack]:
-    s = Stack(kafka_bootstrap, tmp_path, partitions=4)
-    yield s
-    s.stop_all()
 
 
 def latest_revisions(records: list[Any]) -> dict[str, dict[str, Any]]:

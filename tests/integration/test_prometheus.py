@@ -10,7 +10,6 @@ import subprocess
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +27,6 @@ def _prometheus() -> str:
             pytest.fail("prometheus is not installed (.ci/run installs Debian's prometheus package)")
         pytest.skip("prometheus not installed: apt-get install prometheus")
     return path
-
-
-@pytest.fixture
-def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Stack]:
-    s = Stack(kafka_bootstrap, tmp_path)
-    yield s
-    s.stop_all()
 
 
 def get_json(url: str) -> Any:

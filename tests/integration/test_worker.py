@@ -6,21 +6,10 @@ from __future__ import annotations
 import json
 import signal
 import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
 DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"
-
-
-@pytest.fixture
-def stack(kafka_bootstrap: str, tmp_path: Path) -> Iterator[Stack]:
-    s = Stack(kafka_bootstrap, tmp_path)
-    yield s
-    s.stop_all()
 
 
 def test_seed_article_gives_its_three_events(stack: Stack) -> None:

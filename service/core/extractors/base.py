@@ -285,15 +285,6 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
     return False
 
 
-def _clause_verb(t: Token) -> Token:
-    cur = t
-    for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _dates_clause_of(view: SentenceView, d: DateMention, trigger: Token) -> bool:
     """Does the date expression date the trigger (not another phrase of the sentence)?"""
     toks = [x for x in view.doc if d.start <= x.idx < d.end]
@@ -349,13 +340,6 @@ def agents(t: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-
-
-def span_of(tokens: Iterable[Token]) -> tuple[int, int]:
-    toks = [x for t in tokens for x in t.subtree]
-    if not toks:
-        return (0, 0)
-    return min(x.idx for x in toks), max(x.idx + len(x) for x in toks)
 
 
 def states_of(

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from service.core.actors import ActorMention
 from service.core.extractors.base import (
     Candidate,
     SentenceView,
@@ -160,6 +159,3 @@ def _phrase(t: Token) -> str:
 def _body_name(b: Token) -> str:
     mods = [c.text.lower() for c in b.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
     return " ".join([*mods, b.text.lower()])
-
-
-__all__ = ["ActorMention", "InstructionExtractor"]
