@@ -27,6 +27,10 @@ class KafkaSettings(BaseModel):
     sasl_username: str | None = Field(default=None, description="SASL user")
     sasl_password: SecretStr | None = Field(default=None, description="SASL password (never logged or printed)")
     ssl_cafile: str | None = Field(default=None, description="CA bundle for SSL/SASL_SSL")
+    commit_interval_seconds: float = Field(default=1.0, gt=0, description="how often finished offsets are committed")
+    repair_idle_seconds: float = Field(
+        default=15.0, gt=0, description="a partition idle this long while its log has more is read from the log"
+    )
 
 
 class NlpSettings(BaseModel):

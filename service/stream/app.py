@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+from faust.types import TP
 
 from service.core.decode import DecodeLimits, decode_article
 from service.core.dedup import Deduplicator
@@ -30,9 +31,12 @@ from service.core.models import Article
 from service.core.processor import ArticleProcessor
 from service.settings import Settings
 from service.stream.codecs import CandidateRecord, encode_event
+from service.stream.committer import OffsetCommitter
 from service.stream.dlq import DeadLetterPolicy, Origin
 from service.stream.health import HealthState
 from service.stream.kafka_config import brokers, faust_credentials
+from service.stream.ledger import OffsetLedger, Record
+from service.stream.log_reader import KafkaLogSource
 from service.stream.metrics import Metrics
 
 log = logging.getLogger("dipevents.worker")
@@ -112,8 +116,11 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         stream_wait_empty=True,
         worker_redirect_stdouts=False,
     )
-    articles = app.topic(k.articles_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
-    candidates = app.topic(k.candidates_topic, key_type=bytes, value_type=bytes, partitions=k.partitions, internal=True)
+    # acks=False: faust never commits the input topics; the ledgers decide what is done (service.stream.ledger).
+    articles = app.topic(k.articles_topic, key_type=bytes, value_type=bytes, partitions=k.partitions, acks=False)
+    candidates = app.topic(
+        k.candidates_topic, key_type=bytes, value_type=bytes, partitions=k.partitions, internal=True, acks=False
+    )
     events_topic = app.topic(k.events_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     state_topic = app.topic(k.state_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
     dlq_topic = app.topic(k.dead_letter_topic, key_type=bytes, value_type=bytes, partitions=k.partitions)
@@ -139,68 +146,59 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     background: set[asyncio.Future[None]] = set()  # keeps fire-and-forget tasks referenced
     metrics.build.info({"version": _version(), "model": settings.nlp.model})
 
-    @app.agent(articles, name="extract")
-    async def extract(stream: Any) -> None:
+    async def handle_articles(records: list[Record]) -> None:
         loop = asyncio.get_running_loop()
-        pending: list[Any] = []
-        async for batch in stream.take_events(settings.nlp.batch_size, within=0.25):
-            consumed_at = time.time()
-            good: list[tuple[Any, Article]] = []
-            for ev in batch:
-                origin = Origin(ev.message.topic, ev.message.partition, ev.message.offset)
-                started = time.perf_counter()
-                try:
-                    good.append((ev, decode_article(ev.value if ev.value is not None else b"", limits)))
-                except BadInput as e:
-                    await poison.handle(ev.key, ev.value, e, origin)
-                except Exception as e:  # noqa: BLE001 - a decoder bug: a crashed agent would lose the whole batch
-                    err = ExtractionError(f"{type(e).__name__}: {e}", stage="decode")
-                    await poison.handle(ev.key, ev.value, err, origin)
-                finally:
-                    metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
-            if good:
-                started = time.perf_counter()
-                extractions = await loop.run_in_executor(executor, processor.process, [a for _, a in good])
-                metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
-                for (ev, article), ext in zip(good, extractions, strict=True):
-                    if ext.error is not None:
-                        origin = Origin(ev.message.topic, ev.message.partition, ev.message.offset)
-                        await poison.handle(ev.key, ev.value, ext.error, origin)
-                        continue
-                    metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
-                    if ext.copy_of:
-                        metrics.duplicates.labels(kind="syndicated_copy").inc()
-                    for event in ext.events:
-                        metrics.events_extracted.labels(event_type=event.event_type).inc()
-                        record = CandidateRecord(
-                            event,
-                            article.article_id,
-                            article.published_at,
-                            consumed_at,
-                            "copy" if ext.copy_of else "extracted",
-                        )
-                        pending.append(
-                            await candidates.send(
-                                key=candidate_key(blocking_key(event.event_type, event.countries)),
-                                value=record.encode(),
-                            )
-                        )
-            # Acknowledged before the batch's offsets can be committed: an article is never half-processed.
-            await asyncio.gather(*pending)
-            pending.clear()
-            health.progress()
-
-    @app.agent(candidates, name="dedup")
-    async def deduplicate(stream: Any) -> None:
-        async for ev in stream.events():
+        consumed_at = time.time()
+        good: list[tuple[Record, Article]] = []
+        for rec in records:
             started = time.perf_counter()
             try:
-                cand = CandidateRecord.decode(ev.value)
+                good.append((rec, decode_article(rec.value if rec.value is not None else b"", limits)))
+            except BadInput as e:
+                await poison.handle(rec.key, rec.value, e, _origin(rec))
+            except Exception as e:  # noqa: BLE001 - a decoder bug: a crashed agent would lose the whole batch
+                err = ExtractionError(f"{type(e).__name__}: {e}", stage="decode")
+                await poison.handle(rec.key, rec.value, err, _origin(rec))
+            finally:
+                metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
+        pending: list[Any] = []
+        if good:
+            started = time.perf_counter()
+            extractions = await loop.run_in_executor(executor, processor.process, [a for _, a in good])
+            metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
+            for (rec, article), ext in zip(good, extractions, strict=True):
+                if ext.error is not None:
+                    await poison.handle(rec.key, rec.value, ext.error, _origin(rec))
+                    continue
+                metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
+                if ext.copy_of:
+                    metrics.duplicates.labels(kind="syndicated_copy").inc()
+                for event in ext.events:
+                    metrics.events_extracted.labels(event_type=event.event_type).inc()
+                    record = CandidateRecord(
+                        event,
+                        article.article_id,
+                        article.published_at,
+                        consumed_at,
+                        "copy" if ext.copy_of else "extracted",
+                    )
+                    pending.append(
+                        await candidates.send(
+                            key=candidate_key(blocking_key(event.event_type, event.countries)),
+                            value=record.encode(),
+                        )
+                    )
+        # Acknowledged by the broker before the ledger counts these offsets as done: never half-processed.
+        await asyncio.gather(*pending)
+
+    async def handle_candidates(records: list[Record]) -> None:
+        for rec in records:
+            started = time.perf_counter()
+            try:
+                cand = CandidateRecord.decode(rec.value or b"")
             except Exception as e:  # noqa: BLE001 - a corrupt internal record must not stop dedup
                 err = ExtractionError(f"undecodable candidate: {e}", stage="dedup")
-                await poison.handle(
-                    ev.key, ev.value, err, Origin(ev.message.topic, ev.message.partition, ev.message.offset)
-                )
+                await poison.handle(rec.key, rec.value, err, _origin(rec))
                 continue
             result = dedup.plan(cand.event, cand.article_id, cand.published_at, datetime.now(UTC))
             metrics.stage_seconds.labels(stage="dedup").observe(time.perf_counter() - started)
@@ -220,7 +218,45 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             dedup.commit(result)  # recorded only after the first sighting is acknowledged
             metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
             metrics.dedup_state.set(dedup.size())
-            health.progress()
+
+    source = KafkaLogSource(k)
+
+    def observer(topic: str) -> Any:
+        return lambda kind, n: metrics.offset_repairs.labels(topic=topic, kind=kind).inc(n)
+
+    ledgers = {
+        k.articles_topic: OffsetLedger(
+            k.articles_topic, source, handle_articles, chunk=settings.nlp.batch_size, observe=observer(k.articles_topic)
+        ),
+        k.candidates_topic: OffsetLedger(
+            k.candidates_topic, source, handle_candidates, chunk=100, observe=observer(k.candidates_topic)
+        ),
+    }
+    offsets = OffsetCommitter(app, list(ledgers.values()), metrics, health)
+
+    @app.agent(articles, name="extract")
+    async def extract(stream: Any) -> None:
+        async for batch in stream.take_events(settings.nlp.batch_size, within=0.25):
+            await ledgers[k.articles_topic].process(_record(ev) for ev in batch)
+
+    @app.agent(candidates, name="dedup")
+    async def deduplicate(stream: Any) -> None:
+        async for batch in stream.take_events(100, within=0.05):
+            await ledgers[k.candidates_topic].process(_record(ev) for ev in batch)
+
+    @app.timer(interval=k.commit_interval_seconds)
+    async def commit_offsets() -> None:
+        await offsets.commit()
+
+    @app.timer(interval=5.0)
+    async def repair_stalls() -> None:
+        # A partition that gets nothing while its log has more: the consumer dropped a redelivery (BUG-6).
+        if app.rebalancing or not health.recovered:
+            return
+        for tp in app.consumer.assignment():
+            ledger = ledgers.get(tp.topic)
+            if ledger is not None:
+                await ledger.catch_up(tp.partition, k.repair_idle_seconds)
 
     @app.timer(interval=settings.dedup.sweep_seconds)
     async def sweep() -> None:
@@ -232,25 +268,30 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
 
     @app.timer(interval=10.0)
     async def report_lag() -> None:
-        consumer = app.consumer
-        total = 0
-        for tp in consumer.assignment():
-            if tp.topic != k.articles_topic:
-                continue
-            hw = consumer.highwater(tp)
-            pos = await consumer.position(tp)
-            lag = max(0, (hw or 0) - (pos or 0)) if hw is not None and pos is not None else 0
-            metrics.lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
-            total += lag
-        health.lag = total
+        await offsets.report_lag(source, k.articles_topic)
+
+    @app.on_partitions_revoked.connect
+    async def on_revoked(sender: Any, revoked: Any, **kwargs: Any) -> None:
+        # faust has waited for the streams and flushed the producer: commit what is done while still a member.
+        await offsets.commit({TP(tp.topic, tp.partition) for tp in revoked})
+        for ledger in ledgers.values():
+            ledger.reset(tp.partition for tp in revoked if tp.topic == ledger.topic)
 
     @app.on_partitions_assigned.connect
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
         metrics.rebalances.inc()
+        for ledger in ledgers.values():
+            ledger.reset()  # positions come from the committed offsets of the new generation
         health.assigned = True
         health.recovered = False
         background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics)))
         task.add_done_callback(background.discard)
+
+    @app.on_before_shutdown.connect
+    async def on_shutdown(sender: Any, **kwargs: Any) -> None:
+        # The streams are empty (stream_wait_empty): the last commit, then the side clients go.
+        await offsets.commit()
+        await source.close()
 
     return Worker(app=app, health=health, metrics=metrics)
 
@@ -261,6 +302,15 @@ async def _await_recovery(app: faust.App, health: HealthState, dedup: Deduplicat
     metrics.dedup_state.set(size)
     log.info("dedup state recovered: %d events", size, extra={"events": size})
     health.recovered = True
+
+
+def _record(ev: Any) -> Record:
+    m = ev.message
+    return Record(m.topic, m.partition, m.offset, ev.key, ev.value)
+
+
+def _origin(rec: Record) -> Origin:
+    return Origin(rec.topic, rec.partition, rec.offset)
 
 
 def _version() -> str:

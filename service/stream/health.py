@@ -1,6 +1,7 @@
 """/metrics, /live and /ready on one small HTTP server that starts with the worker (before recovery).
 
-/live:  the event loop answers, and the consumer is not wedged (no progress for `stall_seconds` while lag > 0).
+/live:  the event loop answers, and the worker is not wedged: with lag (log end - committed offset) > 0, some
+        commit advanced within `stall_seconds`.
 /ready: the model is loaded, partitions are assigned and table recovery is done.
 """
 
@@ -26,6 +27,7 @@ class HealthState:
     last_progress: float = field(default_factory=time.monotonic)
 
     def progress(self) -> None:
+        """A commit advanced: records are being finished, not only consumed."""
         self.last_progress = time.monotonic()
 
     def live(self) -> tuple[bool, str]:

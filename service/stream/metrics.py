@@ -45,8 +45,20 @@ class Metrics:
         )
         self.lag = Gauge(
             "dipevents_consumer_lag_records",
-            "Consumer lag per partition of the articles topic",
+            "Records of the articles topic after the group's committed offset (log end - committed), per partition",
             ["topic", "partition"],
+            registry=r,
+        )
+        self.committed_offset = Gauge(
+            "dipevents_committed_offset",
+            "Last offset committed by this worker, per input partition",
+            ["topic", "partition"],
+            registry=r,
+        )
+        self.offset_repairs = Counter(
+            "dipevents_offset_repairs",
+            "Input records the consumer delivered again (redelivered, dropped) or skipped (recovered from the log)",
+            ["topic", "kind"],
             registry=r,
         )
         self.dedup_state = Gauge(

@@ -53,6 +53,7 @@ CRD_SCHEMAS = {
 }
 ALERT_NAMES = {
     "DipeventsConsumerStalled",
+    "DipeventsCommitsStuck",
     "DipeventsDeadLetterRate",
     "DipeventsHighLatencyP99",
     "DipeventsLagGrowing",

@@ -388,12 +388,14 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
     dlq_missing = sum(1 for b in bad if b not in dead)
     dlq_repeats = sum(n - 1 for n in dead.values())
     faults = kills + broker_restarts + crashes + stalls
+    worker_logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("worker*.log"))
+    repairs = worker_logs.count("read back from the log") + worker_logs.count("caught up from the log")
     summary = (
         f"SOAK articles={len(records)} (bad={len(bad)}) kills={kills} broker_restarts={broker_restarts} "
         f"unplanned_exits={crashes} stuck_commits={stalls} expected_events={len(expected_firsts)} lost={len(lost)} "
         f"double_alerts={double_alerts} (crash-induced={crash_induced}, without-crash reference={by_design}) "
         f"unexpected_ids={len(unexpected)} state_mismatches={len(state_wrong)} dlq_missing={dlq_missing} "
-        f"dlq_repeats={dlq_repeats} elapsed={time.monotonic() - started:.0f}s"
+        f"dlq_repeats={dlq_repeats} offset_repairs={repairs} elapsed={time.monotonic() - started:.0f}s"
     )
     with capsys.disabled():
         print(f"\n{summary}\n  faults: {'; '.join(log)}")
