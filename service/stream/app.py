@@ -40,6 +40,8 @@ from service.stream.log_reader import KafkaLogSource
 from service.stream.metrics import Metrics
 
 log = logging.getLogger("dipevents.worker")
+# Producers on other hosts stamp records with their own clocks: look this much further back for first sightings.
+REPLAY_CLOCK_SKEW_SECONDS = 60.0
 
 
 def candidate_key(block: str) -> bytes:
@@ -206,7 +208,12 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             key = result.event.event_id.encode()
             if result.merged:
                 metrics.duplicates.labels(kind="same_event").inc()
-            if result.outcome == "new":
+            if result.outcome == "new" and key in published_before_crash:
+                # Published by a worker that died before recording the cluster: recorded now, not announced again.
+                published_before_crash.discard(key)
+                metrics.duplicates.labels(kind="republish_suppressed").inc()
+                log.info("first sighting already on the events topic", extra={"event_id": result.event.event_id})
+            elif result.outcome == "new":
                 # The first sighting is sent and acknowledged before the state topic hears of it.
                 fut = await events_topic.send(key=key, value=encode_event(result.event))
                 await fut
@@ -220,6 +227,20 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             metrics.dedup_state.set(dedup.size())
 
     source = KafkaLogSource(k)
+    published_before_crash: set[bytes] = set()
+
+    async def recall_published(partition: int, position: int) -> None:
+        # The candidates from `position` on are processed again. A crash between a first sighting's ack and its
+        # changelog write left that event on the events topic but not in the table: learn the ids the events
+        # topic got since the first of those candidates was written, so the replay does not announce them twice.
+        first = await source.read(k.candidates_topic, partition, position, position + 1)
+        if first and first[0].timestamp_ms is not None:
+            since = first[0].timestamp_ms - int(REPLAY_CLOCK_SKEW_SECONDS * 1000)
+            published_before_crash.update(await source.keys_since(k.events_topic, since))
+        log.info(
+            "replaying candidates",
+            extra={"partition": partition, "offset": position, "published_recently": len(published_before_crash)},
+        )
 
     def observer(topic: str) -> Any:
         return lambda kind, n: metrics.offset_repairs.labels(topic=topic, kind=kind).inc(n)
@@ -229,7 +250,12 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             k.articles_topic, source, handle_articles, chunk=settings.nlp.batch_size, observe=observer(k.articles_topic)
         ),
         k.candidates_topic: OffsetLedger(
-            k.candidates_topic, source, handle_candidates, chunk=100, observe=observer(k.candidates_topic)
+            k.candidates_topic,
+            source,
+            handle_candidates,
+            chunk=100,
+            observe=observer(k.candidates_topic),
+            on_start=recall_published,
         ),
     }
     offsets = OffsetCommitter(app, list(ledgers.values()), metrics, health)
@@ -282,6 +308,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         metrics.rebalances.inc()
         for ledger in ledgers.values():
             ledger.reset()  # positions come from the committed offsets of the new generation
+        published_before_crash.clear()  # learnt again per partition, from its own committed offset
         health.assigned = True
         health.recovered = False
         background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics)))

@@ -35,6 +35,7 @@ class Record:
     offset: int
     key: bytes | None
     value: bytes | None
+    timestamp_ms: int | None = None
 
 
 class LogSource(Protocol):
@@ -49,6 +50,7 @@ class LogSource(Protocol):
 
 
 Handler = Callable[[list[Record]], Awaitable[None]]
+OnStart = Callable[[int, int], Awaitable[None]]  # (partition, position) when a partition's position is first known
 Observer = Callable[[str, int], None]  # (kind, count): "redelivered" or "recovered"
 
 
@@ -63,7 +65,14 @@ class LedgerStats:
 
 class OffsetLedger:
     def __init__(
-        self, topic: str, source: LogSource, handler: Handler, *, chunk: int, observe: Observer | None = None
+        self,
+        topic: str,
+        source: LogSource,
+        handler: Handler,
+        *,
+        chunk: int,
+        observe: Observer | None = None,
+        on_start: OnStart | None = None,
     ) -> None:
         self.topic = topic
         self._source = source
@@ -77,6 +86,7 @@ class OffsetLedger:
         self._reset_at = time.monotonic()  # a partition counts as idle from here until its first record
         self.stats = LedgerStats()
         self._observe = observe
+        self._on_start = on_start
 
     def _count(self, kind: str, n: int) -> None:
         self.stats.add(kind, n)
@@ -164,8 +174,11 @@ class OffsetLedger:
             committed = await self._source.committed(self.topic, partition)
             start, _ = await self._source.bounds(self.topic, partition)
             # No commit yet (a new group reads from the start) or a commit below what retention kept.
-            self._next[partition] = start if committed is None else max(committed, start)
-            self._committed.setdefault(partition, self._next[partition])
+            position = start if committed is None else max(committed, start)
+            if self._on_start is not None:
+                await self._on_start(partition, position)
+            self._next[partition] = position
+            self._committed.setdefault(partition, position)
         return self._next[partition]
 
     # -- commits and rebalances ------------------------------------------------------------------------------

@@ -68,6 +68,9 @@ class KafkaLogSource:
         async with self._lock:
             consumer, _ = await self._clients()
             tp = TopicPartition(topic, partition)
+            end = min(end, int((await consumer.end_offsets([tp]))[tp]))  # never wait for records not yet written
+            if start >= end:
+                return []
             consumer.assign([tp])
             consumer.seek(tp, start)
             out: list[Record] = []
@@ -78,8 +81,25 @@ class KafkaLogSource:
                 batch = await consumer.getmany(tp, timeout_ms=500, max_records=500)
                 for r in batch.get(tp, []):
                     if start <= r.offset < end:
-                        out.append(Record(r.topic, r.partition, r.offset, r.key, r.value))
+                        out.append(Record(r.topic, r.partition, r.offset, r.key, r.value, r.timestamp))
             return out
+
+    async def keys_since(self, topic: str, timestamp_ms: int) -> set[bytes]:
+        """The keys of every record of `topic` (all partitions) written at or after `timestamp_ms`."""
+        async with self._lock:
+            consumer, admin = await self._clients()
+            described = await admin.describe_topics([topic])
+            tps = sorted(TopicPartition(topic, p["partition"]) for d in described for p in d.get("partitions", []))
+            if not tps:
+                return set()
+            starts = await consumer.offsets_for_times(dict.fromkeys(tps, timestamp_ms))
+            ends = await consumer.end_offsets(tps)
+        keys: set[bytes] = set()
+        for tp in tps:
+            found = starts.get(tp)
+            if found is not None:
+                keys.update(r.key for r in await self.read(topic, tp.partition, found.offset, ends[tp]) if r.key)
+        return keys
 
     async def close(self) -> None:
         consumer, admin, self._consumer, self._admin = self._consumer, self._admin, None, None
