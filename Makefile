@@ -23,12 +23,12 @@ install: $(STAMP) ## create the venv and install the package with dev tools
 run: $(STAMP) ## start local Kafka (unless configured), the worker, publish the samples, print events; Ctrl-C stops all
 	$(PY) -m service.runlocal
 
-test: $(STAMP) ## the whole suite: lint, types, unit, integration (real broker), ops checks
+test: $(STAMP) ## the whole suite: lint, types, unit, integration (real broker), ops checks, 300-record fault test
 	$(MAKE) --no-print-directory lint typecheck
 	$(BIN)/pytest
 
 test-fast: $(STAMP) ## unit tier only (no broker)
-	$(BIN)/pytest -m "not integration"
+	$(BIN)/pytest -m "not integration and not soak"
 
 lint: $(STAMP) ## ruff check + format check
 	$(BIN)/ruff check service tests $(wildcard bench)
@@ -55,7 +55,7 @@ ops-check: $(STAMP) ## offline deploy checks: hadolint, kubernetes-validate, CRD
 bench: $(STAMP) ## benchmark: naive spaCy vs dipevents, through Kafka; writes docs/benchmarks.md
 	$(PY) -m bench.run
 
-soak: $(STAMP) ## the full fault test (kills, broker restart) on the real broker
+soak: $(STAMP) ## the full-size fault test: 2000 records, kills, broker restart, on a real broker
 	DIPEVENTS_SOAK_ARTICLES=2000 $(BIN)/pytest -m soak -p no:randomly
 
 clean: ## stop the local Kafka, then remove local state (Kafka data, worker state)

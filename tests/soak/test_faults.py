@@ -7,7 +7,7 @@ Ground truth: the same corpus through the same code without Kafka (ArticleProces
 subprocess, in the order the single-partition worker sees it). The CLI's `extract --dedup` cannot serve: it
 prints only the clusters still inside the dedup window at the end (BUG-4 in docs/reliability.md).
 
-Sizes: DIPEVENTS_SOAK_ARTICLES records (default 300, the CI size; `make soak` uses 2000), DIPEVENTS_SOAK_SEED
+Sizes: DIPEVENTS_SOAK_ARTICLES records (default 300, the size `make test` and CI run; `make soak` uses 2000), DIPEVENTS_SOAK_SEED
 for the fault schedule. The test starts its own broker (KAFKA_DIR under tmp_path, free ports) so that it can
 restart it; it never touches another instance.
 """
@@ -44,10 +44,6 @@ SEED = int(os.environ.get("DIPEVENTS_SOAK_SEED", "1105"))
 KILLS = 3
 NEGATIVE_EVERY = 10  # every 10th record is bad input (each class of BAD in turn)
 SHIFT_DAYS = 30  # repetition k of a story is published k * 30 days later: a different real-world event
-# Documented bound (docs/reliability.md): a SIGKILL or a broker restart can re-publish the first sightings whose
-# dedup-table (changelog) write had not reached the broker; with acks=all and one producer that is at most the
-# last one or two per fault.
-DOUBLE_ALERTS_PER_FAULT = 2
 STALL_SECONDS = 45  # the articles' committed offset still while records wait (commits come every second)
 # The worker's consumer-group timing for the test only: a SIGKILLed member would otherwise hold the group for the
 # 60 s default session timeout at each restart. Semantics are unchanged; only the wait is shorter.
@@ -349,9 +345,9 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
             if done != last_state or done == total:  # the committed offset moved (or nothing waits)
                 last_change, last_state = time.monotonic(), done
             if time.monotonic() - last_change > STALL_SECONDS:
-                # BUG-6 (docs/reliability.md): an offset that is never acknowledged stops the group's commits
-                # although the worker goes on processing. A restart un-sticks it (the records after it are
-                # replayed): count it, do it, and fail at the end, after every other check has run.
+                # BUG-6 (docs/reliability.md) stopped the group's commits while the worker went on processing;
+                # the offset ledger is there so that it cannot. Should it happen, a restart un-sticks it (the
+                # records after it are replayed): count it, do it, and fail at the end, after the other checks.
                 stalls += 1
                 log.append(f"{time.monotonic() - started:.0f}s commits stuck at {done}/{total}: SIGKILL + restart")
                 proc.send_signal(signal.SIGKILL)
@@ -387,7 +383,6 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
     state_wrong = sorted(e for e, want in expected_latest.items() if latest.get(e, (0, None))[1] != want["sources"])
     dlq_missing = sum(1 for b in bad if b not in dead)
     dlq_repeats = sum(n - 1 for n in dead.values())
-    faults = kills + broker_restarts + crashes + stalls
     worker_logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("worker*.log"))
     repairs = worker_logs.count("read back from the log") + worker_logs.count("caught up from the log")
     summary = (
@@ -404,7 +399,10 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
     assert not unexpected, f"{summary}\nunexpected: {unexpected[:20]}"
     assert not state_wrong, f"{summary}\nstate: {[(e, latest.get(e), expected_latest[e]) for e in state_wrong[:10]]}"
     assert dlq_missing == 0, summary
-    assert crash_induced <= DOUBLE_ALERTS_PER_FAULT * faults, summary
+    # A kill between a first sighting's ack and its changelog write used to re-announce it (0-1 per run); the
+    # replay now finds the id on the events topic (docs/reliability.md, step 6). What can still repeat needs a
+    # broker crash with a send in flight, which this test does not cause (the broker is stopped cleanly).
+    assert crash_induced == 0, summary
     assert stalls == 0, f"{summary}\nBUG-6: the group's committed offset stopped while the worker went on"
     # Last, so that everything above is checked first: BUG-3 (docs/reliability.md), undated events of the same
     # states more than the dedup window apart share one event id, so even a crash-free run publishes it twice.
