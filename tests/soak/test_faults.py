@@ -21,6 +21,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -30,10 +31,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from tests.integration.harness import REPO, Stack, free_port, produce
+from tests.integration.harness import REPO, Stack, free_port
 
 pytestmark = pytest.mark.soak
 
@@ -42,6 +43,7 @@ DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"
 ARTICLES = int(os.environ.get("DIPEVENTS_SOAK_ARTICLES", "300"))
 SEED = int(os.environ.get("DIPEVENTS_SOAK_SEED", "1105"))
 KILLS = 3
+PACE = (20, 1.5)  # the crawler: 20 records every 1.5 s, so that every fault lands while records are in flight
 NEGATIVE_EVERY = 10  # every 10th record is bad input (each class of BAD in turn)
 SHIFT_DAYS = 30  # repetition k of a story is published k * 30 days later: a different real-world event
 STALL_SECONDS = 45  # the articles' committed offset still while records wait (commits come every second)
@@ -262,6 +264,36 @@ def read_all(bootstrap: str, topic: str) -> list[Any]:
     return asyncio.run(_read_all(bootstrap, topic))
 
 
+class Crawler(threading.Thread):
+    """Publishes the corpus at PACE with an idempotent producer that rides out the broker restart."""
+
+    def __init__(self, bootstrap: str, topic: str, records: list[bytes]) -> None:
+        super().__init__(daemon=True)
+        self.bootstrap, self.topic, self.records = bootstrap, topic, records
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            asyncio.run(self._publish())
+        except BaseException as e:
+            self.error = e
+
+    async def _publish(self) -> None:
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=True, request_timeout_ms=120_000
+        )
+        await producer.start()
+        try:
+            size, pause = PACE
+            for i in range(0, len(self.records), size):
+                for value in self.records[i : i + size]:
+                    await producer.send(self.topic, value=value)
+                await producer.flush()
+                await asyncio.sleep(pause)
+        finally:
+            await producer.stop()
+
+
 # --- the test ---------------------------------------------------------------------------------------------
 
 
@@ -301,7 +333,8 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
     stack = Stack(broker.bootstrap, tmp_path, partitions=1)
     articles, candidates = stack.topic("articles"), stack.topic("candidates")
     proc, _ = stack.start_worker(**WORKER_ENV)
-    produce(broker.bootstrap, articles, records)
+    crawler = Crawler(broker.bootstrap, articles, records)
+    crawler.start()
 
     points = sorted(rng.uniform(0.1, 0.85) for _ in range(KILLS + 1))
     broker_at = rng.choice([1, 2])
@@ -362,6 +395,8 @@ def test_no_lost_and_no_double_alerted_event_under_kills_and_a_broker_restart(
             time.sleep(1)
     finally:
         stack.stop_all()
+        crawler.join(timeout=60)
+    assert crawler.error is None, f"the crawler failed: {crawler.error!r}"
 
     assert reference.wait(timeout=1200) == 0, (tmp_path / "reference.log").read_text()[-3000:]
     ref = json.loads(ref_file.read_text())
