@@ -3,9 +3,13 @@ a graceful stop on SIGTERM."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
 import time
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
 from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
@@ -92,15 +96,43 @@ def test_bad_input_is_dead_lettered_and_good_input_is_not_lost(stack: Stack) -> 
 
 
 def test_sigterm_stops_within_30_seconds(stack: Stack) -> None:
-    """SIGTERM: the worker finishes, commits and exits cleanly within 30 s."""
-    proc, _ = stack.start_worker()
-    produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, {"seed-putin-abe"}))
-    collect(stack.bootstrap, stack.topic("events"), until=3)
+    """SIGTERM: the worker finishes, commits and exits cleanly within 30 s. Periodic commits are switched off
+    (an hour apart), so the committed offsets checked afterwards can only come from the commit at shutdown."""
+    proc, _ = stack.start_worker(DIPEVENTS_KAFKA__COMMIT_INTERVAL_SECONDS="3600")
+    lines = article_lines(DEV)[:8]
+    produce(stack.bootstrap, stack.topic("articles"), lines)
+    collect(stack.bootstrap, stack.topic("events"), until=3, settle=8.0)
+    assert group_offsets(stack, "articles") == (0, len(lines))  # nothing committed while running
     started = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     code = proc.wait(timeout=40)
     assert time.monotonic() - started < 30
     assert code == 0
+    assert group_offsets(stack, "articles") == (len(lines), len(lines))
+    committed, end = group_offsets(stack, "candidates")
+    assert committed == end > 0
+
+
+def group_offsets(stack: Stack, kind: str) -> tuple[int, int]:
+    """(the group's committed offsets, the log end offsets), summed over the topic's partitions."""
+
+    async def run() -> tuple[int, int]:
+        topic = stack.topic(kind)
+        admin = AIOKafkaAdminClient(bootstrap_servers=stack.bootstrap)
+        consumer = AIOKafkaConsumer(bootstrap_servers=stack.bootstrap)
+        await admin.start()
+        await consumer.start()
+        try:
+            tps = [TopicPartition(topic, p) for p in range(stack.partitions)]
+            committed = await admin.list_consumer_group_offsets(stack.name, partitions=tps)
+            ends = await consumer.end_offsets(tps)
+            done = sum(max(0, committed[tp].offset) for tp in tps if tp in committed)
+            return done, sum(ends.values())
+        finally:
+            await consumer.stop()
+            await admin.close()
+
+    return asyncio.run(run())
 
 
 def test_dedup_window_expires_in_the_worker(stack: Stack) -> None:
