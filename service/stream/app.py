@@ -328,6 +328,7 @@ async def _await_recovery(app: faust.App, health: HealthState, dedup: Deduplicat
     size = dedup.size()
     metrics.dedup_state.set(size)
     log.info("dedup state recovered: %d events", size, extra={"events": size})
+    health.progress()  # the stall clock starts now, not at the last commit before the rebalance
     health.recovered = True
 
 

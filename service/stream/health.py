@@ -32,7 +32,8 @@ class HealthState:
 
     def live(self) -> tuple[bool, str]:
         idle = time.monotonic() - self.last_progress
-        if self.lag > 0 and idle > self.stall_seconds:
+        # Only once recovered: a long table recovery is not a wedge (readiness covers it, no restart loop).
+        if self.recovered and self.lag > 0 and idle > self.stall_seconds:
             return False, f"consumer stalled: lag {self.lag}, no progress for {idle:.0f}s"
         return True, "ok"
 
