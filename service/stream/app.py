@@ -311,7 +311,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         published_before_crash.clear()  # learnt again per partition, from its own committed offset
         health.assigned = True
         health.recovered = False
-        background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics)))
+        background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics, ledgers)))
         task.add_done_callback(background.discard)
 
     @app.on_before_shutdown.connect
@@ -323,8 +323,19 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     return Worker(app=app, health=health, metrics=metrics)
 
 
-async def _await_recovery(app: faust.App, health: HealthState, dedup: Deduplicator, metrics: Metrics) -> None:
+async def _await_recovery(
+    app: faust.App, health: HealthState, dedup: Deduplicator, metrics: Metrics, ledgers: dict[str, OffsetLedger]
+) -> None:
     await app.tables.recovery.completed.wait()
+    # Positions (and the replay's published ids) before the first record, not in its latency.
+    for tp in sorted(app.consumer.assignment()):
+        ledger = ledgers.get(tp.topic)
+        if ledger is None:
+            continue
+        try:
+            await ledger.prepare(tp.partition)
+        except Exception as e:  # noqa: BLE001 - the first record of the partition will try again
+            log.warning("could not read the committed offset yet", extra={"topic": tp.topic, "error": repr(e)})
     size = dedup.size()
     metrics.dedup_state.set(size)
     log.info("dedup state recovered: %d events", size, extra={"events": size})

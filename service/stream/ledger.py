@@ -159,6 +159,11 @@ class OffsetLedger:
                 )
             return done
 
+    async def prepare(self, partition: int) -> None:
+        """Learn the partition's position now (after a rebalance) rather than when its first record arrives."""
+        async with self._locks[partition]:
+            await self._position(partition)
+
     async def _run(self, partition: int, todo: Sequence[Record], epoch: int) -> None:
         for i in range(0, len(todo), self._chunk):
             chunk = list(todo[i : i + self._chunk])

@@ -176,3 +176,17 @@ def test_any_delivery_pattern_handles_the_log_once_in_order(
     expected = [o for o in log.offsets if committed <= o <= max(delivered)] if delivered else []
     assert out.handled == expected
     assert ledger.committable().get(0, committed) <= (expected[-1] + 1 if expected else committed + 1)
+
+
+def test_prepare_learns_the_position_before_the_first_record() -> None:
+    log, out = MemoryLog(range(10), committed={0: 6}), Collector()
+    seen: list[tuple[int, int]] = []
+
+    async def on_start(partition: int, position: int) -> None:
+        seen.append((partition, position))
+
+    ledger = OffsetLedger(TOPIC, log, out, chunk=10, on_start=on_start)
+    run(ledger.prepare(0))
+    assert seen == [(0, 6)] and ledger.committable() == {}
+    run(ledger.process(log.record(o) for o in (5, 6)))
+    assert out.handled == [6] and seen == [(0, 6)]  # learnt once, not again with the first record
