@@ -26,7 +26,7 @@ _NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
 _PLURAL_LEADERS = re.compile(
     rf"\b(?:(?:the|both|all|their)\s+(?:{_NUMBER}\s+)?(?:visiting\s+)?"
     r"(?:leaders|presidents|heads of state(?: and government)?|heads of government|prime ministers|premiers"
-    r"|chancellors)"
+    r"|chancellors|PMs)"
     rf"|(?:the|both)\s+{_NUMBER}\s+(?:men|women)|{_NUMBER}\s+(?:leaders|presidents|heads of state)"
     rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
     re.IGNORECASE,
@@ -87,6 +87,12 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+FACILITY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:Palace|House|Hall|Square|Street|Avenue|Road|Boulevard|Airport|University|Stadium|Centre|Center|"
+    r"Park|Bridge|Building|Museum|Foundation|Institute|School|Hospital|Port|Station|Tower|Mausoleum|Library|Dam)\b"
+)
+
+
 def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]:
     quotes = quote_spans(text)
     found: list[ActorMention] = []
@@ -105,6 +111,8 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
         alias = m.group(0)
         if _PATRONYMIC_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # "Abdulaziz bin Salman", "Faisal bin Farhan": part of someone else's name
+        if FACILITY_AFTER.match(text, m.end()):
+            continue  # "the Santos Palace", "Mandela Hall": a place named after someone
         start, role, former, country_hint = m.start(), None, False, None
         tb = title_before.search(text[max(0, m.start() - 80) : m.start()])
         if tb:

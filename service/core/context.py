@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from service.core.actors import ActorMention, speaker
+from service.core.actors import FACILITY_AFTER, ActorMention, speaker
 
 
 @dataclass
@@ -33,9 +33,11 @@ class ArticleContext:
         for found in actors:
             a = found
             if a.kind == "leader" and a.role == "counterpart":
-                # a counterpart of a leader is a leader; of a minister, a minister
+                # a counterpart of a leader is a leader; of a minister, a minister: the person named just
+                # before it decides ("Rangel held talks with his Angolan counterpart ... where Lourenço ...")
+                people = [b for b in actors if b.kind in ("leader", "official") and b.end <= found.start]
                 others = [b for b in sitting_named if b is not found and b.role != "counterpart"]
-                if not others:
+                if (people and people[-1].kind == "official") or not others:
                     a = replace(a, kind="official")
             if a.kind == "leader" and a.country is None and not a.former:
                 prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
@@ -49,7 +51,11 @@ class ArticleContext:
             if a.kind in ("we", "i") and spk is not None and spk.country:
                 a = replace(a, name=spk.name, role=spk.role, country=spk.country)
             if a.kind == "he":
-                # the nearest leader before it in this sentence, else the last one of the article
+                # the nearest leader before it in this sentence, else the last one of the article; a minister
+                # named in between is who "he" is ("Rangel held talks with his counterpart")
+                people = [b for b in resolved if b.kind in ("leader", "official") and b.end <= a.start]
+                if people and people[-1].kind == "official":
+                    continue
                 before = [b for b in resolved if b.is_sitting_leader and b.country and b.end <= a.start]
                 ref = before[-1] if before else self.last_leader
                 if ref is None:
@@ -57,6 +63,10 @@ class ArticleContext:
                 a = replace(a, name=ref.name, role=ref.role, country=ref.country)
             resolved.append(a)
         for a in resolved:
+            if a.kind == "official" and a.country and a.name and not a.former:
+                parts = a.name.split()
+                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+                    self.surnames.setdefault(parts[-1], a)  # "Rangel" after "Minister ... Paulo Rangel"
             if a.is_sitting_leader and a.country and a.kind == "leader":
                 if a.role and a.role not in ("leader", "counterpart"):
                     self.last_by_role[a.role] = a
@@ -81,6 +91,8 @@ class ArticleContext:
         extra = []
         for surname, ref in self.surnames.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                if FACILITY_AFTER.match(text, m.end()):
+                    continue
                 if not any(a.start <= m.start() < a.end for a in actors):
                     extra.append(replace(ref, start=m.start(), end=m.end(), text=surname, in_quote=False))
         return sorted([*actors, *extra], key=lambda a: a.start) if extra else actors

@@ -120,7 +120,12 @@ class Pipeline:
         return _Prepared(article, clean, ref, ctx, actors, candidates)
 
     def _extract(self, p: _Prepared, docs: dict[int, Any]) -> list[Event]:
-        views = [SentenceView(p.clean.sentences[i], docs[i], p.actors[i], p.ctx, self.kb, p.ref) for i in p.candidates]
+        views = [
+            SentenceView(
+                p.clean.sentences[i], docs[i], p.actors[i], p.ctx, self.kb, p.ref, p.actors[i - 1] if i else []
+            )
+            for i in p.candidates
+        ]
         # Pass 1: meetings between named leaders only; their states are what "the two leaders" and "we" mean.
         fallback, p.ctx.main_states = p.ctx.main_states, ()
         explicit = [c for v in views for ex in self.extractors if ex.event_type == "summit" for c in ex.extract(v)]

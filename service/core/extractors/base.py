@@ -29,6 +29,7 @@ class SentenceView:
     ctx: ArticleContext
     kb: Knowledge
     ref: date | None
+    previous: list[ActorMention] = field(default_factory=list)  # the actors of the sentence before this one
     _dates: list[DateMention] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -176,7 +177,10 @@ def clause_tokens(t: Token) -> list[Token]:
             if _since(c):
                 continue  # "their first meeting since the Camp David summit": dates the contrast, not the event
             stack.append(c)
-    if root.dep_ == "relcl":
+    # A relative clause ("Biden, who met Xi on Monday, said"), or a finite predicate the parser hung off its
+    # subject as a participle ("Tebboune, Saied and Menfi, held on Monday the first meeting": a passive
+    # participle takes no direct object, so one with a dobj is the sentence's verb).
+    if root.dep_ == "relcl" or (root.dep_ == "acl" and any(c.dep_ == "dobj" for c in root.children)):
         antecedent = root.head
         while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
             antecedent = antecedent.head  # "Putin and Biden, who held talks": both
@@ -267,6 +271,8 @@ def temporal_scope(t: Token) -> list[Token]:
 
 def is_background(view: SentenceView, t: Token | None = None) -> bool:
     """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
+    if t is not None and _in_recalled_when_clause(view, t):
+        return True
     scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
     in_scope = set(scope)
     low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
@@ -283,6 +289,20 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
         if period_end(d) < view.ref - timedelta(days=_RECENT_DAYS):
             return True
     return False
+
+
+def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
+    """'Scholz last met Tusk in March, when the two leaders and Macron held talks': a when/where clause
+    describes the recalled meeting it hangs off."""
+    root = clause_root(t)
+    if root.dep_ not in ("relcl", "advcl") or not any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in root.children
+    ):
+        return False
+    head = root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.i != t.i and head.pos_ in ("VERB", "AUX") and is_background(view, head)
 
 
 def _dates_clause_of(view: SentenceView, d: DateMention, trigger: Token) -> bool:
@@ -377,7 +397,11 @@ def states_of(
                 states.update(s)
                 used.append(a)
         elif (a.kind == "i" and a.country) or (
-            a.kind == "state" and not leaders_only and a.country and a.form in ("name", "metonym")
+            not leaders_only
+            and a.country
+            and not a.former
+            # ministers agreeing for their states ("the Argentine and Uruguayan foreign ministers agreed")
+            and (a.kind == "official" or (a.kind == "state" and a.form in ("name", "metonym", "demonym")))
         ):
             states.add(a.country)
             used.append(a)

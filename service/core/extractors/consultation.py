@@ -24,6 +24,8 @@ from service.core.extractors.base import (
     subjects,
 )
 
+# "agreed, with the mediation of the Russian side, to ...": a mediator is not a party (EVENTS.md)
+_THIRD_PARTY = frozenset({"mediation", "help", "assistance", "support", "facilitation", "participation", "presence"})
 _LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "officials", "leaders")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
@@ -45,8 +47,15 @@ class ConsultationExtractor:
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
             parties = view.actors_of(subj) if subj else []
-            with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-            parties += view.actors_of(with_parties) if with_parties else []
+            with_parties = [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children
+                if g.dep_ == "pobj" and lemma(g) not in _THIRD_PARTY
+            ]
+            # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
+            parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
             states, used = states_of(view, parties, leaders_only=False)
             if not subj and not states:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"

@@ -78,8 +78,10 @@ class InstructionExtractor:
                 if not body_states:
                     continue
                 states = set(body_states)
-            # "they" counts when the sentence itself names the leaders ("the two leaders said they had told ...")
+            # "they" counts when the sentence itself names the leaders ("the two leaders said they had told ..."),
+            # or the sentence before was about the leaders and no one else ("The two presidents met ... They asked")
             leader_in_sentence = any(a.kind in ("leader", "plural_leaders") and not a.former for a in view.actors)
+            leader_in_sentence = leader_in_sentence or _leaders_before(view)
             leader_backed = (
                 any(a.kind in ("leader", "plural_leaders", "we", "i", "he") for a in used)
                 or (leader_in_sentence and any(a.kind == "they" for a in used))
@@ -97,29 +99,44 @@ class InstructionExtractor:
             return
 
 
+def _leaders_before(view: SentenceView) -> bool:
+    prev = view.previous
+    leaders = {a.country for a in prev if a.kind == "leader" and not a.former and a.country}
+    plural = any(a.kind == "plural_leaders" for a in prev)
+    return (plural or len(leaders) >= 2) and not any(a.kind == "official" for a in prev)
+
+
 def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) -> list[Token]:
     kb = view.kb
     body_words = kb.words("instruction", "bodies")
     deps = ("nsubjpass",) if passive_subject_only else ("dobj", "nsubjpass", "dative", "iobj")
     heads = [c for c in t.children if c.dep_ in deps]
+    if not passive_subject_only and not any(c.dep_ == "dobj" for c in t.children):
+        # "mandated their ministers to prepare": parsed as the subject of the complement clause
+        heads += [g for c in t.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     if passive_subject_only:
         heads += [c for c in t.children if c.dep_ == "dative" and c.lower_ not in kb.words("instruction", "give_nouns")]
     out: list[Token] = []
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     for h in heads:
         for x in [h, *h.conjuncts]:
-            if lemma(x) in body_words or x.lower_ in body_words:
+            if lemma(x) in body_words or x.lower_ in body_words or _compound_body(x, body_words):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
                 out.append(x)  # "the special representatives ... tasked them with"
     return out
 
 
+def _compound_body(x: Token, body_words: frozenset[str]) -> bool:
+    """Two-word bodies of the lexicon: 'working group', 'foreign office'."""
+    return any(f"{c.lower_} {x.lower_}" in body_words for c in x.children if c.dep_ in ("compound", "amod"))
+
+
 def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
     body_words = view.kb.words("instruction", "bodies")
     out: list[Token] = []
     for x in t.subtree:
-        if x.dep_ == "prep" and x.lower_ == "to":
+        if x.dep_ in ("prep", "dative") and x.lower_ == "to":
             for g in x.children:
                 if g.dep_ == "pobj":
                     out += [y for y in [g, *g.conjuncts] if lemma(y) in body_words or y.lower_ in body_words]

@@ -54,11 +54,17 @@ class SummitExtractor:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
+            absent = _conveyed(view)
             people = [
                 a
-                for a in view.actors_of_tokens(clause)
+                for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
                 if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")
             ]
+            separate = _separate_meetings(trigger, view, people)
+            if separate:
+                for states, used in separate:
+                    yield self._candidate(view, trigger, states, used)
+                return
             states, used = states_of(view, people, leaders_only=True)
             if len(states) < 2:
                 continue
@@ -104,6 +110,70 @@ _MULTILATERAL = re.compile(
     r"Quad|Arab|African|European|Commonwealth|Francophonie|Ibero-American|East|Asia|Pacific|Nordic|Baltic|"
     r"Group|Union|League|Council|Organization|Organisation|Forum|Davos|Munich|Shangri-La|Raisina|Valdai)$"
 )
+
+
+_CONVEYED_NOUNS = frozenset(
+    {
+        "greeting",
+        "greetings",
+        "regards",
+        "wishes",
+        "message",
+        "messages",
+        "letter",
+        "letters",
+        "congratulations",
+        "invitation",
+        "condolences",
+        "invite",
+    }
+)
+
+
+def _conveyed(view: SentenceView) -> set[int]:
+    """Tokens naming who sent or is to receive a message an envoy carries ('convey his greetings to President
+    X', 'delivered a message from Prime Minister Y', 'on behalf of Z'): that leader is not in the room."""
+    out: set[int] = set()
+    for t in view.doc:
+        if t.dep_ not in ("prep", "dative") or t.lower_ not in ("to", "from", "of"):
+            continue
+        head = t.head
+        if t.lower_ == "of" and not (head.lower_ == "behalf" or lemma(head) in _CONVEYED_NOUNS):
+            continue
+        carried = lemma(head) in _CONVEYED_NOUNS or head.lower_ in _CONVEYED_NOUNS or head.lower_ == "behalf"
+        if not carried and head.pos_ == "VERB":
+            carried = any(
+                c.dep_ == "dobj" and (c.lower_ in _CONVEYED_NOUNS or lemma(c) in _CONVEYED_NOUNS) for c in head.children
+            )
+        if carried:
+            out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
+    return out
+
+
+def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) -> list[tuple[set[str], list[Any]]]:
+    """'held separate talks with Aliyev and then with Pashinyan': one meeting per guest, with the host."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    marked = any(
+        c.lower_ in ("separate", "separately", "individual", "bilateral") for c in [*trigger.children, *verb.children]
+    )
+    if not marked:
+        return []
+    withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
+    withs += [c for w in withs for c in w.conjuncts if c.lower_ == "with" and c not in withs]
+    guests = [x for w in withs for g in w.children if g.dep_ == "pobj" for x in [g, *g.conjuncts]]
+    if len(guests) < 2:
+        return []
+    guest_idx = {y.i for g in guests for y in g.subtree}
+    hosts = [a for a in people if not any(a.start <= view.doc[i].idx < a.end for i in guest_idx)]
+    host_states, host_used = states_of(view, hosts, leaders_only=True)
+    if not host_states:
+        return []
+    out = []
+    for g in guests:
+        gs, gu = states_of(view, view.actors_of_tokens([g]), leaders_only=True)
+        if gs and not gs <= host_states:
+            out.append((host_states | gs, host_used + gu))
+    return out if len(out) >= 2 else []
 
 
 def _is_setting(t: Token) -> bool:
