@@ -325,3 +325,77 @@ def test_a_finite_verb_parsed_as_a_participle_keeps_its_subjects(pipeline: Any) 
         "leaders of the three countries."
     )
     assert ("summit", ("DZA", "LBY", "TUN")) in keys(pipeline, body)
+
+
+# --- Rules from the fifth held-out round (tests/fixtures/heldout5; sentences written for these tests) --------
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "Erdogan and Aliyev met in Baku on Tuesday. The two presidents urged their governments to work out a "
+            "transit agreement at the earliest.",
+            ("ministry_instruction", ("AZE", "TUR")),
+        ),
+        (
+            "Erdogan and Aliyev met in Baku on Tuesday. The two presidents requested their energy ministers to meet "
+            "within a month.",
+            ("ministry_instruction", ("AZE", "TUR")),
+        ),
+        (
+            "Kenyan President William Ruto spoke by phone with President Cyril Ramaphosa on Tuesday. During the call, "
+            "Ruto called on the ministries concerned to remove the obstacles to the railway project.",
+            ("ministry_instruction", ("KEN",)),
+        ),
+        (
+            "Erdogan and Aliyev met in Baku on Tuesday. The foreign ministers were asked by the two leaders to explore "
+            "a transit agreement and to report back within six months.",
+            ("ministry_instruction", ("AZE", "TUR")),
+        ),
+    ],
+)
+def test_instruction_shapes_of_the_fifth_round(pipeline: Any, body: str, want: tuple[str, tuple[str, ...]]) -> None:
+    assert want in keys(pipeline, body)
+
+
+def test_calling_on_another_states_administration_is_not_an_instruction(pipeline: Any) -> None:
+    body = (
+        "Turkish President Recep Tayyip Erdogan on Tuesday called on the international community and the US "
+        "administration to intervene immediately."
+    )
+    assert not {k for k in keys(pipeline, body) if k[0] == "ministry_instruction"}
+
+
+def test_a_facilitator_is_not_a_party_to_the_agreement(pipeline: Any) -> None:
+    body = (
+        "Erdogan hosted Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud in Ankara on "
+        "Tuesday. The two countries agreed to begin technical negotiations, with the facilitation of Turkey."
+    )
+    got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
+    assert got == {("consultation_agreement", ("ETH", "SOM"))}
+
+
+def test_a_meeting_days_before_is_not_part_of_this_one(pipeline: Any) -> None:
+    body = (
+        "U.S. President Joe Biden met Mexican President Andres Manuel Lopez Obrador on Tuesday, two days after his "
+        "talks with Chinese President Xi Jinping."
+    )
+    got = {k for k in keys(pipeline, body) if k[0] == "summit"}
+    assert ("summit", ("MEX", "USA")) in got and ("summit", ("CHN", "MEX", "USA")) not in got
+
+
+def test_a_past_when_clause_under_a_planned_meeting_is_a_recall(pipeline: Any) -> None:
+    body = (
+        "In Paris, Xi will hold talks with Macron, who visited China in April last year, when the two leaders met "
+        "in Beijing."
+    )
+    assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
+
+
+def test_the_two_met_is_the_two_leaders(pipeline: Any) -> None:
+    body = (
+        "Spanish Prime Minister Pedro Sanchez and King Mohammed VI of Morocco agreed on Tuesday to relaunch the "
+        "working group on maritime spaces. The two met at the royal residence in Rabat."
+    )
+    assert ("summit", ("ESP", "MAR")) in keys(pipeline, body)

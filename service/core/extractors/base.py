@@ -302,7 +302,11 @@ def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
     head = root.head
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
-    return head.i != t.i and head.pos_ in ("VERB", "AUX") and is_background(view, head)
+    if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.tag_ == "VBD" and is_irrealis(head, view.kb):
+        return True  # a past "when the two met" under "will hold talks" belongs to an earlier visit
+    return is_background(view, head)
 
 
 def _dates_clause_of(view: SentenceView, d: DateMention, trigger: Token) -> bool:

@@ -25,7 +25,9 @@ from service.core.extractors.base import (
 )
 
 # "agreed, with the mediation of the Russian side, to ...": a mediator is not a party (EVENTS.md)
-_THIRD_PARTY = frozenset({"mediation", "help", "assistance", "support", "facilitation", "participation", "presence"})
+_THIRD_PARTY = frozenset(
+    {"mediation", "help", "assistance", "support", "facilitation", "participation", "presence", "auspices"}
+)
 _LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "officials", "leaders")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
@@ -59,6 +61,9 @@ class ConsultationExtractor:
             states, used = states_of(view, parties, leaders_only=False)
             if not subj and not states:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
+            brokers = _brokers(view)
+            if brokers and len(states - brokers) >= 2:
+                states -= brokers  # "the two countries agreed ..., with the facilitation of Türkiye"
             if len(states) < 2:
                 continue
             level, topics = _level_and_topics(talk, view)
@@ -67,6 +72,27 @@ class ConsultationExtractor:
                 self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
             )
             return
+
+
+_BROKER_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor"})
+
+
+def _brokers(view: SentenceView) -> set[str]:
+    """States named as mediators anywhere in the sentence: 'with the mediation of X', 'brokered by X'."""
+    spots: list[Token] = []
+    for t in view.doc:
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in _THIRD_PARTY:
+            spots += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if lemma(t) in _BROKER_VERBS:
+            spots += [
+                g
+                for c in t.children
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+    actors = view.actors_of(spots) if spots else []
+    return {a.country for a in actors if a.country and a.kind in ("state", "leader", "official")}
 
 
 def _is_talk(t: Token, view: SentenceView) -> bool:

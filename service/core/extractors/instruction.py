@@ -42,8 +42,9 @@ class InstructionExtractor:
             if t.pos_ != "VERB":
                 continue
             if lem in strong or lem in weak:
-                bodies = _bodies(t, view)
-                if lem in weak:  # "told their ministers to": only a leader's own bodies make it an instruction
+                bodies = _called_on(t, view) if lem == "call" else _bodies(t, view)
+                if lem in weak and not _by_leaders(t, view):
+                    # "told their ministers to": only a leader's own bodies make it an instruction
                     bodies = [b for b in bodies if _owned(b, view)]
             elif lem in ("give", "assign", "entrust", "issue") and any(
                 c.dep_ in ("dobj", "dative", "nsubjpass") and c.lower_ in give_nouns for c in t.children
@@ -72,6 +73,8 @@ class InstructionExtractor:
             states, used = states_of(view, givers, leaders_only=False)
             body_actors = view.actors_of(bodies)
             body_states = {a.country for a in body_actors if a.kind == "state" and a.country}
+            if lem in weak and body_states and states and not body_states & states:
+                continue  # "called on the US administration to intervene": another state's, not an instruction
             if not states:
                 if giver_tokens:
                     continue  # the instructor is someone we cannot tie to a state's leadership
@@ -143,10 +146,37 @@ def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
     return out
 
 
+_OWN_MODIFIERS = frozenset({"relevant", "concerned", "competent", "respective", "appropriate"})
+
+
 def _owned(body: Token, view: SentenceView) -> bool:
-    if any(c.dep_ == "poss" for c in body.children):
-        return True
+    """'their ministers', 'the Kenyan ministry', 'the ministries concerned', 'officials of the ministries'."""
+    body_words = view.kb.words("instruction", "bodies")
+    for c in body.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "acl") and c.lower_ in _OWN_MODIFIERS):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(lemma(g) in body_words for g in c.children):
+            return True
     return any(a.kind == "state" for a in view.actors_of(body))
+
+
+def _by_leaders(t: Token, view: SentenceView) -> bool:
+    """'the foreign ministers were asked by the two leaders to ...': the leaders' own ministers."""
+    return any(a.kind in ("leader", "plural_leaders") for a in view.actors_of(agents(t)))
+
+
+def _called_on(t: Token, view: SentenceView) -> list[Token]:
+    """'called on the ministries concerned to ...'."""
+    body_words = view.kb.words("instruction", "bodies")
+    return [
+        x
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for x in [g, *g.conjuncts]
+        if lemma(x) in body_words or x.lower_ in body_words
+    ]
 
 
 def _directive(t: Token) -> str | None:

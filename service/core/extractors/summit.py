@@ -54,7 +54,7 @@ class SummitExtractor:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
-            absent = _conveyed(view)
+            absent = _conveyed(view) | _other_meeting(view, trigger)
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
@@ -147,6 +147,20 @@ def _conveyed(view: SentenceView) -> set[int]:
             )
         if carried:
             out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
+    return out
+
+
+def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
+    """'met X on Friday, two days after his talks with Y': Y was at another meeting."""
+    nouns = view.kb.words("summit", "nouns")
+    out: set[int] = set()
+    for t in view.doc:
+        if t.dep_ == "prep" and t.lower_ in ("after", "before", "since", "following"):
+            for g in t.children:
+                if g.dep_ == "pobj" and (g.lower_ in nouns or lemma(g) in nouns):
+                    sub = {x.i for x in g.subtree}
+                    if trigger.i not in sub:
+                        out |= sub
     return out
 
 
