@@ -143,10 +143,14 @@ class Knowledge:
         return title.lower() in self.leader_titles
 
     def words(self, *path: str) -> frozenset[str]:
-        node: Any = self.lexicon
-        for p in path:
-            node = node[p]
-        return frozenset(node)
+        cache: dict[tuple[str, ...], frozenset[str]] = self.__dict__.setdefault("_words_cache", {})
+        found = cache.get(path)
+        if found is None:  # asked per token by the extractors: build each set once
+            node: Any = self.lexicon
+            for p in path:
+                node = node[p]
+            found = cache[path] = frozenset(node)
+        return found
 
 
 def _read(path: Path) -> Any:

@@ -28,6 +28,12 @@ def trigger_pattern(kb: Knowledge) -> re.Pattern[str]:
 # Verbs without which the instruction and consultation extractors never fire (their trigger lemmas; "give",
 # "assign", "entrust", "issue" + an instruction noun is the instruction extractor's second path).
 _IRREGULAR = {"tell": ("told",), "give": ("gave",)}
+# Lemmas whose bare stem is too common to send a sentence to the parser: only the instructing use counts.
+_SPECIAL = {
+    "call": r"call(?:s|ed|ing)?\s+(?:up)?on\b",
+    "urge": r"urg(?:e|es|ed|ing)\b",
+    "request": r"request(?:s|ed|ing)\b",
+}
 
 
 def verb_pattern(kb: Knowledge) -> re.Pattern[str]:
@@ -41,9 +47,12 @@ def verb_pattern(kb: Knowledge) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _verb_re(*groups: frozenset[str]) -> re.Pattern[str]:
     lemmas = {*("give", "assign", "entrust", "issue"), *(lem for g in groups for lem in g)}
+    special = [_SPECIAL[lem] for lem in sorted(lemmas) if lem in _SPECIAL]
+    lemmas -= set(_SPECIAL)
     forms = {lem[:-1] if lem.endswith("e") else lem for lem in lemmas}  # agree -> agre(ed), give -> giv(en)
     forms |= {f for lem in lemmas for f in _IRREGULAR.get(lem, ())}
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms)) + ")", re.IGNORECASE)
+    alternatives = [re.escape(f) for f in sorted(forms)] + special
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 def summit_possible(actors: list[ActorMention]) -> bool:

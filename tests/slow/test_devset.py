@@ -53,10 +53,17 @@ def test_cross_source_dedup(pipeline: Any, dev_articles: list[dict[str, Any]], d
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("heldout", 0.90), ("heldout2", 0.90), ("heldout3", 0.95), ("heldout4", 0.75), ("heldout5", 0.85)],
+    [
+        ("heldout", 0.90),
+        ("heldout2", 0.90),
+        ("heldout3", 0.95),
+        ("heldout4", 0.75),
+        ("heldout5", 0.85),
+        ("heldout6", 0.80),
+    ],
 )
 def test_held_out_sets_do_not_regress(pipeline: Any, name: str, floor: float) -> None:
-    """The held-out sets (written by teammates; first-run micro-F1 0.80, 0.81, 0.81, 0.78, 0.80; sets 1-3 and 5
+    """The held-out sets (written by teammates; first-run micro-F1 0.80, 0.81, 0.81, 0.78, 0.80, 0.87; sets 1-3 and 5
     then studied, set 4 only scored; see docs/extraction.md) stay above a regression floor."""
     folder = Path(__file__).resolve().parents[1] / "fixtures" / name
     articles = [

@@ -399,3 +399,13 @@ def test_the_two_met_is_the_two_leaders(pipeline: Any) -> None:
         "working group on maritime spaces. The two met at the royal residence in Rabat."
     )
     assert ("summit", ("ESP", "MAR")) in keys(pipeline, body)
+
+
+def test_a_capacity_phrase_does_not_hide_the_host(pipeline: Any) -> None:
+    """The parser takes 'as Champion' for the subject of 'hosted' and hangs the clause off the host's name."""
+    body = (
+        "Luanda - The President of the Republic, João Lourenço, in his capacity as African Union Champion for Peace, "
+        "hosted this Tuesday in Luanda a tripartite summit with the Heads of State of the Democratic Republic of "
+        "Congo, Félix Tshisekedi, and of Rwanda, Paul Kagame."
+    )
+    assert ("summit", ("AGO", "COD", "RWA")) in keys(pipeline, body)

@@ -5,7 +5,7 @@ plus the shared linguistic tests: is a trigger real (not future, conditional, ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -31,6 +31,13 @@ class SentenceView:
     ref: date | None
     previous: list[ActorMention] = field(default_factory=list)  # the actors of the sentence before this one
     _dates: list[DateMention] | None = field(default=None, init=False, repr=False, compare=False)
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A per-sentence value several triggers ask for: walking the doc again per trigger is what costs."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def text(self) -> str:
@@ -180,7 +187,25 @@ def clause_tokens(t: Token) -> list[Token]:
     # A relative clause ("Biden, who met Xi on Monday, said"), or a finite predicate the parser hung off its
     # subject as a participle ("Tebboune, Saied and Menfi, held on Monday the first meeting": a passive
     # participle takes no direct object, so one with a dobj is the sentence's verb).
-    if root.dep_ == "relcl" or (root.dep_ == "acl" and any(c.dep_ == "dobj" for c in root.children)):
+    hung = root.dep_ == "acl" and any(c.dep_ == "dobj" for c in root.children)
+    # ... or a subjectless adverbial clause hung off the subject phrase ("The President ..., in his capacity
+    # as ..., hosted ..."): the whole noun phrase above it is its subject
+    hung_advcl = (
+        root.dep_ == "advcl"
+        and root.head.pos_ not in ("VERB", "AUX")
+        and (
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+            # "in his capacity as Champion ... hosted": the role phrase was taken for the subject
+            or any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)
+        )
+    )
+    if hung_advcl:
+        top = root.head
+        while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        inner = set(root.subtree)
+        out.update(x for x in top.subtree if x not in inner)
+    if root.dep_ == "relcl" or hung:
         antecedent = root.head
         while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
             antecedent = antecedent.head  # "Putin and Biden, who held talks": both

@@ -61,7 +61,7 @@ class ConsultationExtractor:
             states, used = states_of(view, parties, leaders_only=False)
             if not subj and not states:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
-            brokers = _brokers(view)
+            brokers = _brokers(view) if len(states) > 2 else set()
             if brokers and len(states - brokers) >= 2:
                 states -= brokers  # "the two countries agreed ..., with the facilitation of Türkiye"
             if len(states) < 2:
@@ -83,7 +83,7 @@ def _brokers(view: SentenceView) -> set[str]:
     for t in view.doc:
         if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in _THIRD_PARTY:
             spots += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if lemma(t) in _BROKER_VERBS:
+        if t.pos_ == "VERB" and lemma(t) in _BROKER_VERBS:
             spots += [
                 g
                 for c in t.children

@@ -54,7 +54,7 @@ class SummitExtractor:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
-            absent = _conveyed(view) | _other_meeting(view, trigger)
+            absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
@@ -152,24 +152,29 @@ def _conveyed(view: SentenceView) -> set[int]:
 
 def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
     """'met X on Friday, two days after his talks with Y': Y was at another meeting."""
-    nouns = view.kb.words("summit", "nouns")
     out: set[int] = set()
-    for t in view.doc:
-        if t.dep_ == "prep" and t.lower_ in ("after", "before", "since", "following"):
-            for g in t.children:
-                if g.dep_ == "pobj" and (g.lower_ in nouns or lemma(g) in nouns):
-                    sub = {x.i for x in g.subtree}
-                    if trigger.i not in sub:
-                        out |= sub
+    for sub in view.memo("other_meetings", lambda: _meeting_phrases(view)):
+        if trigger.i not in sub:
+            out |= sub
     return out
+
+
+def _meeting_phrases(view: SentenceView) -> list[set[int]]:
+    nouns = view.kb.words("summit", "nouns")
+    return [
+        {x.i for x in g.subtree}
+        for t in view.doc
+        if t.lower_ in ("after", "before", "since", "following") and t.dep_ == "prep"
+        for g in t.children
+        if g.dep_ == "pobj" and (g.lower_ in nouns or lemma(g) in nouns)
+    ]
 
 
 def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) -> list[tuple[set[str], list[Any]]]:
     """'held separate talks with Aliyev and then with Pashinyan': one meeting per guest, with the host."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
-    marked = any(
-        c.lower_ in ("separate", "separately", "individual", "bilateral") for c in [*trigger.children, *verb.children]
-    )
+    near = [*trigger.children, *verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children)]
+    marked = any(c.lower_ in ("separate", "separately", "individual", "bilateral") for c in near)
     if not marked:
         return []
     withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
