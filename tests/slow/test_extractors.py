@@ -409,3 +409,13 @@ def test_a_capacity_phrase_does_not_hide_the_host(pipeline: Any) -> None:
         "Congo, Félix Tshisekedi, and of Rwanda, Paul Kagame."
     )
     assert ("summit", ("AGO", "COD", "RWA")) in keys(pipeline, body)
+
+
+def test_leaders_right_before_agreed_are_the_parties_when_the_parser_loses_the_subject(pipeline: Any) -> None:
+    body = (
+        "Angolan President Joao Lourenco hosted Felix Tshisekedi and Paul Kagame in Luanda on Tuesday. According to "
+        "the final communique read by the Angolan foreign minister, Presidents Tshisekedi and Kagame agreed to "
+        "resume the work of the joint permanent commission."
+    )
+    got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
+    assert got == {("consultation_agreement", ("COD", "RWA"))}

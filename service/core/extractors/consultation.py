@@ -10,6 +10,7 @@ Vague pledges ("remain in contact", "strengthen communication") and restored rel
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -60,6 +61,9 @@ class ConsultationExtractor:
             parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
             states, used = states_of(view, parties, leaders_only=False)
             if not subj and not states:
+                # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
+                states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
+            if not subj and len(states) < 2:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
             brokers = _brokers(view) if len(states) > 2 else set()
             if brokers and len(states - brokers) >= 2:
@@ -93,6 +97,12 @@ def _brokers(view: SentenceView) -> set[str]:
             ]
     actors = view.actors_of(spots) if spots else []
     return {a.country for a in actors if a.country and a.kind in ("state", "leader", "official")}
+
+
+def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
+    """Sitting leaders between the last verb before `t` and `t`."""
+    last_verb = max((x.idx for x in view.doc if x.i < t.i and x.pos_ in ("VERB", "AUX")), default=-1)
+    return [a for a in view.actors if a.kind == "leader" and not a.former and last_verb < a.start and a.end <= t.idx]
 
 
 def _is_talk(t: Token, view: SentenceView) -> bool:
