@@ -36,7 +36,6 @@ import json
 import os
 import platform
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -52,6 +51,7 @@ from typing import Any
 
 from bench import corpus as corpus_mod
 from service.evaluation import article_scores
+from service.testing import deployment_env, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 KAFKACTL = REPO / "deploy" / "kafka" / "kafkactl"
@@ -338,12 +338,6 @@ def side_main(args: argparse.Namespace) -> int:
 
 
 # -- Kafka: real workers on a real broker ------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Stack:
     """One isolated deployment on the broker: its own topics, group, state dirs and workers."""
@@ -360,27 +354,15 @@ class Stack:
         return f"{self.name}.{kind}"
 
     def env(self, index: int, port: int) -> dict[str, str]:
-        e = {k: v for k, v in os.environ.items() if not k.startswith("DIPEVENTS_")}
-        if "DIPEVENTS_NLP__MODEL" in os.environ:
-            e["DIPEVENTS_NLP__MODEL"] = os.environ["DIPEVENTS_NLP__MODEL"]
-        if "DIPEVENTS_NLP__BATCH_SIZE" in os.environ:
-            e["DIPEVENTS_NLP__BATCH_SIZE"] = os.environ["DIPEVENTS_NLP__BATCH_SIZE"]
-        e.update(
-            {
-                "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": self.bootstrap,
-                "DIPEVENTS_KAFKA__GROUP_ID": self.name,
-                "DIPEVENTS_KAFKA__ARTICLES_TOPIC": self.topic("articles"),
-                "DIPEVENTS_KAFKA__EVENTS_TOPIC": self.topic("events"),
-                "DIPEVENTS_KAFKA__STATE_TOPIC": self.topic("state"),
-                "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": self.topic("candidates"),
-                "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": self.topic("dlq"),
-                "DIPEVENTS_KAFKA__PARTITIONS": str(self.partitions),
-                "DIPEVENTS_LOG_LEVEL": "WARNING",
-                "DIPEVENTS_METRICS__PORT": str(port),
-                "DIPEVENTS_DATA_DIR": str(self.tmp / f"{self.name}-data{index}"),
-            }
+        keep = {k: os.environ[k] for k in ("DIPEVENTS_NLP__MODEL", "DIPEVENTS_NLP__BATCH_SIZE") if k in os.environ}
+        return deployment_env(
+            self.bootstrap,
+            self.name,
+            self.partitions,
+            DIPEVENTS_METRICS__PORT=str(port),
+            DIPEVENTS_DATA_DIR=str(self.tmp / f"{self.name}-data{index}"),
+            **keep,
         )
-        return e
 
     def start_workers(self, n: int) -> None:
         for i in range(n):

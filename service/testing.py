@@ -5,6 +5,8 @@ an in-memory dedup store and a list sink. Preferred over patching.
 from __future__ import annotations
 
 import itertools
+import os
+import socket
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -81,3 +83,31 @@ class ListSink:
 
     async def __call__(self, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
         self.records.append((key, value or b"", headers))
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (for a worker's metrics port, a test broker)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def deployment_env(bootstrap: str, name: str, partitions: int, **extra: str) -> dict[str, str]:
+    """The environment of a worker of one isolated deployment on a shared broker: topics and group named after
+    `name`, every other DIPEVENTS_ setting of the caller cleared (pass what should stay in `extra`)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIPEVENTS_")}
+    env.update(
+        {
+            "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": bootstrap,
+            "DIPEVENTS_KAFKA__GROUP_ID": name,
+            "DIPEVENTS_KAFKA__ARTICLES_TOPIC": f"{name}.articles",
+            "DIPEVENTS_KAFKA__EVENTS_TOPIC": f"{name}.events",
+            "DIPEVENTS_KAFKA__STATE_TOPIC": f"{name}.state",
+            "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{name}.candidates",
+            "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{name}.dlq",
+            "DIPEVENTS_KAFKA__PARTITIONS": str(partitions),
+            "DIPEVENTS_LOG_LEVEL": "WARNING",
+            **extra,
+        }
+    )
+    return env

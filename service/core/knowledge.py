@@ -50,6 +50,7 @@ class Knowledge:
     non_leader_titles: list[str]
     honorifics: list[str]
     lexicon: dict[str, Any] = field(default_factory=dict)
+    _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Knowledge:
@@ -143,13 +144,12 @@ class Knowledge:
         return title.lower() in self.leader_titles
 
     def words(self, *path: str) -> frozenset[str]:
-        cache: dict[tuple[str, ...], frozenset[str]] = self.__dict__.setdefault("_words_cache", {})
-        found = cache.get(path)
+        found = self._words.get(path)
         if found is None:  # asked per token by the extractors: build each set once
             node: Any = self.lexicon
             for p in path:
                 node = node[p]
-            found = cache[path] = frozenset(node)
+            found = self._words[path] = frozenset(node)
         return found
 
 

@@ -38,10 +38,9 @@ from service.stream.kafka_config import brokers, faust_credentials
 from service.stream.ledger import OffsetLedger, Record
 from service.stream.log_reader import KafkaLogSource
 from service.stream.metrics import Metrics
+from service.stream.replay import ReplayGuard
 
 log = logging.getLogger("dipevents.worker")
-# Producers on other hosts stamp records with their own clocks: look this much further back for first sightings.
-REPLAY_CLOCK_SKEW_SECONDS = 60.0
 
 
 def candidate_key(block: str) -> bytes:
@@ -208,9 +207,8 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             key = result.event.event_id.encode()
             if result.merged:
                 metrics.duplicates.labels(kind="same_event").inc()
-            if result.outcome == "new" and key in published_before_crash:
+            if result.outcome == "new" and replay.already_announced(key):
                 # Published by a worker that died before recording the cluster: recorded now, not announced again.
-                published_before_crash.discard(key)
                 metrics.duplicates.labels(kind="republish_suppressed").inc()
                 log.info("first sighting already on the events topic", extra={"event_id": result.event.event_id})
             elif result.outcome == "new":
@@ -227,20 +225,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             metrics.dedup_state.set(dedup.size())
 
     source = KafkaLogSource(k)
-    published_before_crash: set[bytes] = set()
-
-    async def recall_published(partition: int, position: int) -> None:
-        # The candidates from `position` on are processed again. A crash between a first sighting's ack and its
-        # changelog write left that event on the events topic but not in the table: learn the ids the events
-        # topic got since the first of those candidates was written, so the replay does not announce them twice.
-        first = await source.read(k.candidates_topic, partition, position, position + 1)
-        if first and first[0].timestamp_ms is not None:
-            since = first[0].timestamp_ms - int(REPLAY_CLOCK_SKEW_SECONDS * 1000)
-            published_before_crash.update(await source.keys_since(k.events_topic, since))
-        log.info(
-            "replaying candidates",
-            extra={"partition": partition, "offset": position, "published_recently": len(published_before_crash)},
-        )
+    replay = ReplayGuard(source, k.candidates_topic, k.events_topic)
 
     def observer(topic: str) -> Any:
         return lambda kind, n: metrics.offset_repairs.labels(topic=topic, kind=kind).inc(n)
@@ -255,7 +240,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
             handle_candidates,
             chunk=100,
             observe=observer(k.candidates_topic),
-            on_start=recall_published,
+            on_start=replay.recall,
         ),
     }
     offsets = OffsetCommitter(app, list(ledgers.values()), metrics, health)
@@ -308,7 +293,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         metrics.rebalances.inc()
         for ledger in ledgers.values():
             ledger.reset()  # positions come from the committed offsets of the new generation
-        published_before_crash.clear()  # learnt again per partition, from its own committed offset
+        replay.clear()
         health.assigned = True
         health.recovered = False
         background.add(task := asyncio.ensure_future(_await_recovery(app, health, dedup, metrics, ledgers)))

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,13 +17,9 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from service.testing import deployment_env, free_port
+
 REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -40,22 +34,7 @@ class Stack:
     logs: list[Any] = field(default_factory=list)
 
     def env(self, **extra: str) -> dict[str, str]:
-        e = {k: v for k, v in os.environ.items() if not k.startswith("DIPEVENTS_")}
-        e.update(
-            {
-                "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS": self.bootstrap,
-                "DIPEVENTS_KAFKA__GROUP_ID": self.name,
-                "DIPEVENTS_KAFKA__ARTICLES_TOPIC": f"{self.name}.articles",
-                "DIPEVENTS_KAFKA__EVENTS_TOPIC": f"{self.name}.events",
-                "DIPEVENTS_KAFKA__STATE_TOPIC": f"{self.name}.state",
-                "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{self.name}.candidates",
-                "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{self.name}.dlq",
-                "DIPEVENTS_KAFKA__PARTITIONS": str(self.partitions),
-                "DIPEVENTS_LOG_LEVEL": "WARNING",
-            }
-        )
-        e.update(extra)
-        return e
+        return deployment_env(self.bootstrap, self.name, self.partitions, **extra)
 
     def topic(self, kind: str) -> str:
         return f"{self.name}.{kind}"

@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from tests.integration.harness import REPO, Stack, article_lines, collect, free_port, produce
+from service.testing import free_port
+from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
 DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"
 

@@ -34,7 +34,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from tests.integration.harness import REPO, Stack, free_port
+from service.testing import free_port
+from tests.integration.harness import REPO, Stack
 
 pytestmark = pytest.mark.soak
 

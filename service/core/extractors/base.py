@@ -30,7 +30,6 @@ class SentenceView:
     kb: Knowledge
     ref: date | None
     previous: list[ActorMention] = field(default_factory=list)  # the actors of the sentence before this one
-    _dates: list[DateMention] | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -59,9 +58,8 @@ class SentenceView:
         return [a for a in self.actors if any(a.start < e and s < a.end for s, e in spans)]
 
     def dates(self) -> list[DateMention]:
-        if self._dates is None:  # every extractor and every trigger asks: find them once per sentence
-            self._dates = find_dates(self.text, self.ref)
-        return self._dates
+        found: list[DateMention] = self.memo("dates", lambda: find_dates(self.text, self.ref))
+        return found
 
     def places(self) -> list[tuple[int, Place]]:
         out = []

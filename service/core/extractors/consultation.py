@@ -50,13 +50,7 @@ class ConsultationExtractor:
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
             parties = view.actors_of(subj) if subj else []
-            with_parties = [
-                g
-                for c in t.children
-                if c.dep_ == "prep" and c.lower_ == "with"
-                for g in c.children
-                if g.dep_ == "pobj" and lemma(g) not in _THIRD_PARTY
-            ]
+            with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
             # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
             parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
             states, used = states_of(view, parties, leaders_only=False)
