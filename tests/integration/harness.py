@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-
-from service.testing import deployment_env, free_port
+from dipevents.testing import deployment_env, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,7 +45,7 @@ class Stack:
         port = free_port()
         log = open(self.tmp / f"worker{index}-{len(self.procs)}.log", "wb")  # noqa: SIM115 - lives with the process
         proc = subprocess.Popen(
-            argv or [sys.executable, "-m", "service.cli", "worker"],
+            argv or [sys.executable, "-m", "dipevents.cli", "worker"],
             cwd=REPO,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -22,7 +22,7 @@ MARKER = "EXPLODE"
 EXPLODING_WORKER = [
     sys.executable,
     "-c",
-    "from service.testing import exploding_extractors; from service.stream.runner import run_worker; "
+    "from dipevents.testing import exploding_extractors; from dipevents.stream.runner import run_worker; "
     f"raise SystemExit(run_worker(extractors=exploding_extractors({MARKER!r})))",
 ]
 
@@ -187,7 +187,7 @@ def _lead(case: int) -> str:
     """English wire text (dev articles, footers cut off, over 4000 characters) so that the language check passes
     and the payload after it reaches the extraction stages; a different mix per case, so that no case is a
     syndicated copy of another (which would skip the NLP)."""
-    from service.core.normalize import normalize
+    from dipevents.core.normalize import normalize
 
     bodies = [json.loads(line)["body"] for line in article_lines(DEV)]
     parts: list[str] = []

@@ -9,10 +9,9 @@ from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.structs import OffsetAndMetadata
-
-from service.settings import KafkaSettings
-from service.stream.ledger import OffsetLedger, Record
-from service.stream.log_reader import KafkaLogSource
+from dipevents.settings import KafkaSettings
+from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.stream.log_reader import KafkaLogSource
 
 
 async def _produce_in_transactions(bootstrap: str, topic: str, batches: int, per_batch: int) -> None:

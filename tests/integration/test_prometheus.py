@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dipevents.testing import free_port
 
-from service.testing import free_port
 from tests.integration.harness import REPO, Stack, article_lines, collect, produce
 
 DEV = REPO / "tests" / "fixtures" / "dev" / "articles.jsonl"

@@ -152,17 +152,17 @@ def _alert_rules() -> list[dict]:
 
 
 def _exported_sample_names() -> set[str]:
-    """Every sample name `service.stream.metrics.Metrics()` can expose, from its registry.
+    """Every sample name `dipevents.stream.metrics.Metrics()` can expose, from its registry.
 
     Labelled metrics expose no sample before their first use, so names are derived from each
     family's name and type, the way prometheus_client writes them.
     """
     try:
-        from service.stream.metrics import Metrics
+        from dipevents.stream.metrics import Metrics
     except ModuleNotFoundError:
         # the package is not installed in the venv: import it from the source tree
         sys.path.insert(0, str(REPO))
-        from service.stream.metrics import Metrics
+        from dipevents.stream.metrics import Metrics
 
     suffixes = {
         "counter": ("_total", "_created"),

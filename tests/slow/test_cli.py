@@ -17,7 +17,7 @@ DEV = REPO / "tests" / "fixtures" / "dev"
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args],
+        [sys.executable, "-m", "dipevents.cli", *args],
         cwd=REPO,
         input=stdin,
         capture_output=True,

@@ -7,12 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from service.core.dedup import Deduplicator
-from service.core.models import Article
-from service.core.processor import ArticleProcessor
-from service.core.syndication import SyndicationIndex
-from service.evaluation import TYPES, article_scores, dedup_scores
+from dipevents.core.dedup import Deduplicator
+from dipevents.core.models import Article
+from dipevents.core.processor import ArticleProcessor
+from dipevents.core.syndication import SyndicationIndex
+from dipevents.evaluation import TYPES, article_scores, dedup_scores
 
 
 def test_article_level_f1(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:

@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from service.testing import make_article
+from dipevents.testing import make_article
 
 PUB = "2024-03-06T15:00:00+00:00"  # a Wednesday
 

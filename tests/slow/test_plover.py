@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from service.core.models import Article
+from dipevents.core.models import Article
 
 PLOVER = Path(__file__).resolve().parents[1] / "fixtures" / "plover" / "PLOVER_GSR_CAMEO.txt"
 # CONSULT records in which leaders of two states meet (the others are ministers, envoys or one-sided visits).

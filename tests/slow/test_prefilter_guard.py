@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from service.core.extractors.base import SentenceView
-from service.core.models import Article
-from service.core.pipeline import _main_meeting
-from service.core.prefilter import _PARTY_KINDS, trigger_pattern
+from dipevents.core.extractors.base import SentenceView
+from dipevents.core.models import Article
+from dipevents.core.pipeline import _main_meeting
+from dipevents.core.prefilter import _PARTY_KINDS, trigger_pattern
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

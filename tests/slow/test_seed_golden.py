@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.core.models import Article
+from dipevents.core.models import Article
 
 
 def seed(dev_articles: list[dict[str, Any]]) -> Article:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.core.dedup import Deduplicator
-from service.core.models import Article
-from service.core.processor import ArticleProcessor
-from service.core.syndication import SyndicationIndex
+from dipevents.core.dedup import Deduplicator
+from dipevents.core.models import Article
+from dipevents.core.processor import ArticleProcessor
+from dipevents.core.syndication import SyndicationIndex
 
 
 def test_copy_is_reattributed_without_nlp_and_merged(pipeline: Any, dev_articles: list[dict[str, Any]]) -> None:

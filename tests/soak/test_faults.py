@@ -33,8 +33,8 @@ from typing import Any
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from dipevents.testing import free_port
 
-from service.testing import free_port
 from tests.integration.harness import REPO, Stack
 
 pytestmark = pytest.mark.soak
@@ -113,10 +113,10 @@ def corpus(n: int) -> tuple[list[bytes], list[bytes]]:
 
 def reference_main(corpus_path: str, out_path: str) -> None:
     """Ground truth, run in a subprocess: the corpus through the worker's code without Kafka, in stream order."""
-    from service.core.decode import DecodeLimits, decode_article
-    from service.core.errors import BadInput
-    from service.core.models import Article
-    from service.main import build_deduplicator, build_processor, build_settings
+    from dipevents.core.decode import DecodeLimits, decode_article
+    from dipevents.core.errors import BadInput
+    from dipevents.core.models import Article
+    from dipevents.main import build_deduplicator, build_processor, build_settings
 
     settings = build_settings()
     limits = DecodeLimits(settings.nlp.max_body_bytes, settings.nlp.max_token_chars)

@@ -1,11 +1,11 @@
-"""The core stays pure: no faust, aiokafka, Prometheus or HTTP imports anywhere under service/core."""
+"""The core stays pure: no faust, aiokafka, Prometheus or HTTP imports anywhere under service/dipevents/core."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
-CORE = Path(__file__).resolve().parents[2] / "service" / "core"
+CORE = Path(__file__).resolve().parents[2] / "service" / "dipevents" / "core"
 FORBIDDEN = (
     "faust",
     "aiokafka",
@@ -15,7 +15,7 @@ FORBIDDEN = (
     "mode",
     "requests",
     "httpx",
-    "service.stream",
+    "dipevents.stream",
 )
 
 

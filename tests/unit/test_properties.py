@@ -11,16 +11,15 @@ from datetime import date
 from typing import Any
 
 import pytest
+from dipevents.core.actors import find_actors
+from dipevents.core.dates import find_dates
+from dipevents.core.decode import DecodeLimits, decode_article
+from dipevents.core.errors import BAD_INPUT_REASONS, BadInput
+from dipevents.core.knowledge import Knowledge
+from dipevents.core.normalize import normalize
+from dipevents.testing import make_article
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from service.core.actors import find_actors
-from service.core.dates import find_dates
-from service.core.decode import DecodeLimits, decode_article
-from service.core.errors import BAD_INPUT_REASONS, BadInput
-from service.core.knowledge import Knowledge
-from service.core.normalize import normalize
-from service.testing import make_article
 
 KB = Knowledge.load()
 FAST = settings(max_examples=500, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -200,8 +199,8 @@ def test_normalize_actors_dates_never_raise_and_offsets_map_back(
 @given(st.lists(body_text, min_size=1, max_size=3))
 def test_processor_never_raises_and_mentions_map_back(pipeline: Any, bodies: list[str]) -> None:
     """ArticleProcessor.process over arbitrary texts returns one Extraction per article; failures are in .error."""
-    from service.core.processor import ArticleProcessor
-    from service.core.syndication import SyndicationIndex
+    from dipevents.core.processor import ArticleProcessor
+    from dipevents.core.syndication import SyndicationIndex
 
     processor = ArticleProcessor(pipeline, SyndicationIndex())
     articles = [make_article(b) for b in bodies]

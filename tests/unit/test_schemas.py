@@ -7,9 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from service.core.models import EVENT_ADAPTER, Article
-from service.schemagen import render, schemas
+from dipevents.core.models import EVENT_ADAPTER, Article
+from dipevents.schemagen import render, schemas
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from service.settings import Settings
+from dipevents.settings import Settings
 
 
 def test_env_overrides_nested_settings(monkeypatch: pytest.MonkeyPatch) -> None:

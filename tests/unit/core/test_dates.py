@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from service.core.dates import find_dates, period_end, resolve_text
+from dipevents.core.dates import find_dates, period_end, resolve_text
 
 REF = date(2013, 4, 29)  # a Monday
 

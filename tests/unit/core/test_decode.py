@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from service.core.decode import DecodeLimits, decode_article, looks_english
-from service.core.errors import BAD_INPUT_REASONS, BadInput
+from dipevents.core.decode import DecodeLimits, decode_article, looks_english
+from dipevents.core.errors import BAD_INPUT_REASONS, BadInput
 
 GOOD = {
     "article_id": "a1",

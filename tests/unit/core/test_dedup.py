@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from service.core.dedup import Deduplicator
-from service.core.ids import event_id
-from service.core.models import EVENT_ADAPTER, Event
-from service.testing import FixedClock, memory_store
+from dipevents.core.dedup import Deduplicator
+from dipevents.core.ids import event_id
+from dipevents.core.models import EVENT_ADAPTER, Event
+from dipevents.testing import FixedClock, memory_store
 
 
 def summit(

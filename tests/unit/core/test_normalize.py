@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from service.core.normalize import normalize
+from dipevents.core.normalize import normalize
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from service.core.prefilter import trigger_pattern
+from dipevents.core.prefilter import trigger_pattern
 
 IRREGULAR = ["met", "spoke", "held", "told", "gave", "given", "sat down", "agreed", "decided", "tasked", "instructed"]
 

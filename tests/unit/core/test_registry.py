@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from service.core.extractors.registry import UnknownExtractor, default_registry
+from dipevents.core.extractors.registry import UnknownExtractor, default_registry
 
 
 def test_default_registry_has_one_versioned_extractor_per_type() -> None:

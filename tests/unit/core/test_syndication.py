@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from service.core.syndication import SyndicationIndex, reattribute
-from service.testing import make_article
+from dipevents.core.syndication import SyndicationIndex, reattribute
+from dipevents.testing import make_article
+
 from tests.unit.core.test_dedup import summit
 
 BODY = (

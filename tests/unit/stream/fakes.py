@@ -1,10 +1,10 @@
-"""An in-memory stand-in for the log the ledger reads (the real one is service.stream.log_reader)."""
+"""An in-memory stand-in for the log the ledger reads (the real one is dipevents.stream.log_reader)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from service.stream.ledger import Record
+from dipevents.stream.ledger import Record
 
 TOPIC = "articles"
 

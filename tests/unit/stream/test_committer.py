@@ -7,12 +7,12 @@ import asyncio
 import time
 from typing import Any
 
+from dipevents.stream.committer import OffsetCommitter
+from dipevents.stream.health import HealthState
+from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.stream.metrics import Metrics
 from faust.types import TP
 
-from service.stream.committer import OffsetCommitter
-from service.stream.health import HealthState
-from service.stream.ledger import OffsetLedger, Record
-from service.stream.metrics import Metrics
 from tests.unit.stream.fakes import MemoryLog
 
 

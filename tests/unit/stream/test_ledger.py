@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from dipevents.stream.ledger import OffsetLedger, Record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.stream.ledger import OffsetLedger, Record
 from tests.unit.stream.fakes import TOPIC, MemoryLog
 
 

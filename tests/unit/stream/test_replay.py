@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
-from service.stream.ledger import Record
-from service.stream.replay import CLOCK_SKEW_SECONDS, ReplayGuard
+from dipevents.stream.ledger import Record
+from dipevents.stream.replay import CLOCK_SKEW_SECONDS, ReplayGuard
 
 
 class EventsLog:

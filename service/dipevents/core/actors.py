@@ -1,0 +1,292 @@
+"""Who is in a sentence: leaders, officials, states and the references wire copy uses for them.
+
+Finds "Japanese Prime Minister Shinzo Abe", "Abe", "the Russian leader", "his Colombian counterpart",
+"the President of Venezuela, Nicolas Maduro", "the leaders of Japan and South Korea", "the two leaders",
+"the parties", quoted "we"/"I", and state names, demonyms and metonyms ("Moscow and Tokyo").
+Pure text matching over the knowledge base; resolution against the rest of the article is in `context`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from dipevents.core.knowledge import Knowledge
+
+Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties", "we", "i", "they", "he"]
+
+_NAME_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|el|al|bin|binti|ibn|bint|ul|y)"
+_CAP_WORD = r"[A-Z][\w'’\-]*\.?"
+_NAME_AFTER = re.compile(rf"^,?\s+(?P<name>{_CAP_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_CAP_WORD}){{0,4}})(?:,|\b)")
+_FORMER = re.compile(r"(?:\b(?:former|ex|then|late|outgoing|acting|interim|incoming|designate)[- ]\s*)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\s+$")
+_NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
+_PLURAL_LEADERS = re.compile(
+    rf"\b(?:(?:the|both|all|their)\s+(?:{_NUMBER}\s+)?(?:visiting\s+)?"
+    r"(?:leaders|presidents|heads of state(?: and government)?|heads of government|prime ministers|premiers"
+    r"|chancellors|PMs)"
+    rf"|(?:the|both)\s+{_NUMBER}\s+(?:men|women)|{_NUMBER}\s+(?:leaders|presidents|heads of state)"
+    # "The two met at the royal residence": a bare "the two" only as the subject of a meeting verb
+    r"|(?:the|both)\s+two(?=\s+(?:met|spoke|talked|sat\s+down|held\s+(?:talks|a\s+meeting)))"
+    rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
+    re.IGNORECASE,
+)
+_AND_LEADERS = r"\s+(?:leaders|presidents|prime ministers|premiers|heads of state|heads of government)\b"
+_AND_LEADERS_RE = re.compile(_AND_LEADERS, re.IGNORECASE)
+_LEADERS_OF = re.compile(
+    r"\b(?:the\s+)?(?:leaders|presidents|heads of state|heads of government)\s+of\s+", re.IGNORECASE
+)
+_PLURAL_PARTIES = re.compile(
+    rf"\b(?:(?:the|both|all)\s+(?:{_NUMBER}\s+)?(?:sides|parties|countries|nations|governments|neighbou?rs|states|delegations|capitals|allies)"
+    rf"|{_NUMBER}\s+(?:sides|countries|nations|governments))\b",
+    re.IGNORECASE,
+)
+_HE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
+_PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|ibn|bint|binti)\s$")
+_WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
+_I = re.compile(r"\bI\b")
+_THEY = re.compile(r"\b(?:they|They|their|Their|them)\b")
+_QUOTES = re.compile(r"[\"“](.*?)(?:[\"”]|$)|‘(.*?)(?:’(?!\w)|$)", re.DOTALL)
+_SPEECH = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|declared|announced|wrote|according to)\b")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    name: str | None = None
+    role: str | None = None
+    country: str | None = None
+    former: bool = False
+    states: tuple[str, ...] = ()  # for plural references that name their states
+    in_quote: bool = False
+    form: str | None = None  # for states: name | demonym | metonym
+    weak: bool = False  # "the leaders" without a number: generic, never enough to make a summit
+
+    @property
+    def is_sitting_leader(self) -> bool:
+        return self.kind == "leader" and not self.former
+
+
+_CLOSE_THEN_SPEECH = re.compile(r"[,.!?]?[\"”]\s*(?:[A-Z][\w.' -]{0,60}?\s)?(?:said|says|told|added|stressed|noted)\b")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    # A quote opened in the previous sentence ends in this one: '... our ministries," Putin said.'
+    first_open = min((text.find(q) for q in '“"' if text.find(q) >= 0), default=-1)
+    close = _CLOSE_THEN_SPEECH.search(text)
+    if close and (first_open < 0 or first_open >= close.start()) and "“" not in text[: close.start()]:
+        spans = [(0, close.start() + 1)] + [sp for sp in spans if sp[0] > close.start()]
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+FACILITY_AFTER = re.compile(
+    r"(?:'s)?\s+(?:Palace|House|Hall|Square|Street|Avenue|Road|Boulevard|Airport|University|Stadium|Centre|Center|"
+    r"Park|Bridge|Building|Museum|Foundation|Institute|School|Hospital|Port|Station|Tower|Mausoleum|Library|Dam)\b"
+)
+
+
+def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]:
+    quotes = quote_spans(text)
+    found: list[ActorMention] = []
+    taken = bytearray(len(text))  # 1 where a found mention already explains the text
+
+    def free(s: int, e: int) -> bool:
+        return taken.find(1, s, e) < 0
+
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
+    title_before = kb.title_before_re
+
+    # 1. Known leaders by name, with the title in front of them if any.
+    for m in kb.leader_re.finditer(text):
+        alias = m.group(0)
+        if _PATRONYMIC_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
+            continue  # "Abdulaziz bin Salman", "Faisal bin Farhan": part of someone else's name
+        if FACILITY_AFTER.match(text, m.end()):
+            continue  # "the Santos Palace", "Mandela Hall": a place named after someone
+        start, role, former, country_hint = m.start(), None, False, None
+        tb = title_before.search(text[max(0, m.start() - 80) : m.start()])
+        if tb:
+            start = m.start() - (len(text[max(0, m.start() - 80) : m.start()]) - tb.start())
+            role = tb.group("title").lower()
+            country_hint, start = _qualifier_before(text, start, kb)
+        if _FORMER.search(text[max(0, start - 12) : start]):
+            former = True
+        leader = kb.leader(alias, on)
+        if role is not None and not kb.is_leader_title(role):
+            kind: Kind = "official"
+        else:
+            kind = "leader"
+            if leader is None:
+                former = True  # named leader not in office at the time of the article: a recall
+        info = leader or kb.any_leader(alias)
+        country = info.country if info else country_hint
+        if country_hint and kind == "official":
+            country = country_hint
+        found.append(
+            ActorMention(
+                start,
+                m.end(),
+                text[start : m.end()],
+                kind,
+                info.name if info else alias,
+                role or (info.role if info else None),
+                country,
+                former,
+                in_quote=_inside(quotes, m.start()),
+            )
+        )
+        take(start, m.end())
+
+    # 2. Titles not attached to a known name: "Chilean President Gabriel Boric", "the Russian leader".
+    for m in kb.title_re.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        title = m.group(0).lower()
+        qual, start = _qualifier_before(text, m.start(), kb)
+        after = text[m.end() :]
+        of_state = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        end = m.end()
+        if of_state:
+            sm = kb.state_re.match(after, of_state.end())
+            if sm and kb.state_names.get(sm.group(0)):
+                qual = qual or kb.state_names[sm.group(0)]
+                end = m.end() + sm.end()
+        name = None
+        nm = _NAME_AFTER.match(text[end:])
+        if nm and not kb.state_re.fullmatch(nm.group("name")) and not kb.title_re.match(nm.group("name")):
+            name = nm.group("name").rstrip(".,")
+            end = end + nm.start("name") + len(name)
+        former = bool(_FORMER.search(text[max(0, start - 12) : start]))
+        if kb.is_leader_title(title):
+            if title in ("leader", "counterpart") and not qual:
+                continue  # "opposition leader", "business leaders": not a head of state or government
+            kind2: Kind = "leader"
+        else:
+            kind2 = "official"
+        found.append(
+            ActorMention(
+                start, end, text[start:end], kind2, name, title, qual, former, in_quote=_inside(quotes, m.start())
+            )
+        )
+        take(start, end)
+
+    # 3. Plural references: "the Russian and Japanese leaders", "the leaders of Japan and South Korea", ...
+    walked = 0  # a start inside a list already walked would only find the tail of the same list
+    for m in re.finditer(r"\b(?:the\s+|their\s+)?(?=[A-Z])", text):
+        if m.start() < walked:
+            continue
+        states, end = _state_list(text, m.end(), kb, demonyms_only=True)
+        walked = end if states else walked
+        if len(states) >= 2:
+            tail = _AND_LEADERS_RE.match(text, end)
+            if tail and free(m.start(), tail.end()):
+                end = tail.end()
+                found.append(
+                    ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states))
+                )
+                take(m.start(), end)
+    for m in _LEADERS_OF.finditer(text):
+        states, end = _state_list(text, m.end(), kb)
+        if states and free(m.start(), end):
+            found.append(ActorMention(m.start(), end, text[m.start() : end], "plural_leaders", states=tuple(states)))
+            take(m.start(), end)
+    plurals: tuple[tuple[re.Pattern[str], Kind], ...] = (
+        (_PLURAL_LEADERS, "plural_leaders"),
+        (_PLURAL_PARTIES, "plural_parties"),
+    )
+    for pattern, kind3 in plurals:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                weak = not re.search(rf"\b(?:{_NUMBER})\b", m.group(0), re.IGNORECASE)
+                found.append(
+                    ActorMention(
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        kind3,
+                        in_quote=_inside(quotes, m.start()),
+                        weak=weak,
+                    )
+                )
+                take(m.start(), m.end())
+    pronouns: tuple[tuple[re.Pattern[str], Kind], ...] = ((_WE, "we"), (_I, "i"))
+    for pattern, kind4 in pronouns:
+        for m in pattern.finditer(text):
+            if _inside(quotes, m.start()) or (kind4 == "i" and re.match(r"I and\b", text[m.start() :])):
+                found.append(ActorMention(m.start(), m.end(), m.group(0), kind4, in_quote=True))  # type: ignore[arg-type]
+    for m in _THEY.finditer(text):
+        if not _inside(quotes, m.start()):
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "they"))
+    for m in _HE.finditer(text):
+        if re.match(r"\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)", text[m.end() :]):
+            continue  # "His Royal Highness the Crown Prince": an honorific, not a pronoun
+        if not _inside(quotes, m.start()):
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "he"))
+
+    # 4. States by name, demonym or metonym (outside the spans already explained).
+    for m in kb.state_re.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        s = m.group(0)
+        form = "name" if s in kb.state_names else "demonym" if s in kb.demonyms else "metonym"
+        found.append(
+            ActorMention(
+                m.start(), m.end(), s, "state", country=kb.state_of(s), form=form, in_quote=_inside(quotes, m.start())
+            )
+        )
+    return sorted(found, key=lambda a: a.start)
+
+
+def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None, int]:
+    """A state qualifying a title: 'Japanese Prime Minister', "Russia's President", 'the Kremlin leader'."""
+    head = text[max(0, start - 60) : start]
+    pos = re.search(r"(?:\b(?:the|his|her|their|its)\s+)?(?P<q>[\w.'’\- ]+?)(?P<poss>['’]s?)?\s+$", head)
+    best: tuple[str | None, int] = (None, start)
+    for m in kb.state_re.finditer(head):
+        rest = head[m.end() :]
+        if re.fullmatch(r"(?:['’]s?)?\s+(?:(?:former|then|new|outgoing|acting|ex)[- ]?\s*)?", rest):
+            best = (kb.state_of(m.group(0)), start - (len(head) - m.start()))
+    del pos
+    return best
+
+
+_LIST_SEP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
+
+
+def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False) -> tuple[list[str], int]:
+    states: list[str] = []
+    end = pos
+    while True:
+        m = kb.state_re.match(text, end)
+        if not m or not kb.state_of(m.group(0)) or (demonyms_only and m.group(0) not in kb.demonyms):
+            break
+        states.append(kb.state_of(m.group(0)) or "")
+        end = m.end()
+        sep = _LIST_SEP.match(text, end)  # at a position: no copy of the rest of the text per state
+        if not sep:
+            break
+        nxt = kb.state_re.match(text, sep.end())
+        if not nxt:
+            break
+        end = sep.end()
+    return states, end
+
+
+def speaker(text: str, actors: list[ActorMention]) -> ActorMention | None:
+    """The leader a quote is attributed to within the sentence ('..., Putin said')."""
+    outside = [a for a in actors if a.kind == "leader" and not a.in_quote]
+    if not outside or not _SPEECH.search(text):
+        return None
+    return outside[-1]

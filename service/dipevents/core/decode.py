@@ -1,0 +1,160 @@
+"""Raw bytes (a Kafka record value or a JSON Lines line) -> a validated Article, or BadInput with a reason.
+
+The worker and the CLI share this, so both classify bad input the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from dipevents.core.errors import BadInput
+from dipevents.core.models import Article
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+_LONG_TOKEN_TMPL = r"\S{{{n},}}"
+_WORD = re.compile(r"[A-Za-z]+")
+_LETTER = re.compile(r"[^\W\d_]")
+# Frequent English function words: a cheap, offline language check that needs no model.
+_EN_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "that",
+        "said",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "his",
+        "her",
+        "their",
+        "its",
+        "it",
+        "as",
+        "be",
+        "been",
+        "not",
+        "but",
+        "which",
+        "who",
+        "will",
+        "would",
+        "this",
+        "after",
+        "also",
+        "two",
+    ]
+)
+_REQUIRED = ("article_id", "source", "body")
+
+
+@dataclass(frozen=True)
+class DecodeLimits:
+    max_body_bytes: int = 1_000_000
+    max_token_chars: int = 200
+
+
+def decode_article(raw: bytes | str, limits: DecodeLimits = DecodeLimits()) -> Article:
+    """Decode one record; raises BadInput whose `.reason` names the class of problem."""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if len(data) > limits.max_body_bytes + 64_000:
+        raise BadInput("too_large", f"record is {len(data)} bytes; the limit is {limits.max_body_bytes}")
+    if b"\x00" in data or len(_CONTROL.findall(data[:4096])) > 8:
+        raise BadInput("binary", "record contains binary (control) bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BadInput("invalid_utf8", f"not valid UTF-8 at byte {e.start}") from None
+    try:
+        obj: Any = json.loads(text)
+    except (ValueError, RecursionError) as e:  # ValueError also covers over-long integer literals
+        msg = (
+            e.msg
+            if isinstance(e, json.JSONDecodeError)
+            else ("nested too deeply" if isinstance(e, RecursionError) else str(e)[:200])
+        )
+        raise BadInput("not_json", f"not JSON: {msg}") from None
+    if not isinstance(obj, dict):
+        raise BadInput("not_an_object", f"JSON {type(obj).__name__} where an object was expected")
+    return article_from_dict(obj, limits)
+
+
+def article_from_dict(obj: dict[str, Any], limits: DecodeLimits = DecodeLimits()) -> Article:
+    aid = obj.get("article_id") if isinstance(obj.get("article_id"), str) else None
+    src = obj.get("source") if isinstance(obj.get("source"), str) else None
+    ctx = {"article_id": aid, "source": src}
+    missing = [k for k in _REQUIRED if obj.get(k) is None]
+    if missing:
+        raise BadInput("missing_field", f"missing required field(s): {', '.join(missing)}", **ctx)
+    body = obj["body"]
+    if isinstance(body, str) and not body.strip():
+        raise BadInput("empty_body", "body is empty", **ctx)
+    if isinstance(body, str) and len(body.encode("utf-8", "surrogatepass")) > limits.max_body_bytes:
+        raise BadInput("too_large", f"body is over the {limits.max_body_bytes}-byte limit", **ctx)
+    try:
+        article = Article.model_validate(obj)
+    except ValidationError as e:
+        raise _classify(e, ctx) from None
+    _check_text(article, limits)
+    return article
+
+
+def _classify(e: ValidationError, ctx: dict[str, str | None]) -> BadInput:
+    first = e.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "record"
+    if first["type"] == "string_unicode":  # "\ud800": a lone surrogate, text that is not valid Unicode
+        return BadInput("invalid_utf8", f"{field}: {first['msg']}", **ctx)
+    if field == "published_at":
+        return BadInput("bad_timestamp", f"published_at is not an RFC 3339 time: {first['msg']}", **ctx)
+    if first["type"] in {"string_type", "int_type", "float_type", "bool_type", "model_type"}:
+        return BadInput("wrong_type", f"{field}: {first['msg']}", **ctx)
+    if field == "body":
+        return BadInput("empty_body", f"body: {first['msg']}", **ctx)
+    return BadInput("invalid", f"{field}: {first['msg']}", **ctx)
+
+
+def _check_text(article: Article, limits: DecodeLimits) -> None:
+    ctx: dict[str, str | None] = {"article_id": article.article_id, "source": article.source}
+    if re.search(_LONG_TOKEN_TMPL.format(n=limits.max_token_chars + 1), article.body):
+        raise BadInput(
+            "token_too_long", f"body has a run of over {limits.max_token_chars} characters without space", **ctx
+        )
+    lang = (article.language or "").strip().lower()
+    if lang and lang.split("-")[0].split("_")[0] not in {"en", "eng", "english"}:
+        raise BadInput("not_english", f"declared language {article.language!r} is not English", **ctx)
+    if not looks_english(article.body):
+        raise BadInput("not_english", "body does not look like English text", **ctx)
+
+
+def looks_english(text: str) -> bool:
+    """Latin script and enough English function words; short texts get the benefit of the doubt."""
+    sample = text[:4000]
+    letters = _LETTER.findall(sample)
+    if len(letters) < 40:
+        return True
+    latin = sum(1 for ch in letters if ch.isascii())
+    if latin / len(letters) < 0.7:
+        return False
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < 25:
+        return True
+    return sum(1 for w in words if w in _EN_FUNCTION_WORDS) / len(words) >= 0.12

@@ -1,0 +1,222 @@
+"""Cross-source deduplication of events: one real-world event, one event id, every source and mention.
+
+Events that may be the same share a blocking key (type + sorted states). Within a key, an event merges into
+a cluster when the dates are compatible (within the tolerance, ±1 day by default, for time zones and
+"yesterday") and the places do not contradict. Two meetings of the same states on different days, or on the
+same day in different cities, stay two events. Only held events are ever extracted, so an announced meeting
+has nothing to merge into a held one.
+
+The store is a port: an in-memory dict here and in the CLI, a changelog-backed faust table in the worker.
+Event time, not wall-clock time, decides what is still a candidate, so replays of old news behave the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from dipevents.core.ids import blocking_key, event_id
+from dipevents.core.models import EVENT_ADAPTER, Event, EventRevision
+
+Outcome = Literal["new", "updated", "unchanged"]
+
+
+class Cluster(BaseModel):
+    """The merged state of one event, as kept in the dedup store (JSON-serialisable)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event: dict[str, Any]
+    revision: int
+    anchor: date  # event date, or the publication day of the first report when undated
+    first_seen_at: datetime
+    updated_at: datetime
+    article_ids: list[str]
+
+    def typed(self) -> Event:
+        return EVENT_ADAPTER.validate_python(self.event)
+
+
+@dataclass(frozen=True)
+class DedupResult:
+    outcome: Outcome
+    event: Event
+    revision: int
+    record: EventRevision
+    merged: bool  # the event joined an existing cluster (a duplicate report)
+    key: str = ""
+    clusters: tuple[dict[str, Any], ...] = ()  # the key's clusters after this observation, to be committed
+
+
+class Store(Protocol):
+    """The dedup store port: clusters (JSON-able dicts) by blocking key."""
+
+    def get(self, key: str, default: Any = None, /) -> Any: ...
+    def __setitem__(self, key: str, value: list[dict[str, Any]], /) -> None: ...
+    def __getitem__(self, key: str, /) -> list[dict[str, Any]]: ...
+    def __delitem__(self, key: str, /) -> None: ...
+    def keys(self) -> Any: ...
+    def values(self) -> Any: ...
+
+
+class Deduplicator:
+    def __init__(self, store: Store, *, window_days: float = 7.0, date_tolerance_days: int = 1) -> None:
+        self.store = store
+        self.window = timedelta(days=window_days)
+        self.tolerance = timedelta(days=date_tolerance_days)
+
+    def observe(
+        self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
+    ) -> DedupResult:
+        """Merge one extracted event (reported by one article) into the store; say what changed."""
+        result = self.plan(event, article_id, published_at, now)
+        self.commit(result)
+        return result
+
+    def commit(self, result: DedupResult) -> None:
+        """Record a planned observation. The worker calls it only after a first sighting was acknowledged,
+        so a crash in between re-publishes (same id) rather than loses the event."""
+        self.store[result.key] = list(result.clusters)
+
+    def plan(
+        self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
+    ) -> DedupResult:
+        """What observing this event would do, without writing to the store."""
+        now = now or datetime.now(UTC)
+        anchor = event.event_date or (published_at or now).date()
+        key = blocking_key(event.event_type, event.countries)
+        clusters = [Cluster.model_validate(c) for c in self.store.get(key, [])]
+        # Event time decides what may merge; what stays stored is expire()'s business (processing time). Dropping
+        # the older clusters here made a replayed or late report of such an event a "new" first sighting again.
+        window = [c for c in clusters if c.anchor >= anchor - self.window]
+        match = self._match(event, anchor, window)
+        article_ids = sorted({article_id, *(m.article_id for m in event.mentions)})
+        if match is None:
+            taken = {c.event.get("event_id") for c in clusters}
+            if event.event_date is None or event.event_id in taken:
+                # The id is type + states + day: every undated event of these states would be "undated", and a
+                # meeting the same day elsewhere would repeat an id. Name the new cluster after its anchor day
+                # (and place), so that two events never share an id on the events topic or the compacted state.
+                place = getattr(event, "location", None)
+                salt = f"{anchor.isoformat()}|{place.name if place else ''}"
+                event = event.model_copy(
+                    update={"event_id": event_id(event.event_type, event.countries, event.event_date, salt=salt)}
+                )
+            cluster = Cluster(
+                event=event.model_dump(mode="json"),
+                revision=1,
+                anchor=anchor,
+                first_seen_at=now,
+                updated_at=now,
+                article_ids=article_ids,
+            )
+            clusters.append(cluster)
+            return self._result("new", cluster, merged=False, key=key, clusters=clusters)
+        merged_event = merge_events(match.typed(), event)
+        new_articles = sorted(set(match.article_ids) | set(article_ids))
+        if merged_event == match.typed() and new_articles == match.article_ids:
+            return self._result("unchanged", match, merged=True, key=key, clusters=clusters)
+        updated = Cluster(
+            event=merged_event.model_dump(mode="json"),
+            revision=match.revision + 1,
+            anchor=merged_event.event_date or match.anchor,
+            first_seen_at=match.first_seen_at,
+            updated_at=now,
+            article_ids=new_articles,
+        )
+        clusters = [updated if c is match else c for c in clusters]
+        return self._result("updated", updated, merged=True, key=key, clusters=clusters)
+
+    def _match(self, event: Event, anchor: date, clusters: list[Cluster]) -> Cluster | None:
+        best: tuple[int, Cluster] | None = None
+        for c in clusters:
+            other = c.typed()
+            if abs((c.anchor - anchor).days) > self.tolerance.days:
+                continue
+            if not _places_compatible(event, other):
+                continue
+            dist = abs((c.anchor - anchor).days)
+            if best is None or dist < best[0]:
+                best = (dist, c)
+        return best[1] if best else None
+
+    @staticmethod
+    def _result(outcome: Outcome, c: Cluster, *, merged: bool, key: str, clusters: list[Cluster]) -> DedupResult:
+        ev = c.typed()
+        record = EventRevision(
+            event_id=ev.event_id,
+            revision=c.revision,
+            first_seen_at=c.first_seen_at,
+            updated_at=c.updated_at,
+            source_count=len(ev.sources),
+            mention_count=len(ev.mentions),
+            article_ids=c.article_ids,
+            event=ev,
+        )
+        dumped = tuple(x.model_dump(mode="json") for x in clusters)
+        return DedupResult(outcome, ev, c.revision, record, merged, key, dumped)
+
+    def expire(self, now: datetime) -> int:
+        """Drop clusters not updated within the window (processing time); returns how many went."""
+        dropped = 0
+        for key in list(self.store.keys()):
+            kept = [c for c in self.store[key] if Cluster.model_validate(c).updated_at >= now - self.window]
+            dropped += len(self.store[key]) - len(kept)
+            if kept:
+                if len(kept) != len(self.store[key]):
+                    self.store[key] = kept
+            else:
+                del self.store[key]
+        return dropped
+
+    def events(self) -> Iterator[Event]:
+        for key in sorted(self.store.keys()):
+            for c in self.store[key]:
+                yield Cluster.model_validate(c).typed()
+
+    def size(self) -> int:
+        return sum(len(v) for v in self.store.values())
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    la = getattr(a, "location", None)
+    lb = getattr(b, "location", None)
+    if la is None or lb is None:
+        return True
+    if la.country and lb.country and la.country != lb.country:
+        return False
+    return bool(la.name.lower() == lb.name.lower() or not (la.country and lb.country))
+
+
+def merge_events(base: Event, new: Event) -> Event:
+    """The union of two reports of one event; the base keeps its id and its first-seen facts."""
+    mentions = {(m.article_id, m.start, m.end): m for m in base.mentions}
+    for m in new.mentions:
+        mentions.setdefault((m.article_id, m.start, m.end), m)
+    actors = {(a.country, a.name): a for a in base.actors}
+    for a in new.actors:
+        if not any(x.country == a.country and (x.name == a.name or x.role == a.role) for x in actors.values()):
+            actors[(a.country, a.name)] = a
+    data = base.model_dump()
+    nd = new.model_dump()
+    data["mentions"] = sorted(mentions.values(), key=lambda m: (m.article_id, m.start))
+    data["actors"] = sorted(actors.values(), key=lambda a: (a.country or "", a.name))
+    data["sources"] = sorted(set(base.sources) | set(new.sources))
+    n_sources = len(data["sources"])
+    data["confidence"] = round(min(0.99, max(base.confidence, new.confidence) + 0.02 * (n_sources - 1)), 3)
+    for k in ("event_date", "location", "directive", "level", "mechanism"):
+        if k in data and data[k] is None and nd.get(k) is not None:
+            data[k] = nd[k]
+    for k in ("topics",):
+        if k in data:
+            data[k] = sorted(set(data[k]) | set(nd.get(k, [])))
+    if "instructed" in data:
+        names = {i["name"]: i for i in data["instructed"]}
+        for i in nd.get("instructed", []):
+            names.setdefault(i["name"], i)
+        data["instructed"] = [names[n] for n in sorted(names)]
+    return EVENT_ADAPTER.validate_python(data)

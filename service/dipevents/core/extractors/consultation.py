@@ -1,0 +1,199 @@
+"""consultation_agreement.v1 — two or more states agreed to start, hold, resume or launch consultations,
+talks, a dialogue, a consultation mechanism or commission.
+
+Shapes: "agreed to launch a dialogue", "agreed to instruct their representatives to hold consultations",
+"decided to hold meetings of their foreign ministers", "agreed on the resumption of consultations",
+"a framework for regular consultations was agreed upon", "agreed to consult one another".
+Vague pledges ("remain in contact", "strengthen communication") and restored relations do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Token
+
+from dipevents.core.extractors.base import (
+    Candidate,
+    SentenceView,
+    candidate,
+    is_background,
+    is_irrealis,
+    lemma,
+    states_of,
+    subjects,
+)
+
+# "agreed, with the mediation of the Russian side, to ...": a mediator is not a party (EVENTS.md)
+_THIRD_PARTY = frozenset(
+    {"mediation", "help", "assistance", "support", "facilitation", "participation", "presence", "auspices"}
+)
+_LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "officials", "leaders")
+_OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
+
+
+class ConsultationExtractor:
+    name = "consultation_agreement.v1"
+    event_type = "consultation_agreement"
+
+    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+        kb = view.kb
+        agree = kb.words("consultation", "agree_verbs")
+        for t in view.doc:
+            if lemma(t) not in agree or t.pos_ not in ("VERB", "AUX"):
+                continue
+            talk = _talk_object(t, view)
+            if talk is None:
+                continue
+            if is_irrealis(t, kb) or is_background(view, t):
+                continue
+            subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
+            parties = view.actors_of(subj) if subj else []
+            with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+            # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
+            parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
+            states, used = states_of(view, parties, leaders_only=False)
+            if not subj and not states:
+                # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
+                states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
+            if not subj and len(states) < 2:
+                states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
+            brokers = _brokers(view) if len(states) > 2 else set()
+            if brokers and len(states - brokers) >= 2:
+                states -= brokers  # "the two countries agreed ..., with the facilitation of Türkiye"
+            if len(states) < 2:
+                continue
+            level, topics = _level_and_topics(talk, view)
+            confidence = 0.6 + 0.2 * (lemma(t) == "agree") + 0.1 * any(a.kind in ("leader", "state") for a in used)
+            yield candidate(
+                self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
+            )
+            return
+
+
+_BROKER_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor"})
+
+
+def _brokers(view: SentenceView) -> set[str]:
+    """States named as mediators anywhere in the sentence: 'with the mediation of X', 'brokered by X'."""
+    spots: list[Token] = []
+    for t in view.doc:
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in _THIRD_PARTY:
+            spots += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if t.pos_ == "VERB" and lemma(t) in _BROKER_VERBS:
+            spots += [
+                g
+                for c in t.children
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+    actors = view.actors_of(spots) if spots else []
+    return {a.country for a in actors if a.country and a.kind in ("state", "leader", "official")}
+
+
+def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
+    """Sitting leaders between the last verb before `t` and `t`."""
+    last_verb = max((x.idx for x in view.doc if x.i < t.i and x.pos_ in ("VERB", "AUX")), default=-1)
+    return [a for a in view.actors if a.kind == "leader" and not a.former and last_verb < a.start and a.end <= t.idx]
+
+
+def _is_talk(t: Token, view: SentenceView) -> bool:
+    nouns = view.kb.words("consultation", "talk_nouns")
+    if t.lower_ in nouns or lemma(t) in nouns or t.text in ("2+2",):
+        return not _vague(t, view)
+    return False
+
+
+def _vague(t: Token, view: SentenceView) -> bool:
+    """'talks' as in 'peace talks with rebels urged by X' are fine; 'meeting' as a time ('at the meeting') is not."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "after", "before", "since")
+
+
+def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
+    """Find the consultations/talks/dialogue that the agreement starts, walking xcomp chains."""
+    kb = view.kb
+    starts = kb.words("consultation", "start_verbs")
+    consult_verbs = kb.words("consultation", "consult_verbs")
+    # passive: "a framework for regular consultations was agreed upon"
+    for c in agree_tok.children:
+        if c.dep_ == "nsubjpass":
+            for x in c.subtree:
+                if _is_talk(x, view):
+                    return x
+    frontier: list[tuple[Token, int]] = [(agree_tok, 0)]
+    while frontier:
+        tok, depth = frontier.pop(0)
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and c.pos_ in ("VERB", "AUX") and depth < 3:
+                lc = lemma(c)
+                if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
+                    return c
+                if lc in starts:
+                    obj = _object_talk(c, view)
+                    if obj is not None:
+                        return obj
+                frontier.append((c, depth + 1))
+            if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok.i == agree_tok.i:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        # "agreed on the resumption of consultations", "agreed to a new dialogue"
+                        for x in g.subtree:
+                            if _is_talk(x, view):
+                                return x
+            if c.dep_ == "dobj" and tok.i == agree_tok.i:
+                for x in c.subtree:
+                    if _is_talk(x, view) and any(
+                        lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start")
+                        for y in c.subtree
+                    ):
+                        return x
+    return None
+
+
+def _bodies_meet(verb: Token, view: SentenceView) -> bool:
+    """'agreed that the special representatives would meet': officials meeting is a consultation;
+    leaders agreeing to meet again is a planned summit."""
+    bodies = view.kb.words("instruction", "bodies")
+    return any(lemma(s) in bodies for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c, *c.conjuncts])
+
+
+def _object_talk(verb: Token, view: SentenceView) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in ("up",)):
+            for x in [c, *c.conjuncts]:
+                if _is_talk(x, view):
+                    return x
+        if c.dep_ == "prt":
+            continue
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            for x in c.subtree:
+                if _is_talk(x, view):
+                    return x
+    return None
+
+
+def _level_and_topics(talk: Token, view: SentenceView) -> tuple[str | None, list[str]]:
+    kb = view.kb
+    phrase = " ".join(x.text for x in talk.subtree).lower()
+    around = view.text.lower()
+    level = None
+    for name in _LEVEL_ORDER:
+        if any(w in phrase for w in kb.words("levels", name)):
+            level = name
+            break
+    if level is None:
+        for name in _LEVEL_ORDER:
+            if any(w in around for w in kb.words("levels", name) if " " in w or "-" in w):
+                level = name
+                break
+    topics = sorted({w for w in kb.words("topics") if _word_in(w, phrase)})
+    return level, topics
+
+
+def _word_in(word: str, text: str) -> bool:
+    import re
+
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None

@@ -1,0 +1,233 @@
+"""summit.v1 — leaders of two or more states met or held talks (in person, by phone or by video).
+
+Trigger: a meeting verb (met, hosted, received, welcomed, spoke, phoned...) or a meeting noun (talks,
+meeting, summit, call, conversation, videoconference...) that is realis (not future, planned, conditional,
+negated) and not a recalled past meeting. Participants: sitting leaders in the sentence, plural references
+("the two leaders") resolved to the article's main meeting, a quoted "we". At least two states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.tokens import Token
+
+from dipevents.core.extractors.base import (
+    Candidate,
+    SentenceView,
+    candidate,
+    clause_tokens,
+    is_background,
+    is_irrealis,
+    lemma,
+    states_of,
+)
+
+_PHONE = re.compile(r"\b(?:tele)?phon\w*", re.IGNORECASE)
+_VIDEO = re.compile(r"\bvideo\w*|\bvirtual(?:ly)?\b|\bteleconference\b|\bonline summit\b", re.IGNORECASE)
+
+
+class SummitExtractor:
+    name = "summit.v1"
+    event_type = "summit"
+
+    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+        kb = view.kb
+        verbs = kb.words("summit", "verbs")
+        nouns = kb.words("summit", "nouns")
+        triggers: list[Token] = []
+        for t in view.doc:
+            lem = lemma(t)
+            if t.pos_ in ("VERB",) and lem in verbs:
+                if lem == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in t.children):
+                    continue
+                if lem == "sit" and not any(c.lower_ in ("down", "with") for c in t.children):
+                    continue
+                if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
+                    continue
+                triggers.append(t)
+            elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t):
+                triggers.append(t)
+        for trigger in triggers:
+            if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
+                continue
+            clause = clause_tokens(trigger)
+            absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
+            people = [
+                a
+                for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
+                if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")
+            ]
+            separate = _separate_meetings(trigger, view, people)
+            if separate:
+                for states, used in separate:
+                    yield self._candidate(view, trigger, states, used)
+                return
+            states, used = states_of(view, people, leaders_only=True)
+            if len(states) < 2:
+                continue
+            yield self._candidate(view, trigger, states, used)
+            return
+
+    def _candidate(self, view: SentenceView, trigger: Token, states: set[str], used: list[Any]) -> Candidate:
+        explicit = sum(1 for a in used if a.kind == "leader")
+        verb_trigger = trigger.pos_ == "VERB"
+        confidence = 0.55 + 0.2 * verb_trigger + 0.1 * min(explicit, 2)
+        fmt = "in_person"
+        if _VIDEO.search(view.text):
+            fmt = "video"
+        elif _PHONE.search(view.text) or lemma(trigger) == "call":
+            fmt = "phone"
+        places = view.places()
+        place = None
+        if fmt == "in_person" and places:
+            place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
+        return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
+
+
+_SETTING_VERBS = frozenset(
+    {
+        "attend",
+        "address",
+        "open",
+        "close",
+        "chair",
+        "leave",
+        "skip",
+        "boycott",
+        "miss",
+        "cover",
+        "prepare",
+        "organize",
+        "organise",
+    }
+)
+_MOVEMENT_VERBS = frozenset({"arrive", "travel", "head", "fly", "return", "go", "come", "depart"})
+_MULTILATERAL = re.compile(
+    r"^(?:G-?\d+|BRICS|ASEAN|NATO|EU|APEC|SCO|UN|OSCE|CHOGM|COP\d*|CIS|CSTO|OIC|GCC|SAARC|AU|OAS|CELAC|Mercosur|"
+    r"Quad|Arab|African|European|Commonwealth|Francophonie|Ibero-American|East|Asia|Pacific|Nordic|Baltic|"
+    r"Group|Union|League|Council|Organization|Organisation|Forum|Davos|Munich|Shangri-La|Raisina|Valdai)$"
+)
+
+
+_CONVEYED_NOUNS = frozenset(
+    {
+        "greeting",
+        "greetings",
+        "regards",
+        "wishes",
+        "message",
+        "messages",
+        "letter",
+        "letters",
+        "congratulations",
+        "invitation",
+        "condolences",
+        "invite",
+    }
+)
+
+
+def _conveyed(view: SentenceView) -> set[int]:
+    """Tokens naming who sent or is to receive a message an envoy carries ('convey his greetings to President
+    X', 'delivered a message from Prime Minister Y', 'on behalf of Z'): that leader is not in the room."""
+    out: set[int] = set()
+    for t in view.doc:
+        if t.dep_ not in ("prep", "dative") or t.lower_ not in ("to", "from", "of"):
+            continue
+        head = t.head
+        if t.lower_ == "of" and not (head.lower_ == "behalf" or lemma(head) in _CONVEYED_NOUNS):
+            continue
+        carried = lemma(head) in _CONVEYED_NOUNS or head.lower_ in _CONVEYED_NOUNS or head.lower_ == "behalf"
+        if not carried and head.pos_ == "VERB":
+            carried = any(
+                c.dep_ == "dobj" and (c.lower_ in _CONVEYED_NOUNS or lemma(c) in _CONVEYED_NOUNS) for c in head.children
+            )
+        if carried:
+            out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
+    return out
+
+
+def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
+    """'met X on Friday, two days after his talks with Y': Y was at another meeting."""
+    out: set[int] = set()
+    for sub in view.memo("other_meetings", lambda: _meeting_phrases(view)):
+        if trigger.i not in sub:
+            out |= sub
+    return out
+
+
+def _meeting_phrases(view: SentenceView) -> list[set[int]]:
+    nouns = view.kb.words("summit", "nouns")
+    return [
+        {x.i for x in g.subtree}
+        for t in view.doc
+        if t.lower_ in ("after", "before", "since", "following") and t.dep_ == "prep"
+        for g in t.children
+        if g.dep_ == "pobj" and (g.lower_ in nouns or lemma(g) in nouns)
+    ]
+
+
+def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) -> list[tuple[set[str], list[Any]]]:
+    """'held separate talks with Aliyev and then with Pashinyan': one meeting per guest, with the host."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    near = [*trigger.children, *verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children)]
+    marked = any(c.lower_ in ("separate", "separately", "individual", "bilateral") for c in near)
+    if not marked:
+        return []
+    withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
+    withs += [c for w in withs for c in w.conjuncts if c.lower_ == "with" and c not in withs]
+    guests = [x for w in withs for g in w.children if g.dep_ == "pobj" for x in [g, *g.conjuncts]]
+    if len(guests) < 2:
+        return []
+    guest_idx = {y.i for g in guests for y in g.subtree}
+    hosts = [a for a in people if not any(a.start <= view.doc[i].idx < a.end for i in guest_idx)]
+    host_states, host_used = states_of(view, hosts, leaders_only=True)
+    if not host_states:
+        return []
+    out = []
+    for g in guests:
+        gs, gu = states_of(view, view.actors_of_tokens([g]), leaders_only=True)
+        if gs and not gs <= host_states:
+            out.append((host_states | gs, host_used + gu))
+    return out if len(out) >= 2 else []
+
+
+def _is_setting(t: Token) -> bool:
+    """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
+    if t.lower_ not in ("summit", "summits", "meeting", "gathering", "forum", "conference", "session"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+        return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
+    head = t.head
+    if head.pos_ in ("VERB",) and lemma(head) in _SETTING_VERBS:
+        return True
+    if t.dep_ == "pobj" and head.head.pos_ == "VERB" and lemma(head.head) in _MOVEMENT_VERBS | _SETTING_VERBS:
+        return True
+    return any(_MULTILATERAL.match(x.text) for x in t.subtree if x.i < t.i)
+
+
+def _has_person_object(t: Token, view: SentenceView) -> bool:
+    """'hosted Abe', 'received his counterpart', 'was received by Xi', 'welcomed the leaders of ...'
+    — the object itself is a leader, not something of theirs ('received a message from the emir')."""
+    heads: list[Token] = []
+    for c in t.children:
+        if c.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+            heads += [c, *c.conjuncts]
+        elif c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "for"):  # "hosted a dinner for X"
+            heads += [g for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        if any(a.kind in ("leader", "plural_leaders") and a.start <= h.idx < a.end for a in view.actors):
+            return True
+    # a guest placed after an adverbial ("received at the palace this evening Prime Minister X")
+    leaders_after = [a for a in view.actors if a.kind == "leader" and a.start > t.idx]
+    subj = {x.i for c in t.children if c.dep_ in ("nsubj",) for x in c.subtree}
+    return bool(
+        heads == []
+        and leaders_after
+        and not any(
+            v.pos_ == "VERB" and v.i not in subj for v in view.doc if t.i < v.i and v.idx < leaders_after[0].start
+        )
+    )

@@ -1,0 +1,187 @@
+"""World knowledge as data: states (ISO alpha-3, names, demonyms, capitals, metonyms, cities), venues, leaders
+with their terms of office, titles of office, and the trigger lexicons. Loaded once, then read-only.
+
+The files live in service/dipevents/data/ (see its README); nothing here is specific to one article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    country: str
+    role: str
+    start: int
+    end: int | None
+
+    def in_office(self, on: date | None) -> bool:
+        if on is None:
+            return True
+        return self.start <= on.year and (self.end is None or on.year <= self.end)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str
+    kind: str  # capital | city | venue
+    city: str | None = None
+
+
+@dataclass
+class Knowledge:
+    country_names: dict[str, str]  # iso3 -> display name
+    state_names: dict[str, str]  # surface (case kept) -> iso3: names and aliases
+    demonyms: dict[str, str]  # surface -> iso3
+    metonyms: dict[str, str]  # surface -> iso3 ("Kremlin", "Moscow")
+    places: dict[str, Place]  # surface -> place (capitals, cities, venues)
+    leaders: dict[str, list[Leader]]  # alias -> leaders known by it
+    leader_titles: list[str]
+    non_leader_titles: list[str]
+    honorifics: list[str]
+    lexicon: dict[str, Any] = field(default_factory=dict)
+    _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Knowledge:
+        base = Path(str(data_dir)) if data_dir else Path(str(resources.files("dipevents") / "data"))
+        countries = _read(base / "countries.json")
+        venues = _read(base / "venues.json") if (base / "venues.json").exists() else []
+        leaders_raw = _read(base / "leaders.json")
+        titles = _read(base / "titles.json")
+        lexicon = _read(base / "lexicons" / "triggers.json")
+
+        names: dict[str, str] = {}
+        demonyms: dict[str, str] = {}
+        metonyms: dict[str, str] = {}
+        places: dict[str, Place] = {}
+        display: dict[str, str] = {}
+        for c in countries:
+            iso = c["iso3"]
+            display[iso] = c["name"]
+            for n in [c["name"], *c.get("aliases", [])]:
+                names.setdefault(n, iso)
+                if n.startswith("the "):
+                    names.setdefault(n[4:], iso)
+            for d in c.get("demonyms", []):
+                demonyms.setdefault(d, iso)
+            for m in c.get("metonyms", []):  # ambiguous capitals (Kingston, Victoria) are places, not metonyms
+                metonyms.setdefault(m, iso)
+            for cap in c.get("capitals", []):
+                places.setdefault(cap, Place(cap, iso, "capital", cap))
+            for city in c.get("cities", []):
+                places.setdefault(city, Place(city, iso, "city", city))
+        for v in venues:
+            places.setdefault(v["name"], Place(v["name"], v["country"], "venue", v.get("city")))
+        leaders: dict[str, list[Leader]] = {}
+        for item in leaders_raw:
+            leader = Leader(item["name"], item["country"], item["role"], int(item["from"]), item.get("to"))
+            for alias in {item["name"], *item.get("aliases", [])}:
+                leaders.setdefault(alias, []).append(leader)
+        return cls(
+            country_names=display,
+            state_names=names,
+            demonyms=demonyms,
+            metonyms=metonyms,
+            places=places,
+            leaders=leaders,
+            leader_titles=sorted({t.lower() for t in titles["leader_titles"]}, key=len, reverse=True),
+            non_leader_titles=sorted({t.lower() for t in titles["non_leader_titles"]}, key=len, reverse=True),
+            honorifics=sorted(set(titles.get("honorifics", [])), key=len, reverse=True),
+            lexicon=lexicon,
+        )
+
+    def leader(self, alias: str, on: date | None) -> Leader | None:
+        """The leader known by `alias` in office on `on` (any term if `on` is None)."""
+        options = self.leaders.get(alias, [])
+        sitting = [lead for lead in options if lead.in_office(on)]
+        if sitting:
+            return max(sitting, key=lambda lead: lead.start)
+        return None
+
+    def any_leader(self, alias: str) -> Leader | None:
+        options = self.leaders.get(alias, [])
+        return max(options, key=lambda lead: lead.start) if options else None
+
+    def state_of(self, surface: str) -> str | None:
+        return self.state_names.get(surface) or self.demonyms.get(surface) or self.metonyms.get(surface)
+
+    # Compiled matchers, built on first use and reused for every article.
+    @cached_property
+    def leader_re(self) -> re.Pattern[str]:
+        return _alternation(self.leaders)
+
+    @cached_property
+    def state_re(self) -> re.Pattern[str]:
+        return _alternation([*self.state_names, *self.demonyms, *self.metonyms])
+
+    @cached_property
+    def place_re(self) -> re.Pattern[str]:
+        return _alternation(self.places)
+
+    @cached_property
+    def title_re(self) -> re.Pattern[str]:
+        alts = _trie({*self.leader_titles, *self.non_leader_titles})
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])", re.IGNORECASE)
+
+    @cached_property
+    def title_before_re(self) -> re.Pattern[str]:
+        """A title (and honorifics) right before a name: 'Prime Minister Dr. ' + 'Mahathir'."""
+        hon = "|".join(re.escape(h) for h in self.honorifics) or r"Dr\."
+        return re.compile(rf"(?P<title>{self.title_re.pattern})\s+(?:(?:{hon})\s+)*$", re.IGNORECASE)
+
+    def is_leader_title(self, title: str) -> bool:
+        return title.lower() in self.leader_titles
+
+    def words(self, *path: str) -> frozenset[str]:
+        found = self._words.get(path)
+        if found is None:  # asked per token by the extractors: build each set once
+            node: Any = self.lexicon
+            for p in path:
+                node = node[p]
+            found = self._words[path] = frozenset(node)
+        return found
+
+
+def _read(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _trie(words: Any) -> str:
+    """`(?:w1|w2|...)` with the longest alternative first, as a prefix trie: the same matches (the longest word
+    that matches at a position, with what follows it), but the regex engine tests one branch per character
+    instead of every word at every position of the text."""
+    root: dict[str, Any] = {}
+    for w in words:
+        if w:
+            node = root
+            for ch in w:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return build(root)
+
+
+def _alternation(surfaces: Any) -> re.Pattern[str]:
+    alts = _trie(set(surfaces))
+    # Letters on either side break a match; hyphens and apostrophes do not ("Putin-Abe", "Russia's").
+    return re.compile(rf"(?<![A-Za-z\u00C0-\u024F])(?:{alts})(?![A-Za-z\u00C0-\u024F])")

@@ -1,0 +1,40 @@
+"""The composition root: settings, knowledge, NLP, extractors, processor and dedup are built here, once,
+and passed down. Nothing else creates settings or loads the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dipevents.core.dedup import Deduplicator
+from dipevents.core.extractors.registry import Extractor, default_registry
+from dipevents.core.knowledge import Knowledge
+from dipevents.core.nlp import load_nlp
+from dipevents.core.pipeline import Pipeline
+from dipevents.core.processor import ArticleProcessor
+from dipevents.core.syndication import SyndicationIndex
+from dipevents.settings import Settings
+
+
+def build_settings() -> Settings:
+    return Settings()
+
+
+def build_pipeline(
+    settings: Settings, kb: Knowledge | None = None, extractors: Sequence[Extractor] | None = None
+) -> Pipeline:
+    chosen = list(extractors) if extractors is not None else default_registry().build()
+    return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), chosen)
+
+
+def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:
+    pipeline = pipeline or build_pipeline(settings)
+    return ArticleProcessor(pipeline, SyndicationIndex(threshold=settings.dedup.near_duplicate_threshold))
+
+
+def build_deduplicator(settings: Settings, store: dict[str, list[dict[str, object]]] | None = None) -> Deduplicator:
+    return Deduplicator(
+        store if store is not None else {},
+        window_days=settings.dedup.window_days,
+        date_tolerance_days=settings.dedup.date_tolerance_days,
+    )

@@ -1,0 +1,208 @@
+"""Which input offsets are done: decided here, from what the handlers finished, not by faust's ack bookkeeping.
+
+faust-streaming 0.15 can, around a restart or rebalance, deliver a record twice, never deliver one, or mark an
+offset it skipped as acknowledged (BUG-6 in docs/reliability.md); its commits then pass an unprocessed article or
+stop for good. So the worker's input topics have faust acks off and every record goes through a ledger:
+
+- per partition, the next offset to process starts at the group's committed offset (or the log start);
+- a record below it was processed already (a redelivery) and is dropped;
+- a record above it means faust skipped some: the missing range is read back from the log and processed first;
+- a partition idle while the log has more (`catch_up`) is read from the log the same way;
+- only offsets whose handler returned are committable, so a commit never passes an unprocessed record.
+
+No faust here: the log is reached through the `LogSource` port (aiokafka in dipevents.stream.log_reader).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+log = logging.getLogger("dipevents.ledger")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One input record, however it reached the worker (a faust stream or a read from the log)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    timestamp_ms: int | None = None
+
+
+class LogSource(Protocol):
+    async def committed(self, topic: str, partition: int) -> int | None:
+        """The group's committed offset (next to read), None when the group has none."""
+
+    async def bounds(self, topic: str, partition: int) -> tuple[int, int]:
+        """(log start offset, end offset)."""
+
+    async def read(self, topic: str, partition: int, start: int, end: int) -> list[Record]:
+        """The records with start <= offset < end that the log still holds, in order."""
+
+
+Handler = Callable[[list[Record]], Awaitable[None]]
+OnStart = Callable[[int, int], Awaitable[None]]  # (partition, position) when a partition's position is first known
+Observer = Callable[[str, int], None]  # (kind, count): "redelivered" or "recovered"
+
+
+@dataclass
+class LedgerStats:
+    redelivered: int = 0  # records dropped because they were processed already
+    recovered: int = 0  # records faust never delivered, read back from the log and processed
+
+    def add(self, kind: str, n: int) -> None:
+        setattr(self, kind, getattr(self, kind) + n)
+
+
+class OffsetLedger:
+    def __init__(
+        self,
+        topic: str,
+        source: LogSource,
+        handler: Handler,
+        *,
+        chunk: int,
+        observe: Observer | None = None,
+        on_start: OnStart | None = None,
+    ) -> None:
+        self.topic = topic
+        self._source = source
+        self._handler = handler
+        self._chunk = max(1, chunk)
+        self._next: dict[int, int] = {}  # partition -> next offset to process (everything below is done)
+        self._committed: dict[int, int] = {}  # partition -> last offset committed by the worker
+        self._seen: dict[int, float] = {}  # partition -> monotonic time a record last arrived
+        self._locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._epoch = 0  # bumped by reset(): work that started before a rebalance must not write positions after
+        self._reset_at = time.monotonic()  # a partition counts as idle from here until its first record
+        self.stats = LedgerStats()
+        self._observe = observe
+        self._on_start = on_start
+
+    def _count(self, kind: str, n: int) -> None:
+        self.stats.add(kind, n)
+        if self._observe is not None:
+            self._observe(kind, n)
+
+    # -- processing --------------------------------------------------------------------------------------
+
+    async def process(self, records: Iterable[Record]) -> None:
+        """Process what faust delivered: drop redeliveries, fill gaps from the log, advance the positions."""
+        by_partition: defaultdict[int, list[Record]] = defaultdict(list)
+        for r in records:
+            by_partition[r.partition].append(r)
+        for partition, recs in sorted(by_partition.items()):
+            self._seen[partition] = time.monotonic()
+            await self._process_partition(partition, sorted(recs, key=lambda r: r.offset))
+
+    async def _process_partition(self, partition: int, recs: list[Record]) -> None:
+        async with self._locks[partition]:
+            epoch = self._epoch
+            position = await self._position(partition)
+            todo: list[Record] = []
+            for r in recs:
+                if r.offset < position:
+                    self._count("redelivered", 1)
+                    continue
+                if r.offset > position:
+                    missing = await self._source.read(self.topic, partition, position, r.offset)
+                    if missing:
+                        self._count("recovered", len(missing))
+                        log.warning(
+                            "offsets skipped by the consumer were read back from the log",
+                            extra={
+                                "topic": self.topic,
+                                "partition": partition,
+                                "offset": position,
+                                "count": len(missing),
+                            },
+                        )
+                    todo.extend(missing)
+                todo.append(r)
+                position = r.offset + 1
+            await self._run(partition, todo, epoch)
+
+    async def catch_up(self, partition: int, idle_seconds: float) -> int:
+        """Read the log from the partition's position when nothing arrived for `idle_seconds` while the log has
+        more: the consumer stopped delivering (a dropped redelivery at the tail). Stops as soon as the consumer
+        delivers again, so it never competes with a working stream. Returns the records processed."""
+        began = time.monotonic()
+        if began - self._seen.get(partition, self._reset_at) < idle_seconds:
+            return 0
+        async with self._locks[partition]:
+            epoch = self._epoch
+            position = await self._position(partition)
+            _, end = await self._source.bounds(self.topic, partition)
+            done = 0
+            while position < end and epoch == self._epoch and self._seen.get(partition, 0.0) < began:
+                recs = await self._source.read(self.topic, partition, position, min(end, position + 10 * self._chunk))
+                if not recs:
+                    # Nothing left below `end` (control records, compaction): nothing to process there.
+                    self._set(partition, end, epoch)
+                    break
+                self._count("recovered", len(recs))
+                await self._run(partition, recs, epoch)
+                position, done = recs[-1].offset + 1, done + len(recs)
+            if done:
+                log.warning(
+                    "idle partition caught up from the log",
+                    extra={"topic": self.topic, "partition": partition, "count": done},
+                )
+            return done
+
+    async def prepare(self, partition: int) -> None:
+        """Learn the partition's position now (after a rebalance) rather than when its first record arrives."""
+        async with self._locks[partition]:
+            await self._position(partition)
+
+    async def _run(self, partition: int, todo: Sequence[Record], epoch: int) -> None:
+        for i in range(0, len(todo), self._chunk):
+            chunk = list(todo[i : i + self._chunk])
+            await self._handler(chunk)  # raises: the position stays before the chunk, it is read again later
+            self._set(partition, chunk[-1].offset + 1, epoch)
+
+    def _set(self, partition: int, position: int, epoch: int) -> None:
+        if epoch == self._epoch:
+            self._next[partition] = max(position, self._next.get(partition, position))
+
+    async def _position(self, partition: int) -> int:
+        if partition not in self._next:
+            committed = await self._source.committed(self.topic, partition)
+            start, _ = await self._source.bounds(self.topic, partition)
+            # No commit yet (a new group reads from the start) or a commit below what retention kept.
+            position = start if committed is None else max(committed, start)
+            if self._on_start is not None:
+                await self._on_start(partition, position)
+            self._next[partition] = position
+            self._committed.setdefault(partition, position)
+        return self._next[partition]
+
+    # -- commits and rebalances ------------------------------------------------------------------------------
+
+    def committable(self) -> dict[int, int]:
+        """Partitions whose position moved past their last commit: partition -> offset to commit."""
+        return {p: n for p, n in self._next.items() if n > self._committed.get(p, -1)}
+
+    def mark_committed(self, partition: int, offset: int) -> None:
+        self._committed[partition] = max(offset, self._committed.get(partition, offset))
+
+    def committed_offset(self, partition: int) -> int | None:
+        return self._committed.get(partition)
+
+    def reset(self, partitions: Iterable[int] | None = None) -> None:
+        """Forget positions (a rebalance): they are read again from the group's committed offsets."""
+        self._epoch += 1
+        self._reset_at = time.monotonic()
+        for p in list(self._next) if partitions is None else list(partitions):
+            self._next.pop(p, None)
+            self._committed.pop(p, None)
+            self._seen.pop(p, None)

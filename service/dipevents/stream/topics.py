@@ -1,0 +1,53 @@
+"""Creating the service's topics up front (idempotent): partitions and configs are part of the contract.
+
+The state topic is compacted: it keeps the latest revision of every event id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from dipevents.settings import KafkaSettings
+from dipevents.stream.kafka_config import aiokafka_kwargs
+
+
+def topic_specs(k: KafkaSettings) -> list[NewTopic]:
+    rf = k.replication_factor
+    plain = [k.articles_topic, k.candidates_topic, k.events_topic, k.dead_letter_topic]
+    specs = [NewTopic(name, num_partitions=k.partitions, replication_factor=rf) for name in plain]
+    specs.append(
+        NewTopic(
+            k.state_topic,
+            num_partitions=k.partitions,
+            replication_factor=rf,
+            topic_configs={"cleanup.policy": "compact"},
+        )
+    )
+    return specs
+
+
+async def ensure_topics(k: KafkaSettings, start_within: float = 60.0) -> list[str]:
+    """Create missing topics; returns the names created. Retries while the broker is still starting."""
+    admin = AIOKafkaAdminClient(**aiokafka_kwargs(k), request_timeout_ms=10_000)
+    deadline = asyncio.get_running_loop().time() + start_within
+    while True:
+        try:
+            await admin.start()
+            break
+        except Exception:
+            if asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(1.0)
+    try:
+        existing = set(await admin.list_topics())
+        missing = [t for t in topic_specs(k) if t.name not in existing]
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):  # a concurrent worker won the race
+                await admin.create_topics(missing)
+        return [t.name for t in missing]
+    finally:
+        await admin.close()
