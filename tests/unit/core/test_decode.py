@@ -71,3 +71,33 @@ def test_detects_non_english_text() -> None:
     assert not looks_english(german)
     assert not looks_english(russian)
     assert looks_english(GOOD["body"] * 5)
+
+
+def test_figures_and_tables_are_not_rejected_as_another_language() -> None:
+    """A wire item made of figures (results tables, market prices) holds no event but is English copy: it passes."""
+    results = (
+        "CHICAGO, March 3 - Qtr to Jan 31 Oper shr 41 cts vs 37 cts\n\nOper net 8,412,000 vs 7,655,000\n\n"
+        "Revs 190.3 mln vs 176.8 mln\n\nNine mths Oper shr 1.12 dlrs vs 98 cts\n\nAvg shrs 20.5 mln vs 20.7 mln"
+    )
+    prices = "LONDON, June 2 - Spot 1,245-1,250 stg, three months 1,262-1,265, turnover 4,150 tonnes, " * 3
+    assert looks_english(results)
+    assert looks_english(prices)
+
+
+def test_a_bilingual_article_with_much_english_passes() -> None:
+    """An interview printed with its Hindi original beside the English text is still English copy."""
+    english = (
+        "The workers told our reporter that the lockdown had cut their income to nothing, and that the "
+        "railway staff had handed out food parcels at the station every evening for two months. "
+    )
+    hindi = "लॉकडाउन के दौरान हमारी आमदनी पूरी तरह बंद हो गई और स्टेशन पर रोज़ शाम को खाना बांटा जाता था। "
+    assert looks_english((english + hindi) * 6)
+
+
+def test_french_copy_is_caught_without_a_declared_language() -> None:
+    """Undeclared French prose is recognised as another language (CLD2 is sure of it)."""
+    french = (
+        "Le président de la République a reçu lundi son homologue sénégalais au palais de l'Élysée pour un "
+        "entretien consacré à la sécurité au Sahel et aux échanges commerciaux entre les deux pays."
+    )
+    assert not looks_english(french)
