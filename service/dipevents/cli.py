@@ -10,7 +10,7 @@ from typing import TextIO
 
 from dipevents.core.decode import DecodeLimits, decode_article
 from dipevents.core.errors import BadInput
-from dipevents.core.models import Article, Event
+from dipevents.core.models import Article
 
 _BATCH = 32
 
@@ -158,34 +158,23 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _produce(args: argparse.Namespace) -> int:
+    from dipevents.main import build_settings
     from dipevents.stream.clients import produce_file
 
-    return produce_file(args.file)
+    return produce_file(build_settings().kafka, args.file)
 
 
 def _consume(args: argparse.Namespace) -> int:
+    from dipevents.main import build_settings
     from dipevents.stream.clients import consume_events
 
     return consume_events(
+        build_settings().kafka,
         as_json=args.json,
         state=args.state,
         from_beginning=args.from_beginning,
         limit=args.max,
         idle_timeout=args.timeout,
-    )
-
-
-def describe(event: Event) -> str:
-    """One readable line per event: type, states, place, date, sources."""
-    loc = getattr(event, "location", None)
-    place = f"{loc.name} ({loc.country})" if loc and loc.country else (loc.name if loc else "-")
-    extra = ""
-    if event.event_type == "summit":
-        extra = f" [{getattr(event, 'format', '')}]"
-    return (
-        f"{event.event_type:<23} {','.join(event.countries):<12} {place:<22} "
-        f"{event.event_date.isoformat() if event.event_date else '-':<10} "
-        f"sources: {', '.join(event.sources)}{extra}  {event.event_id}"
     )
 
 

@@ -1,17 +1,24 @@
-"""Fakes next to the ports, for tests here and in downstream projects: an article factory, a fixed clock,
-an in-memory dedup store and a list sink. Preferred over patching.
+"""Fakes next to the ports, for tests here and in downstream projects: article and event factories, a fixed
+clock, an in-memory dedup store, an in-memory topic (the handlers' Output port), an in-memory log (the ledger's
+LogSource port), a scripted processor and group. Preferred over patching.
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import socket
+from collections.abc import Awaitable, Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from dipevents.core.models import Article
+from dipevents.core.errors import ExtractionError
+from dipevents.core.ids import event_id
+from dipevents.core.models import EVENT_ADAPTER, Article, Event
+from dipevents.core.processor import Extraction
+from dipevents.stream.ledger import Record
 
 _ids = itertools.count(1)
 
@@ -77,12 +84,168 @@ def exploding_extractors(marker: str = "EXPLODE") -> list[Any]:
     return [*default_registry().build(), ExplodingExtractor(marker)]
 
 
-@dataclass
-class ListSink:
-    records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = field(default_factory=list)
+def make_event(
+    event_type: str = "summit",
+    *,
+    countries: Sequence[str] = ("JPN", "RUS"),
+    day: date | None = date(2013, 4, 29),
+    source: str = "Test Wire",
+    article_id: str = "a1",
+    sentence: str = "The two leaders met in Moscow.",
+    city: str | None = "Moscow",
+    **extra: Any,
+) -> Event:
+    """An extracted event as the pipeline would give it for one article (one mention, one source)."""
+    return EVENT_ADAPTER.validate_python(
+        {
+            "event_id": event_id(event_type, countries, day),
+            "event_type": event_type,
+            "countries": list(countries),
+            "location": {"name": city, "country": "RUS"} if city else None,
+            "event_date": day,
+            "sources": [source],
+            "confidence": 0.8,
+            "extractor": f"{event_type}.v1",
+            "mentions": [
+                {"article_id": article_id, "source": source, "sentence": sentence, "start": 0, "end": len(sentence)}
+            ],
+            **extra,
+        }
+    )
 
-    async def __call__(self, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]]) -> None:
-        self.records.append((key, value or b"", headers))
+
+@dataclass
+class MemoryTopic:
+    """The handlers' Output port in memory: records in order; `fail` makes the next sends raise it."""
+
+    records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = field(default_factory=list)
+    fail: BaseException | None = None
+    acks_awaited: int = 0
+
+    async def __call__(
+        self, key: bytes | None, value: bytes, headers: Sequence[tuple[str, bytes]] = ()
+    ) -> Awaitable[object]:
+        if self.fail is not None:
+            raise self.fail
+        self.records.append((key, value, list(headers)))
+        return _Ack(self)
+
+    def values(self) -> list[bytes]:
+        return [v for _, v, _ in self.records]
+
+    def headers(self, index: int = -1) -> dict[str, str]:
+        return {k: v.decode("utf-8", "replace") for k, v in self.records[index][2]}
+
+
+class _Ack:
+    """A broker acknowledgement that counts being awaited (and, like a future, may never be)."""
+
+    def __init__(self, topic: MemoryTopic) -> None:
+        self._topic = topic
+
+    def __await__(self) -> Generator[None, None, None]:
+        self._topic.acks_awaited += 1
+        yield from ()
+
+
+class MemoryLog:
+    """The ledger's LogSource port over a one-topic log: offsets in `offsets` exist (others are control records
+    or compacted away); `reads` records every range read."""
+
+    def __init__(
+        self,
+        offsets: Iterable[int],
+        *,
+        committed: dict[int, int] | None = None,
+        start: int = 0,
+        topic: str = "articles",
+    ) -> None:
+        self.offsets = sorted(o for o in offsets if o >= start)
+        self.committed_offsets = committed or {}
+        self.start = start
+        self.topic = topic
+        self.reads: list[tuple[int, int]] = []
+        self.closed = False
+
+    def record(self, offset: int, partition: int = 0) -> Record:
+        return Record(self.topic, partition, offset, None, f"v{offset}".encode())
+
+    async def committed(self, topic: str, partition: int) -> int | None:
+        return self.committed_offsets.get(partition)
+
+    async def bounds(self, topic: str, partition: int) -> tuple[int, int]:
+        return self.start, (self.offsets[-1] + 1 if self.offsets else self.start)
+
+    async def read(self, topic: str, partition: int, start: int, end: int) -> list[Record]:
+        self.reads.append((start, end))
+        return [self.record(o, partition) for o in self.offsets if max(start, self.start) <= o < end]
+
+    async def keys_since(self, topic: str, timestamp_ms: int) -> set[bytes]:
+        return set()
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+class ScriptedProcessor:
+    """The extract handler's Processor port without spaCy: `events_for(article)` gives an article's events; an
+    exception it raises becomes that article's `Extraction.error`, as ArticleProcessor isolates a failing one."""
+
+    def __init__(self, events_for: Callable[[Article], list[Event]]) -> None:
+        self.events_for = events_for
+        self.batches: list[list[str]] = []
+
+    def process(self, articles: Sequence[Article]) -> list[Extraction]:
+        self.batches.append([a.article_id for a in articles])
+        out = []
+        for a in articles:
+            try:
+                out.append(Extraction(a, self.events_for(a)))
+            except Exception as e:  # noqa: BLE001 - the fake mirrors ArticleProcessor's isolation
+                err = ExtractionError(f"{type(e).__name__}: {e}", article_id=a.article_id, source=a.source)
+                out.append(Extraction(a, [], error=err))
+        return out
+
+
+class FakeFaustApp:
+    """What the committer uses of a faust app: the consumer's assignment and commit, the producer's flush.
+    `calls` lists them in order; `accept=False` refuses commits (a rebalance), `fail_flush` makes flush raise."""
+
+    def __init__(self, assignment: Collection[Any], accept: bool = True) -> None:
+        self.calls: list[Any] = []
+        self.fail_flush: BaseException | None = None
+        app = self
+
+        class Consumer:
+            def assignment(self) -> set[Any]:
+                return set(assignment)
+
+            async def _commit(self, offsets: dict[Any, int]) -> bool:
+                app.calls.append(("commit", dict(offsets)))
+                return accept
+
+        class Producer:
+            async def flush(self) -> None:
+                if app.fail_flush is not None:
+                    raise app.fail_flush
+                app.calls.append("flush")
+
+        self.consumer, self.producer = Consumer(), Producer()
+
+
+@dataclass
+class FakeGroup:
+    """The upkeep's Group port: a fixed assignment of (topic, partition) pairs; recovery done when `ready` is set."""
+
+    partitions: Collection[Any] = ()
+    rebalancing: bool = False
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def assignment(self) -> Collection[Any]:
+        return self.partitions
+
+    async def recovered(self) -> None:
+        await self.ready.wait()
 
 
 def free_port() -> int:

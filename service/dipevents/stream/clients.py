@@ -1,4 +1,7 @@
-"""`dipevents produce` and `dipevents consume`: plain aiokafka clients for people and scripts."""
+"""`dipevents produce` and `dipevents consume`: plain aiokafka clients for people and scripts.
+
+The CLI (the composition root) builds the settings and passes them in; nothing here reaches back into it.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +14,33 @@ from pathlib import Path
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from dipevents.core.models import EVENT_ADAPTER, EventRevision
-from dipevents.main import build_settings
+from dipevents.display import describe
+from dipevents.settings import KafkaSettings
 from dipevents.stream.kafka_config import aiokafka_kwargs
 from dipevents.stream.topics import ensure_topics
 
 
-def produce_file(path: str) -> int:
+def produce_file(settings: KafkaSettings, path: str) -> int:
     if path == "-":
         lines = sys.stdin.buffer.read().splitlines()
     else:
         if not Path(path).is_file():
             raise RuntimeError(f"no such file: {path}")
         lines = Path(path).read_bytes().splitlines()
-    return asyncio.run(_produce([raw for raw in lines if raw.strip()]))
+    return asyncio.run(_produce(settings, [raw for raw in lines if raw.strip()]))
 
 
-async def _produce(lines: list[bytes]) -> int:
-    settings = build_settings()
-    await ensure_topics(settings.kafka)
-    producer = AIOKafkaProducer(**aiokafka_kwargs(settings.kafka), acks="all", enable_idempotence=True)
+async def _produce(settings: KafkaSettings, lines: list[bytes]) -> int:
+    await ensure_topics(settings)
+    producer = AIOKafkaProducer(**aiokafka_kwargs(settings), acks="all", enable_idempotence=True)
     await producer.start()
     try:
         for raw in lines:
-            await producer.send(settings.kafka.articles_topic, value=raw, key=_key(raw))
+            await producer.send(settings.articles_topic, value=raw, key=_key(raw))
         await producer.flush()
     finally:
         await producer.stop()
-    print(f"published {len(lines)} article record(s) to {settings.kafka.articles_topic}", file=sys.stderr)
+    print(f"published {len(lines)} article record(s) to {settings.articles_topic}", file=sys.stderr)
     return 0
 
 
@@ -51,18 +54,28 @@ def _key(line: bytes) -> bytes | None:
     return aid.encode() if isinstance(aid, str) else None
 
 
-def consume_events(*, as_json: bool, state: bool, from_beginning: bool, limit: int, idle_timeout: float) -> int:
-    return asyncio.run(_consume(as_json, state, from_beginning, limit, idle_timeout))
+def consume_events(
+    settings: KafkaSettings, *, as_json: bool, state: bool, from_beginning: bool, limit: int, idle_timeout: float
+) -> int:
+    return asyncio.run(
+        _consume(
+            settings,
+            as_json=as_json,
+            state=state,
+            from_beginning=from_beginning,
+            limit=limit,
+            idle_timeout=idle_timeout,
+        )
+    )
 
 
-async def _consume(as_json: bool, state: bool, from_beginning: bool, limit: int, idle_timeout: float) -> int:
-    from dipevents.cli import describe
-
-    settings = build_settings()
-    topic = settings.kafka.state_topic if state else settings.kafka.events_topic
+async def _consume(
+    settings: KafkaSettings, *, as_json: bool, state: bool, from_beginning: bool, limit: int, idle_timeout: float
+) -> int:
+    topic = settings.state_topic if state else settings.events_topic
     consumer = AIOKafkaConsumer(
         topic,
-        **aiokafka_kwargs(settings.kafka),
+        **aiokafka_kwargs(settings),
         group_id=f"dipevents-consume-{uuid.uuid4().hex[:8]}",
         auto_offset_reset="earliest" if from_beginning else "latest",
         enable_auto_commit=False,

@@ -7,15 +7,14 @@ exception type and where the record came from (topic, partition, offset).
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from dipevents.core.errors import DipeventsError
+from dipevents.stream.ledger import Record
 from dipevents.stream.metrics import Metrics
+from dipevents.stream.outputs import Output
 
 log = logging.getLogger("dipevents.dlq")
-
-Send = Callable[[bytes | None, bytes | None, list[tuple[str, bytes]]], Awaitable[object]]
 
 
 @dataclass(frozen=True)
@@ -23,6 +22,10 @@ class Origin:
     topic: str
     partition: int
     offset: int
+
+
+def origin_of(rec: Record) -> Origin:
+    return Origin(rec.topic, rec.partition, rec.offset)
 
 
 def dead_letter_headers(reason: str, message: str, exc_type: str, origin: Origin) -> list[tuple[str, bytes]]:
@@ -37,7 +40,7 @@ def dead_letter_headers(reason: str, message: str, exc_type: str, origin: Origin
 
 
 class DeadLetterPolicy:
-    def __init__(self, send: Send, metrics: Metrics) -> None:
+    def __init__(self, send: Output, metrics: Metrics) -> None:
         self._send = send
         self._metrics = metrics
 
@@ -56,4 +59,5 @@ class DeadLetterPolicy:
                 "error": error.message[:300],
             },
         )
-        await self._send(key, value, dead_letter_headers(reason, error.message, type(error).__name__, origin))
+        # Not awaited to the ack: the committer flushes the producer before it commits the record's offset.
+        await self._send(key, value or b"", dead_letter_headers(reason, error.message, type(error).__name__, origin))

@@ -64,6 +64,12 @@ class Metrics:
         self.dedup_state = Gauge(
             "dipevents_dedup_state_events", "Events held in the dedup window on this worker", registry=r
         )
+        self.task_failures = Counter(
+            "dipevents_task_failures",
+            "Exceptions contained in a timer or signal handler (the task runs again at its next turn), by task",
+            ["task"],
+            registry=r,
+        )
         self.rebalances = Counter("dipevents_rebalances", "Consumer group rebalances seen", registry=r)
         self.ready = Gauge("dipevents_ready", "1 when the worker is ready to process", registry=r)
         self.build = Info("dipevents_build", "Build information", registry=r)

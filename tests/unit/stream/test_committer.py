@@ -5,37 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
 from dipevents.stream.committer import OffsetCommitter
 from dipevents.stream.health import HealthState
 from dipevents.stream.ledger import OffsetLedger, Record
 from dipevents.stream.metrics import Metrics
+from dipevents.testing import FakeFaustApp as FakeApp
+from dipevents.testing import MemoryLog
 from faust.types import TP
-
-from tests.unit.stream.fakes import MemoryLog
-
-
-class FakeApp:
-    """What the committer uses of a faust app: the consumer's assignment and commit, the producer's flush."""
-
-    def __init__(self, assignment: set[TP], accept: bool = True) -> None:
-        self.calls: list[Any] = []
-        app = self
-
-        class Consumer:
-            def assignment(self) -> set[TP]:
-                return assignment
-
-            async def _commit(self, offsets: dict[TP, int]) -> bool:
-                app.calls.append(("commit", dict(offsets)))
-                return accept
-
-        class Producer:
-            async def flush(self) -> None:
-                app.calls.append("flush")
-
-        self.consumer, self.producer = Consumer(), Producer()
 
 
 async def _noop(records: list[Record]) -> None:

@@ -7,10 +7,11 @@ import asyncio
 
 import pytest
 from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.testing import MemoryLog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.stream.fakes import TOPIC, MemoryLog
+TOPIC = "articles"
 
 
 class Collector:

@@ -1,0 +1,98 @@
+"""The dedup step: candidate records in, first sightings and revisions out, clusters in the table.
+
+Order per candidate: plan (nothing written), the first sighting sent and acknowledged, the revision sent, then
+the table written (its changelog record). A crash in between re-publishes the same id (the replay guard keeps
+it off the events topic) rather than losing the event: docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from dipevents.core.dedup import Deduplicator
+from dipevents.core.errors import ExtractionError
+from dipevents.stream.codecs import CandidateRecord, encode_event
+from dipevents.stream.contain import contained
+from dipevents.stream.dlq import DeadLetterPolicy, origin_of
+from dipevents.stream.ledger import Record
+from dipevents.stream.metrics import Metrics
+from dipevents.stream.outputs import Output
+
+log = logging.getLogger("dipevents.dedup")
+
+
+def _never(key: bytes) -> bool:
+    return False
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class DedupHandler:
+    def __init__(
+        self,
+        dedup: Deduplicator,
+        *,
+        events: Output,
+        state: Output,
+        dead_letters: DeadLetterPolicy,
+        metrics: Metrics,
+        already_announced: Callable[[bytes], bool] = _never,
+        clock: Callable[[], datetime] = _utcnow,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._dedup = dedup
+        self._events = events
+        self._state = state
+        self._dead_letters = dead_letters
+        self.metrics = metrics
+        self._already_announced = already_announced  # the replay guard (dipevents.stream.replay)
+        self._clock = clock
+        self._wall_clock = wall_clock  # unix time, for consume-to-publish latency
+
+    async def handle(self, records: Sequence[Record]) -> None:
+        for rec in records:
+            await self._handle_one(rec)
+
+    async def _handle_one(self, rec: Record) -> None:
+        started = time.perf_counter()
+        try:
+            cand = CandidateRecord.decode(rec.value or b"")
+        except Exception as e:  # noqa: BLE001 - a corrupt internal record must not stop dedup
+            err = ExtractionError(f"undecodable candidate: {e}", stage="dedup")
+            await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
+            return
+        result = self._dedup.plan(cand.event, cand.article_id, cand.published_at, self._clock())
+        self.metrics.stage_seconds.labels(stage="dedup").observe(time.perf_counter() - started)
+        started = time.perf_counter()
+        key = result.event.event_id.encode()
+        if result.merged:
+            self.metrics.duplicates.labels(kind="same_event").inc()
+        if result.outcome == "new" and self._already_announced(key):
+            # Published by a worker that died before recording the cluster: recorded now, not announced again.
+            self.metrics.duplicates.labels(kind="republish_suppressed").inc()
+            log.info("first sighting already on the events topic", extra={"event_id": result.event.event_id})
+        elif result.outcome == "new":
+            # The first sighting is sent and acknowledged before the state topic hears of it.
+            await (await self._events(key, encode_event(result.event)))
+            self.metrics.events_published.labels(event_type=result.event.event_type).inc()
+            self.metrics.latency.observe(max(0.0, self._wall_clock() - cand.consumed_at))
+        if result.outcome in ("new", "updated"):
+            await self._state(key, result.record.model_dump_json().encode())
+            self.metrics.revisions.labels(event_type=result.event.event_type).inc()
+        self._dedup.commit(result)  # recorded only after the first sighting is acknowledged
+        self.metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
+        self.metrics.dedup_state.set(self._dedup.size())
+
+    @contained("sweep")
+    async def sweep(self) -> int:
+        """Timer: events not updated within the window leave the table (their tombstones reach the changelog)."""
+        dropped = self._dedup.expire(self._clock())
+        self.metrics.dedup_state.set(self._dedup.size())
+        if dropped:
+            log.info("expired %d events from the dedup window", dropped, extra={"expired": dropped})
+        return dropped

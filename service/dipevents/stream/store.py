@@ -1,0 +1,43 @@
+"""The Deduplicator's store port over a faust Table (str keys, JSON values)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class TableStore:
+    """faust-streaming 0.15 restores changelog keys of a str-keyed table as bytes, while live writes use str:
+    reads fall back to the restored bytes key, and a live write supersedes it."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def _read(self, key: str) -> Any:
+        value = self.table.get(key)
+        if value is None:
+            value = self.table.get(key.encode())
+        return value
+
+    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+        value = self._read(key)
+        if value is None:
+            raise KeyError(key)
+        return list(value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self._read(key)
+        return default if value is None else list(value)
+
+    def __setitem__(self, key: str, value: list[dict[str, Any]]) -> None:
+        self.table[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        for k in (key, key.encode()):
+            if self.table.get(k) is not None:
+                del self.table[k]
+
+    def keys(self) -> list[str]:
+        return sorted({k.decode() if isinstance(k, bytes) else str(k) for k in list(self.table.keys())})
+
+    def values(self) -> list[list[dict[str, Any]]]:
+        return [v for k in self.keys() if (v := self.get(k)) is not None]

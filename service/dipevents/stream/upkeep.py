@@ -1,0 +1,135 @@
+"""The worker's upkeep around the two handlers: periodic commits, stall repair and lag reports (timers), and what
+happens when partitions are assigned or revoked and at shutdown (signals). Each is a method whose exceptions are
+contained (dipevents.stream.contain): a failing timer is logged and runs again, it never stops the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, Protocol
+
+from dipevents.stream.committer import OffsetCommitter
+from dipevents.stream.contain import contained
+from dipevents.stream.health import HealthState
+from dipevents.stream.ledger import LogSource, OffsetLedger
+from dipevents.stream.metrics import Metrics
+from dipevents.stream.replay import ReplayGuard
+
+log = logging.getLogger("dipevents.worker")
+
+
+class Group(Protocol):
+    """What upkeep needs of the consumer group member (faust's app in the worker, a fake in tests)."""
+
+    @property
+    def rebalancing(self) -> bool: ...
+
+    def assignment(self) -> Collection[Any]:
+        """The assigned topic partitions (objects with .topic and .partition)."""
+
+    async def recovered(self) -> None:
+        """Returns once the tables are restored from their changelogs."""
+
+
+class ClosableLog(LogSource, Protocol):
+    async def close(self) -> None: ...
+
+
+class Upkeep:
+    def __init__(
+        self,
+        group: Group,
+        ledgers: Mapping[str, OffsetLedger],
+        *,
+        committer: OffsetCommitter,
+        source: ClosableLog,
+        replay: ReplayGuard,
+        state_size: Callable[[], int],
+        health: HealthState,
+        metrics: Metrics,
+        lag_topic: str,
+        repair_idle_seconds: float,
+    ) -> None:
+        self._group = group
+        self._ledgers = ledgers
+        self._committer = committer
+        self._source = source
+        self._replay = replay
+        self._state_size = state_size
+        self._health = health
+        self.metrics = metrics
+        self._lag_topic = lag_topic
+        self._repair_idle = repair_idle_seconds
+        self._background: set[asyncio.Future[object]] = set()  # keeps fire-and-forget tasks referenced
+
+    # -- timers ------------------------------------------------------------------------------------------
+
+    @contained("commit_offsets")
+    async def commit_offsets(self) -> None:
+        await self._committer.commit()
+
+    @contained("repair_stalls")
+    async def repair_stalls(self) -> None:
+        """A partition that gets nothing while its log has more: the consumer dropped a redelivery (BUG-6)."""
+        if self._group.rebalancing or not self._health.recovered:
+            return
+        for tp in sorted(self._group.assignment()):
+            ledger = self._ledgers.get(tp.topic)
+            if ledger is not None:
+                await ledger.catch_up(tp.partition, self._repair_idle)
+
+    @contained("report_lag")
+    async def report_lag(self) -> None:
+        await self._committer.report_lag(self._source, self._lag_topic)
+
+    # -- signals -----------------------------------------------------------------------------------------
+
+    @contained("partitions_revoked")
+    async def on_revoked(self, revoked: Iterable[Any]) -> None:
+        """faust has waited for the streams and flushed the producer: commit what is done while still a member."""
+        revoked = list(revoked)
+        try:
+            await self._committer.commit(set(revoked))
+        finally:
+            for ledger in self._ledgers.values():
+                ledger.reset(tp.partition for tp in revoked if tp.topic == ledger.topic)
+
+    @contained("partitions_assigned")
+    async def on_assigned(self) -> None:
+        self.metrics.rebalances.inc()
+        for ledger in self._ledgers.values():
+            ledger.reset()  # positions come from the committed offsets of the new generation
+        self._replay.clear()
+        self._health.assigned = True
+        self._health.recovered = False
+        task: asyncio.Future[object] = asyncio.ensure_future(self.await_recovery())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    @contained("shutdown")
+    async def on_shutdown(self) -> None:
+        """The streams are empty (stream_wait_empty): the last commit, then the side clients go."""
+        try:
+            await self._committer.commit()
+        finally:
+            await self._source.close()
+
+    @contained("recovery")
+    async def await_recovery(self) -> None:
+        await self._group.recovered()
+        # Positions (and the replay's published ids) before the first record, not in its latency.
+        for tp in sorted(self._group.assignment()):
+            ledger = self._ledgers.get(tp.topic)
+            if ledger is None:
+                continue
+            try:
+                await ledger.prepare(tp.partition)
+            except Exception as e:  # noqa: BLE001 - the first record of the partition will try again
+                log.warning("could not read the committed offset yet", extra={"topic": tp.topic, "error": repr(e)})
+        size = self._state_size()
+        self.metrics.dedup_state.set(size)
+        log.info("dedup state recovered: %d events", size, extra={"events": size})
+        self._health.progress()  # the stall clock starts now, not at the last commit before the rebalance
+        self._health.recovered = True

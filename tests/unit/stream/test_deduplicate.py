@@ -1,0 +1,124 @@
+"""The dedup handler without a broker: plan, first sighting acknowledged before the revision, commit after;
+later reports are revisions only; a replayed first sighting is not announced twice; the sweep timer contained."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from dipevents.core.dedup import Deduplicator
+from dipevents.stream.codecs import CandidateRecord
+from dipevents.stream.deduplicate import DedupHandler
+from dipevents.stream.dlq import DeadLetterPolicy
+from dipevents.stream.ledger import Record
+from dipevents.stream.metrics import Metrics
+from dipevents.testing import FixedClock, MemoryTopic, make_event, memory_store
+
+PUBLISHED = datetime(2013, 4, 29, 12, tzinfo=UTC)
+
+
+def candidate(article_id: str, source: str = "Wire", offset: int = 0) -> Record:
+    event = make_event(article_id=article_id, source=source)
+    value = CandidateRecord(event, article_id, PUBLISHED, 1000.0).encode()
+    return Record("candidates", 0, offset, b'"summit:JPN-RUS"', value)
+
+
+class Rig:
+    def __init__(self, announced: set[bytes] | None = None, store: Any = None) -> None:
+        self.events, self.state, self.dead, self.metrics = MemoryTopic(), MemoryTopic(), MemoryTopic(), Metrics()
+        self.clock = FixedClock(datetime(2013, 4, 30, tzinfo=UTC))
+        self.store = memory_store() if store is None else store
+        self.dedup = Deduplicator(self.store)
+        seen = set(announced or ())
+        self.handler = DedupHandler(
+            self.dedup,
+            events=self.events,
+            state=self.state,
+            dead_letters=DeadLetterPolicy(self.dead, self.metrics),
+            metrics=self.metrics,
+            already_announced=lambda k: k in seen,
+            clock=self.clock,
+            wall_clock=lambda: 1001.5,
+        )
+
+    def run(self, *recs: Record) -> None:
+        asyncio.run(self.handler.handle(list(recs)))
+
+    def sample(self, name: str, **labels: str) -> float | None:
+        return self.metrics.registry.get_sample_value(name, labels)
+
+
+def test_a_new_event_is_first_sighted_then_revised_then_recorded() -> None:
+    """The first report: one first sighting keyed by event id (its ack awaited), revision 1 on the state topic,
+    the cluster in the store, latency observed from the consume time."""
+    rig = Rig()
+    rig.run(candidate("a1"))
+    assert len(rig.events.records) == 1 and rig.events.acks_awaited == 1
+    key, value, _ = rig.events.records[0]
+    assert key == json.loads(value)["event_id"].encode()
+    rev = json.loads(rig.state.values()[0])
+    assert rev["revision"] == 1 and rev["article_ids"] == ["a1"]
+    assert rig.dedup.size() == 1
+    assert rig.sample("dipevents_consume_to_publish_seconds_sum") == pytest.approx(1.5)
+
+
+def test_a_second_report_is_a_revision_not_a_first_sighting() -> None:
+    """Another wire's report of the same event: no new first sighting, revision 2 with both sources."""
+    rig = Rig()
+    rig.run(candidate("a1", "TASS"), candidate("a2", "Kyodo", offset=1))
+    assert len(rig.events.records) == 1
+    revs = [json.loads(v) for v in rig.state.values()]
+    assert [r["revision"] for r in revs] == [1, 2]
+    assert revs[-1]["event"]["sources"] == ["Kyodo", "TASS"]
+    assert rig.sample("dipevents_duplicates_merged_total", kind="same_event") == 1.0
+
+
+def test_an_event_already_announced_by_a_dead_worker_is_recorded_not_announced() -> None:
+    """The replay guard knows the id: the cluster is recorded and the revision sent, the first sighting is not."""
+    first = Rig()
+    first.run(candidate("a1"))
+    event_key = first.events.records[0][0]
+    assert event_key is not None
+    rig = Rig(announced={event_key})
+    rig.run(candidate("a1"))
+    assert rig.events.records == [] and len(rig.state.records) == 1 and rig.dedup.size() == 1
+    assert rig.sample("dipevents_duplicates_merged_total", kind="republish_suppressed") == 1.0
+
+
+def test_an_undecodable_candidate_is_dead_lettered_and_the_next_one_processed() -> None:
+    """A corrupt internal record is dead-lettered (extractor_error) with its origin; dedup goes on."""
+    rig = Rig()
+    rig.run(Record("candidates", 0, 0, b"k", b"{broken"), candidate("a1", offset=1))
+    assert rig.dead.headers()["dipevents.reason"] == "extractor_error"
+    assert "undecodable candidate" in rig.dead.headers()["dipevents.message"]
+    assert len(rig.events.records) == 1
+
+
+def test_nothing_is_recorded_when_the_first_sighting_is_not_acknowledged() -> None:
+    """If the events topic refuses the first sighting, the handler raises before the revision and before the
+    store is written: the candidate is processed again later, never lost."""
+    rig = Rig()
+    rig.events.fail = ConnectionError("broker gone")
+    with pytest.raises(ConnectionError):
+        rig.run(candidate("a1"))
+    assert rig.state.records == [] and rig.dedup.size() == 0
+
+
+def test_the_sweep_expires_old_events_and_a_failing_sweep_is_contained() -> None:
+    """The sweep timer drops clusters older than the window; when the store raises, the sweep logs and counts
+    the failure and returns instead of stopping the app."""
+    rig = Rig()
+    rig.run(candidate("a1"))
+    rig.clock.advance(days=8)
+    assert asyncio.run(rig.handler.sweep()) == 1 and rig.dedup.size() == 0
+
+    class BrokenStore(dict[str, Any]):
+        def keys(self) -> Any:
+            raise RuntimeError("store unavailable")
+
+    broken = Rig(store=BrokenStore())
+    assert asyncio.run(broken.handler.sweep()) is None
+    assert broken.sample("dipevents_task_failures_total", task="sweep") == 1.0

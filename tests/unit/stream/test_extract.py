@@ -1,0 +1,119 @@
+"""The extract handler without a broker: decode, extract (in the executor when given), candidates keyed by
+blocking key with every ack awaited, bad input and failed extractions dead-lettered, the rest of a batch kept."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from dipevents.core.decode import DecodeLimits
+from dipevents.core.models import Article, Event
+from dipevents.stream.codecs import CandidateRecord
+from dipevents.stream.dlq import DeadLetterPolicy
+from dipevents.stream.extract import ExtractHandler
+from dipevents.stream.ledger import Record
+from dipevents.stream.metrics import Metrics
+from dipevents.testing import MemoryTopic, ScriptedProcessor, make_event
+
+BODY = "President Putin met Prime Minister Abe in Moscow on Monday, and the two leaders held talks."
+
+
+def article(aid: str, body: str = BODY) -> bytes:
+    return json.dumps(
+        {"article_id": aid, "source": "Wire", "body": body, "published_at": "2013-04-29T12:00:00Z"}
+    ).encode()
+
+
+def records(*values: bytes | None) -> list[Record]:
+    return [Record("articles", 0, i, None, v) for i, v in enumerate(values)]
+
+
+def one_summit(a: Article) -> list[Event]:
+    if "EXPLODE" in a.body:
+        raise ZeroDivisionError("a bug in an extractor")
+    return [make_event(article_id=a.article_id, source=a.source)]
+
+
+def handler(
+    processor: ScriptedProcessor, executor: ThreadPoolExecutor | None = None
+) -> tuple[ExtractHandler, MemoryTopic, MemoryTopic, Metrics]:
+    candidates, dead, metrics = MemoryTopic(), MemoryTopic(), Metrics()
+    h = ExtractHandler(
+        processor,
+        DecodeLimits(),
+        candidates=candidates,
+        dead_letters=DeadLetterPolicy(dead, metrics),
+        metrics=metrics,
+        executor=executor,
+        clock=lambda: 1000.0,
+    )
+    return h, candidates, dead, metrics
+
+
+def test_good_articles_become_candidates_keyed_by_blocking_key_and_acknowledged() -> None:
+    """Each event of a good article is one candidate record, keyed by the JSON blocking key, carrying the article
+    id, publication time and consume time; every send's ack is awaited before handle returns."""
+    h, candidates, dead, metrics = handler(ScriptedProcessor(one_summit))
+    asyncio.run(h.handle(records(article("a1"), article("a2"))))
+    assert [k for k, _, _ in candidates.records] == [b'"summit:JPN-RUS"'] * 2
+    decoded = [CandidateRecord.decode(v) for v in candidates.values()]
+    assert [c.article_id for c in decoded] == ["a1", "a2"]
+    assert decoded[0].consumed_at == 1000.0 and decoded[0].published_at is not None
+    assert decoded[0].kind == "extracted"
+    assert candidates.acks_awaited == 2 and dead.records == []
+    assert metrics.registry.get_sample_value("dipevents_articles_consumed_total", {"outcome": "processed"}) == 2.0
+
+
+def test_bad_input_is_dead_lettered_and_the_rest_of_the_batch_is_extracted() -> None:
+    """Bad records among good ones: each dead-lettered with its reason, bytes and origin; the good ones are
+    extracted together in one batch."""
+    processor = ScriptedProcessor(one_summit)
+    h, candidates, dead, _ = handler(processor)
+    asyncio.run(h.handle(records(b"not json {", article("a1"), None, article("a2"))))
+    assert processor.batches == [["a1", "a2"]]
+    assert len(candidates.records) == 2
+    assert [dead.headers(i)["dipevents.reason"] for i in range(2)] == ["not_json", "not_json"]
+    assert dead.values()[0] == b"not json {"
+    assert dead.headers(0)["dipevents.source.offset"] == "0" and dead.headers(1)["dipevents.source.offset"] == "2"
+
+
+def test_a_failed_extraction_dead_letters_only_its_article() -> None:
+    """An article whose extraction raised is dead-lettered as extractor_error with the exception in the message;
+    the others' candidates are sent."""
+    h, candidates, dead, metrics = handler(ScriptedProcessor(one_summit))
+    asyncio.run(h.handle(records(article("a1"), article("boom", "EXPLODE " + BODY), article("a3"))))
+    assert [CandidateRecord.decode(v).article_id for v in candidates.values()] == ["a1", "a3"]
+    assert len(dead.records) == 1
+    assert dead.headers()["dipevents.reason"] == "extractor_error"
+    assert "ZeroDivisionError" in dead.headers()["dipevents.message"]
+    assert dead.headers()["dipevents.source.offset"] == "1"
+    assert metrics.registry.get_sample_value("dipevents_dead_letters_total", {"reason": "extractor_error"}) == 1.0
+
+
+def test_extraction_runs_in_the_executor_when_given_one() -> None:
+    """With an executor the processor runs off the event loop's thread (the NLP thread in the worker)."""
+    threads: list[str] = []
+
+    def note_thread(a: Article) -> list[Event]:
+        threads.append(threading.current_thread().name)
+        return one_summit(a)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp") as pool:
+        h, candidates, _, _ = handler(ScriptedProcessor(note_thread), executor=pool)
+        asyncio.run(h.handle(records(article("a1"))))
+    assert threads and threads[0].startswith("nlp") and len(candidates.records) == 1
+
+
+def test_a_candidate_send_that_fails_propagates_so_the_ledger_retries() -> None:
+    """When the producer refuses a candidate the handler raises: the ledger keeps the position before the
+    chunk and nothing is counted as done."""
+    h, candidates, _, _ = handler(ScriptedProcessor(one_summit))
+    candidates.fail = ConnectionError("broker gone")
+    try:
+        asyncio.run(h.handle(records(article("a1"))))
+    except ConnectionError:
+        pass
+    else:
+        raise AssertionError("the failed send was swallowed")

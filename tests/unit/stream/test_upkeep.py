@@ -1,0 +1,130 @@
+"""The worker's timers and rebalance signals without a broker: repairs only when settled, failures contained and
+counted, recovery learns positions before /ready, revoked partitions committed then forgotten."""
+
+from __future__ import annotations
+
+import asyncio
+
+from dipevents.stream.committer import OffsetCommitter
+from dipevents.stream.health import HealthState
+from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.stream.metrics import Metrics
+from dipevents.stream.replay import ReplayGuard
+from dipevents.stream.upkeep import Upkeep
+from dipevents.testing import FakeFaustApp, FakeGroup, MemoryLog
+from faust.types import TP
+
+ARTICLES = "articles"
+
+
+class Rig:
+    def __init__(self, log_offsets: range = range(5), committed: dict[int, int] | None = None) -> None:
+        self.log = MemoryLog(log_offsets, committed=committed, topic=ARTICLES)
+        self.handled: list[int] = []
+        self.ledger = OffsetLedger(ARTICLES, self.log, self._handle, chunk=10)
+        self.group = FakeGroup(partitions={TP(ARTICLES, 0)})
+        self.app = FakeFaustApp({TP(ARTICLES, 0)})
+        self.metrics, self.health = Metrics(), HealthState()
+        self.upkeep = Upkeep(
+            self.group,
+            {ARTICLES: self.ledger},
+            committer=OffsetCommitter(self.app, [self.ledger], self.metrics, self.health),
+            source=self.log,
+            replay=ReplayGuard(self.log, "candidates", "events"),
+            state_size=lambda: 7,
+            health=self.health,
+            metrics=self.metrics,
+            lag_topic=ARTICLES,
+            repair_idle_seconds=0.0,
+        )
+
+    async def _handle(self, records: list[Record]) -> None:
+        self.handled.extend(r.offset for r in records)
+
+    def failures(self, task: str) -> float | None:
+        return self.metrics.registry.get_sample_value("dipevents_task_failures_total", {"task": task})
+
+
+def test_repair_waits_for_recovery_and_rebalances_then_catches_an_idle_partition_up() -> None:
+    """The stall repair does nothing while recovering or rebalancing; once settled it reads an idle partition's
+    log from its position."""
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.upkeep.repair_stalls()
+        assert rig.handled == []  # not recovered yet
+        rig.health.recovered, rig.group.rebalancing = True, True
+        await rig.upkeep.repair_stalls()
+        assert rig.handled == []
+        rig.group.rebalancing = False
+        await rig.upkeep.repair_stalls()
+
+    asyncio.run(scenario())
+    assert rig.handled == [0, 1, 2, 3, 4]
+
+
+def test_a_failing_timer_is_contained_logged_and_counted() -> None:
+    """A commit whose flush raises: the timer returns, the failure is counted by task, and the next tick works."""
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.ledger.process([rig.log.record(0)])
+        rig.app.fail_flush = RuntimeError("producer wedged")
+        await rig.upkeep.commit_offsets()
+        rig.app.fail_flush = None
+        await rig.upkeep.commit_offsets()
+
+    asyncio.run(scenario())
+    assert rig.failures("commit_offsets") == 1.0
+    assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 1})]
+
+
+def test_assignment_resets_positions_and_recovery_learns_them_before_ready() -> None:
+    """On assignment the positions are forgotten and /ready waits; when the tables are recovered the positions
+    come from the committed offsets, the state size is reported, and the worker is ready."""
+    rig = Rig(committed={0: 3})
+
+    async def scenario() -> None:
+        await rig.ledger.process([rig.log.record(0)])
+        await rig.upkeep.on_assigned()
+        assert rig.health.assigned and not rig.health.recovered
+        assert rig.ledger.committable() == {}
+        rig.group.ready.set()
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert rig.health.recovered
+
+    asyncio.run(scenario())
+    assert rig.ledger.committed_offset(0) == 3
+    assert rig.metrics.registry.get_sample_value("dipevents_dedup_state_events") == 7.0
+    assert rig.metrics.registry.get_sample_value("dipevents_rebalances_total") == 1.0
+
+
+def test_revoked_partitions_are_committed_then_forgotten_even_when_the_commit_fails() -> None:
+    """Revocation commits what is done on the revoked partitions; if that commit raises, the positions are still
+    forgotten (the next owner starts from the committed offset) and the failure is counted."""
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.ledger.process([rig.log.record(0), rig.log.record(1)])
+        await rig.upkeep.on_revoked([TP(ARTICLES, 0)])
+        assert rig.app.calls[-1] == ("commit", {TP(ARTICLES, 0): 2})
+        await rig.ledger.process([rig.log.record(2)])
+        rig.app.fail_flush = RuntimeError("gone")
+        await rig.upkeep.on_revoked([TP(ARTICLES, 0)])
+
+    asyncio.run(scenario())
+    assert rig.ledger.committable() == {}
+    assert rig.failures("partitions_revoked") == 1.0
+
+
+def test_shutdown_commits_and_closes_the_log_reader() -> None:
+    """At shutdown the last commit is made and the ledger's log clients are closed."""
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.ledger.process([rig.log.record(0)])
+        await rig.upkeep.on_shutdown()
+
+    asyncio.run(scenario())
+    assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 1})] and rig.log.closed
