@@ -8,7 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-TYPES = ("summit", "ministry_instruction", "consultation_agreement")
+from dipevents.core.models import BUILTIN_TYPES
+from dipevents.core.registry import EventTypes
+
+TYPES = BUILTIN_TYPES.event_types()
 
 
 @dataclass
@@ -16,31 +19,36 @@ class Scores:
     tp: dict[str, int]
     fp: dict[str, int]
     fn: dict[str, int]
+    types: tuple[str, ...] = TYPES
 
     def f1(self, t: str | None = None) -> float:
-        types = [t] if t else list(TYPES)
-        tp = sum(self.tp[x] for x in types)
-        fp = sum(self.fp[x] for x in types)
-        fn = sum(self.fn[x] for x in types)
+        types = [t] if t else list(self.types)
+        tp = sum(self.tp.get(x, 0) for x in types)
+        fp = sum(self.fp.get(x, 0) for x in types)
+        fn = sum(self.fn.get(x, 0) for x in types)
         return 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else 1.0
 
     def summary(self) -> dict[str, Any]:
         return {
             "micro_f1": round(self.f1(), 4),
-            "per_type_f1": {t: round(self.f1(t), 4) for t in TYPES},
+            "per_type_f1": {t: round(self.f1(t), 4) for t in self.types},
             "tp": sum(self.tp.values()),
             "fp": sum(self.fp.values()),
             "fn": sum(self.fn.values()),
         }
 
     def prf(self, t: str) -> tuple[float, float, float]:
-        tp, fp, fn = self.tp[t], self.fp[t], self.fn[t]
+        tp, fp, fn = self.tp.get(t, 0), self.fp.get(t, 0), self.fn.get(t, 0)
         p = tp / (tp + fp) if tp + fp else 1.0
         r = tp / (tp + fn) if tp + fn else 1.0
         return p, r, self.f1(t)
 
 
-def article_scores(events: list[dict[str, Any]], expected_articles: dict[str, list[dict[str, Any]]]) -> Scores:
+def article_scores(
+    events: list[dict[str, Any]],
+    expected_articles: dict[str, list[dict[str, Any]]],
+    types: EventTypes = BUILTIN_TYPES,
+) -> Scores:
     pred: dict[str, set[tuple[str, frozenset[str]]]] = defaultdict(set)
     for ev in events:
         for aid in {m["article_id"] for m in ev["mentions"]}:
@@ -57,7 +65,7 @@ def article_scores(events: list[dict[str, Any]], expected_articles: dict[str, li
             fp[k[0]] += 1
         for k in want - got:
             fn[k[0]] += 1
-    return Scores(tp, fp, fn)
+    return Scores(tp, fp, fn, types.event_types())
 
 
 def dedup_scores(events: list[dict[str, Any]], expected: dict[str, Any]) -> tuple[float, int, int]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dipevents.core.dedup import Deduplicator
-from dipevents.core.extractors.registry import Extractor, default_registry
 from dipevents.core.knowledge import Knowledge
+from dipevents.core.models import BUILTIN_TYPES
 from dipevents.core.nlp import load_nlp
 from dipevents.core.pipeline import Pipeline
 from dipevents.core.processor import ArticleProcessor
+from dipevents.core.registry import EventTypes, Extractor
 from dipevents.core.syndication import SyndicationIndex
 from dipevents.settings import Settings
 
@@ -21,10 +22,12 @@ def build_settings() -> Settings:
 
 
 def build_pipeline(
-    settings: Settings, kb: Knowledge | None = None, extractors: Sequence[Extractor] | None = None
+    settings: Settings,
+    kb: Knowledge | None = None,
+    extractors: Sequence[Extractor] | None = None,
+    types: EventTypes = BUILTIN_TYPES,
 ) -> Pipeline:
-    chosen = list(extractors) if extractors is not None else default_registry().build()
-    return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), chosen)
+    return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), extractors, types=types)
 
 
 def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:

@@ -39,8 +39,9 @@ def render(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_examples(out: Path) -> None:
-    """Example records from the bundled seed article, run through the real pipeline and dedup."""
+def examples() -> dict[str, str]:
+    """Example records from the bundled seed article, run through the real pipeline and dedup (first seen at the
+    article's publication time, so that the files are the same on every run)."""
     from importlib import resources
 
     from dipevents.core.decode import decode_article
@@ -52,14 +53,20 @@ def write_examples(out: Path) -> None:
     article = decode_article(seed_line.encode())
     events = build_pipeline(settings).process_article(article)
     dedup = build_deduplicator(settings)
-    revisions = [dedup.observe(e, article.article_id, article.published_at).record for e in events]
+    seen = article.published_at
+    revisions = [dedup.observe(e, article.article_id, seen, now=seen).record for e in events]
+    return {
+        "article.json": json.dumps(json.loads(seed_line), indent=2, ensure_ascii=False) + "\n",
+        "event.jsonl": "".join(e.model_dump_json() + "\n" for e in events),
+        "event-revision.jsonl": "".join(r.model_dump_json() + "\n" for r in revisions),
+    }
+
+
+def write_examples(out: Path) -> None:
     ex = out / "examples"
     ex.mkdir(parents=True, exist_ok=True)
-    (ex / "article.json").write_text(
-        json.dumps(json.loads(seed_line), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    (ex / "event.jsonl").write_text("".join(e.model_dump_json() + "\n" for e in events), encoding="utf-8")
-    (ex / "event-revision.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in revisions), encoding="utf-8")
+    for name, text in examples().items():
+        (ex / name).write_text(text, encoding="utf-8")
     print(f"wrote {ex}/article.json, event.jsonl, event-revision.jsonl")
 
 

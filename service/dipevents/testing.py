@@ -16,7 +16,7 @@ from typing import Any
 
 from dipevents.core.errors import ExtractionError
 from dipevents.core.ids import event_id
-from dipevents.core.models import EVENT_ADAPTER, Article, Event
+from dipevents.core.models import BUILTIN_TYPES, EVENT_ADAPTER, Article, Event
 from dipevents.core.processor import Extraction
 from dipevents.stream.ledger import Record
 
@@ -66,7 +66,7 @@ class ExplodingExtractor:
     """An extractor with a bug: raises on any sentence containing `marker`. For poison-message tests."""
 
     name = "exploding.v0"
-    event_type = "summit"
+    event_type = "exploding"  # registered nowhere: it never yields a candidate
 
     def __init__(self, marker: str = "EXPLODE") -> None:
         self.marker = marker
@@ -79,13 +79,11 @@ class ExplodingExtractor:
 
 def exploding_extractors(marker: str = "EXPLODE") -> list[Any]:
     """The default extractors plus one that raises on `marker` (run_worker(extractors=...))."""
-    from dipevents.core.extractors.registry import default_registry
-
-    return [*default_registry().build(), ExplodingExtractor(marker)]
+    return [*BUILTIN_TYPES.extractors(), ExplodingExtractor(marker)]
 
 
 def make_event(
-    event_type: str = "summit",
+    event_type: str | None = None,
     *,
     countries: Sequence[str] = ("JPN", "RUS"),
     day: date | None = date(2013, 4, 29),
@@ -95,7 +93,9 @@ def make_event(
     city: str | None = "Moscow",
     **extra: Any,
 ) -> Event:
-    """An extracted event as the pipeline would give it for one article (one mention, one source)."""
+    """An extracted event as the pipeline would give it for one article (one mention, one source); by default of
+    the built-in meeting type."""
+    event_type = event_type or min(BUILTIN_TYPES.main_meetings())
     return EVENT_ADAPTER.validate_python(
         {
             "event_id": event_id(event_type, countries, day),
@@ -105,7 +105,7 @@ def make_event(
             "event_date": day,
             "sources": [source],
             "confidence": 0.8,
-            "extractor": f"{event_type}.v1",
+            "extractor": BUILTIN_TYPES.get(event_type).name,
             "mentions": [
                 {"article_id": article_id, "source": source, "sentence": sentence, "start": 0, "end": len(sentence)}
             ],

@@ -20,7 +20,8 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict
 
 from dipevents.core.ids import blocking_key, event_id
-from dipevents.core.models import EVENT_ADAPTER, Event, EventRevision
+from dipevents.core.models import BUILTIN_TYPES, Event, EventRevision
+from dipevents.core.registry import EventTypes
 
 Outcome = Literal["new", "updated", "unchanged"]
 
@@ -37,8 +38,8 @@ class Cluster(BaseModel):
     updated_at: datetime
     article_ids: list[str]
 
-    def typed(self) -> Event:
-        return EVENT_ADAPTER.validate_python(self.event)
+    def typed(self, types: EventTypes = BUILTIN_TYPES) -> Event:
+        return types.adapter.validate_python(self.event)
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,16 @@ class Store(Protocol):
 
 
 class Deduplicator:
-    def __init__(self, store: Store, *, window_days: float = 7.0, date_tolerance_days: int = 1) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        window_days: float = 7.0,
+        date_tolerance_days: int = 1,
+        types: EventTypes = BUILTIN_TYPES,
+    ) -> None:
         self.store = store
+        self.types = types
         self.window = timedelta(days=window_days)
         self.tolerance = timedelta(days=date_tolerance_days)
 
@@ -116,9 +125,9 @@ class Deduplicator:
             )
             clusters.append(cluster)
             return self._result("new", cluster, merged=False, key=key, clusters=clusters)
-        merged_event = merge_events(match.typed(), event)
+        merged_event = merge_events(match.typed(self.types), event, self.types)
         new_articles = sorted(set(match.article_ids) | set(article_ids))
-        if merged_event == match.typed() and new_articles == match.article_ids:
+        if merged_event == match.typed(self.types) and new_articles == match.article_ids:
             return self._result("unchanged", match, merged=True, key=key, clusters=clusters)
         updated = Cluster(
             event=merged_event.model_dump(mode="json"),
@@ -134,7 +143,7 @@ class Deduplicator:
     def _match(self, event: Event, anchor: date, clusters: list[Cluster]) -> Cluster | None:
         best: tuple[int, Cluster] | None = None
         for c in clusters:
-            other = c.typed()
+            other = c.typed(self.types)
             if abs((c.anchor - anchor).days) > self.tolerance.days:
                 continue
             if not _places_compatible(event, other):
@@ -144,10 +153,9 @@ class Deduplicator:
                 best = (dist, c)
         return best[1] if best else None
 
-    @staticmethod
-    def _result(outcome: Outcome, c: Cluster, *, merged: bool, key: str, clusters: list[Cluster]) -> DedupResult:
-        ev = c.typed()
-        record = EventRevision(
+    def _result(self, outcome: Outcome, c: Cluster, *, merged: bool, key: str, clusters: list[Cluster]) -> DedupResult:
+        ev = c.typed(self.types)
+        record = self.types.revision_model(
             event_id=ev.event_id,
             revision=c.revision,
             first_seen_at=c.first_seen_at,
@@ -176,7 +184,7 @@ class Deduplicator:
     def events(self) -> Iterator[Event]:
         for key in sorted(self.store.keys()):
             for c in self.store[key]:
-                yield Cluster.model_validate(c).typed()
+                yield Cluster.model_validate(c).typed(self.types)
 
     def size(self) -> int:
         return sum(len(v) for v in self.store.values())
@@ -192,8 +200,10 @@ def _places_compatible(a: Event, b: Event) -> bool:
     return bool(la.name.lower() == lb.name.lower() or not (la.country and lb.country))
 
 
-def merge_events(base: Event, new: Event) -> Event:
-    """The union of two reports of one event; the base keeps its id and its first-seen facts."""
+def merge_events(base: Event, new: Event, types: EventTypes = BUILTIN_TYPES) -> Event:
+    """The union of two reports of one event; the base keeps its id and its first-seen facts. Beyond the fields
+    every event has, the event type's merge rule says which of its own fields merge and how."""
+    rule = types.get(base.event_type).merge
     mentions = {(m.article_id, m.start, m.end): m for m in base.mentions}
     for m in new.mentions:
         mentions.setdefault((m.article_id, m.start, m.end), m)
@@ -208,15 +218,14 @@ def merge_events(base: Event, new: Event) -> Event:
     data["sources"] = sorted(set(base.sources) | set(new.sources))
     n_sources = len(data["sources"])
     data["confidence"] = round(min(0.99, max(base.confidence, new.confidence) + 0.02 * (n_sources - 1)), 3)
-    for k in ("event_date", "location", "directive", "level", "mechanism"):
-        if k in data and data[k] is None and nd.get(k) is not None:
+    for k in ("event_date", "location", *rule.fill):
+        if data[k] is None and nd.get(k) is not None:
             data[k] = nd[k]
-    for k in ("topics",):
-        if k in data:
-            data[k] = sorted(set(data[k]) | set(nd.get(k, [])))
-    if "instructed" in data:
-        names = {i["name"]: i for i in data["instructed"]}
-        for i in nd.get("instructed", []):
-            names.setdefault(i["name"], i)
-        data["instructed"] = [names[n] for n in sorted(names)]
-    return EVENT_ADAPTER.validate_python(data)
+    for k in rule.union:
+        data[k] = sorted(set(data[k]) | set(nd.get(k, [])))
+    for k, key in rule.union_by.items():
+        by_key = {item[key]: item for item in data[k]}
+        for item in nd.get(k, []):
+            by_key.setdefault(item[key], item)
+        data[k] = [by_key[n] for n in sorted(by_key)]
+    return types.adapter.validate_python(data)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from importlib import resources
@@ -142,6 +143,15 @@ class Knowledge:
 
     def is_leader_title(self, title: str) -> bool:
         return title.lower() in self.leader_titles
+
+    def with_sections(self, sections: Mapping[str, Any]) -> Knowledge:
+        """This knowledge with lexicon sections added (an event type that brings its own words)."""
+        if not sections:
+            return self
+        clash = sorted(k for k, v in sections.items() if k in self.lexicon and self.lexicon[k] != v)
+        if clash:
+            raise ValueError(f"lexicon section(s) {clash} already exist with other words")
+        return replace(self, lexicon={**self.lexicon, **sections})
 
     def words(self, *path: str) -> frozenset[str]:
         found = self._words.get(path)

@@ -2,8 +2,8 @@
 
 Stages: normalize (hygiene, sentences) -> actors (regex over the knowledge base, every sentence) ->
 context (resolve references in reading order; find the main meeting) -> prefilter (candidate sentences) ->
-nlp (spaCy parse of candidates only, batched) -> extractors (registry) -> assemble (one event per type and
-state set in the article, with every mention).
+nlp (spaCy parse of candidates only, batched) -> extractors (one per registered event type) -> assemble (one
+event per type and state set in the article, with every mention; the type adds its own fields and codes).
 """
 
 from __future__ import annotations
@@ -18,31 +18,16 @@ from typing import Any
 from spacy.language import Language
 
 from dipevents.core.actors import ActorMention, find_actors
-from dipevents.core.codes import consultation_codes, instruction_codes, summit_codes
 from dipevents.core.context import ArticleContext
 from dipevents.core.dates import resolve_text
 from dipevents.core.errors import ExtractionError
-from dipevents.core.extractors.base import Candidate, SentenceView
-from dipevents.core.extractors.registry import Extractor, default_registry
+from dipevents.core.extractors.base import Candidate, SentenceView, most_common
 from dipevents.core.ids import event_id
-from dipevents.core.knowledge import Knowledge, Place
-from dipevents.core.models import (
-    EVENT_ADAPTER,
-    Actor,
-    Article,
-    Event,
-    Location,
-    Mention,
-)
+from dipevents.core.knowledge import Knowledge
+from dipevents.core.models import BUILTIN_TYPES, Actor, Article, Event, Mention
 from dipevents.core.normalize import CleanArticle, Sentence, normalize
 from dipevents.core.prefilter import is_candidate
-
-_MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|summit|spoke|speak|call|conversation|hosted|hosts|received|welcomed|"
-    r"videoconference|telephone|phone)\b",
-    re.IGNORECASE,
-)
-
+from dipevents.core.registry import EventTypes, Extractor
 
 MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
 
@@ -73,10 +58,24 @@ class _Prepared:
 
 
 class Pipeline:
-    def __init__(self, nlp: Language, kb: Knowledge, extractors: Sequence[Extractor] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        kb: Knowledge,
+        extractors: Sequence[Extractor] | None = None,
+        *,
+        types: EventTypes = BUILTIN_TYPES,
+    ) -> None:
         self.nlp = nlp
-        self.kb = kb
-        self.extractors = list(extractors) if extractors is not None else default_registry().build()
+        self.types = types
+        self.kb = kb.with_sections({t.section: t.lexicon for t in types if t.lexicon is not None})
+        missing = [t.name for t in types if t.section not in self.kb.lexicon]
+        if missing:
+            raise ValueError(f"event type(s) {missing} have no lexicon section; sections: {sorted(self.kb.lexicon)}")
+        self.extractors = list(extractors) if extractors is not None else types.extractors()
+        self.meeting_types = types.main_meetings()
+        words = {w for t in types if t.main_meeting for w in self.kb.words(t.section, t.main_meeting.mention_words)}
+        self._meeting_mention = _whole_words(words)
 
     def _roles_of(self, name: str) -> set[str]:
         return {lead.role for lead in self.kb.leaders.get(name, [])}
@@ -114,8 +113,8 @@ class Pipeline:
             ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) if len(s.text) <= MAX_SENTENCE_CHARS else []
             for s in clean.sentences
         ]
-        ctx.main_states = _main_states(clean.sentences, actors, ctx)
-        candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb)]
+        ctx.main_states = _main_states(clean.sentences, actors, ctx, self._meeting_mention)
+        candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb, self.types)]
         candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, ctx, actors, candidates)
 
@@ -128,7 +127,8 @@ class Pipeline:
         ]
         # Pass 1: meetings between named leaders only; their states are what "the two leaders" and "we" mean.
         fallback, p.ctx.main_states = p.ctx.main_states, ()
-        explicit = [c for v in views for ex in self.extractors if ex.event_type == "summit" for c in ex.extract(v)]
+        meetings = [ex for ex in self.extractors if ex.event_type in self.meeting_types]
+        explicit = [c for v in views for ex in meetings for c in ex.extract(v)]
         p.ctx.main_states = _main_meeting(explicit) or fallback
         # Pass 2: everything, with references resolved.
         found = [c for v in views for ex in self.extractors for c in ex.extract(v)]
@@ -141,14 +141,14 @@ class Pipeline:
         dateline_day = resolve_text(p.clean.dateline.date_text if p.clean.dateline else None, p.ref)
         if dateline_day and p.ref and not (p.ref - timedelta(days=7) <= dateline_day <= p.ref + timedelta(days=1)):
             dateline_day = None
-        summit_days = {
-            states: _most_common([c.event_date for c in cands])
+        meeting_days = {
+            states: most_common([c.event_date for c in cands])
             for (etype, states), cands in groups.items()
-            if etype == "summit"
+            if etype in self.meeting_types
         }
         events: list[Event] = []
         for (etype, states), cands in groups.items():
-            day = _most_common([c.event_date for c in cands]) or dateline_day or summit_days.get(states)
+            day = most_common([c.event_date for c in cands]) or dateline_day or meeting_days.get(states)
             events.append(self._event(p, etype, states, cands, day))
         return sorted(events, key=lambda e: (e.event_type, e.countries))
 
@@ -185,88 +185,43 @@ class Pipeline:
             "confidence": round(confidence, 3),
             "extractor": cands[0].extractor,
         }
-        if etype == "summit":
-            place = _most_common_place([c.place for c in cands])
-            fmt = (
-                _most_common([c.fields.get("format") for c in cands if c.fields.get("format") != "in_person"])
-                or "in_person"
-            )
-            if fmt != "in_person":
-                place = None
-            cameo, plover, mode = summit_codes(fmt, states, place.country if place else None)
-            record.update(
-                location=Location(name=place.city or place.name, country=place.country) if place else None,
-                format=fmt,
-                scope="bilateral" if len(states) == 2 else "multilateral",
-                cameo_code=cameo,
-                plover_type=plover,
-                plover_mode=mode,
-            )
-        elif etype == "ministry_instruction":
-            directive = next((c.fields.get("directive") for c in cands if c.fields.get("directive")), None)
-            instructed: dict[str, list[str]] = {}
-            for c in cands:
-                for body in c.fields.get("instructed", []):
-                    instructed.setdefault(body["name"], body["countries"])
-            cameo2, plover2 = instruction_codes(directive)
-            record.update(
-                instructed=[{"name": n, "countries": cs} for n, cs in sorted(instructed.items())],
-                directive=directive,
-                cameo_code=cameo2,
-                plover_type=plover2,
-            )
-        else:
-            cameo3, plover3 = consultation_codes()
-            levels = [c.fields.get("level") for c in cands if c.fields.get("level")]
-            topics = sorted({t for c in cands for t in c.fields.get("topics", [])})
-            record.update(
-                level=levels[0] if levels else None,
-                topics=topics,
-                mechanism=cands[0].fields.get("mechanism"),
-                cameo_code=cameo3,
-                plover_type=plover3,
-            )
-        return EVENT_ADAPTER.validate_python(record)
+        event_type = self.types.get(etype)
+        record.update(event_type.assemble(cands, states))
+        record.update(event_type.codes(record).fields())
+        return self.types.adapter.validate_python(record)
 
 
-def _main_meeting(summits: list[Candidate]) -> tuple[str, ...]:
-    """The states of the summit the article reports most (the first one on a tie)."""
-    if not summits:
+def _main_meeting(meetings: list[Candidate]) -> tuple[str, ...]:
+    """The states of the meeting the article reports most (the first one on a tie)."""
+    if not meetings:
         return ()
-    counts = Counter(c.states for c in summits)
+    counts = Counter(c.states for c in meetings)
     best = max(counts.values())
-    return tuple(sorted(next(c.states for c in summits if counts[c.states] == best)))
+    return tuple(sorted(next(c.states for c in meetings if counts[c.states] == best)))
 
 
-def _main_states(sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext) -> tuple[str, ...]:
+def _whole_words(words: set[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile(r"(?!)")  # no meeting type registered: no sentence reports a meeting
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\b", re.IGNORECASE)
+
+
+def _main_states(
+    sentences: list[Sentence], actors: list[list[ActorMention]], ctx: ArticleContext, meeting_mention: re.Pattern[str]
+) -> tuple[str, ...]:
     """The article's main pair when no meeting of named leaders was found: the two leaders it keeps
-    talking about, else the first meeting sentence naming two or more leaders."""
+    talking about, else the first sentence reporting a meeting that names two or more leaders."""
     counted = ctx.leader_counts.most_common(2)
     if len(counted) == 2 and counted[1][1] >= 2:
         return tuple(sorted(c for c, _ in counted))
     for s, acts in zip(sentences, actors, strict=True):
-        if not _MEETING.search(s.text):
+        if not meeting_mention.search(s.text):
             continue
         states = {a.country for a in acts if a.is_sitting_leader and a.country}
         states |= {c for a in acts if a.kind == "plural_leaders" for c in a.states}
         if len(states) >= 2:
             return tuple(sorted(states))
     return tuple(sorted(c for c, _ in counted)) if len(counted) == 2 else ()
-
-
-def _most_common(values: Iterable[Any]) -> Any:
-    vals = [v for v in values if v is not None]
-    return Counter(vals).most_common(1)[0][0] if vals else None
-
-
-def _most_common_place(places: Iterable[Place | None]) -> Place | None:
-    ps = [p for p in places if p is not None]
-    if not ps:
-        return None
-    # a venue beats its city: it is the more specific evidence
-    counts = Counter(p.city or p.name for p in ps)
-    best = counts.most_common(1)[0][0]
-    return next(p for p in ps if (p.city or p.name) == best)
 
 
 def _actors(cands: list[Candidate], ctx: ArticleContext, states: frozenset[str]) -> list[Actor]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import faust
 
-from dipevents.core.extractors.registry import Extractor
+from dipevents.core.registry import Extractor
 from dipevents.main import build_pipeline, build_processor, build_settings
 from dipevents.stream.app import create_app
 from dipevents.stream.health import HealthServer, HealthState

@@ -5,18 +5,20 @@ plus the shared linguistic tests: is a trigger real (not future, conditional, ne
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from dipevents.core.actors import ActorMention
 from dipevents.core.context import ArticleContext
 from dipevents.core.dates import DateMention, find_dates, period_end
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.normalize import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _RECENT_DAYS = 7  # an event dated more than a week before publication is background, not news
 
@@ -46,7 +48,7 @@ class SentenceView:
         return [a for a in self.actors if a.start < end and start < a.end]
 
     def actors_of(self, tokens: Span | Token | Iterable[Token]) -> list[ActorMention]:
-        roots = [tokens] if isinstance(tokens, Token) else list(tokens)
+        roots: list[Token] = [tokens] if _is_token(tokens) else list(tokens)
         toks = [x for t in roots for x in t.subtree]
         if not toks:
             return []
@@ -72,6 +74,12 @@ class SentenceView:
         return out
 
 
+def _is_token(x: object) -> TypeGuard[Token]:
+    """A Token (not a Span or a list of tokens): checked without importing spaCy, so the registry and the models
+    import without it."""
+    return hasattr(x, "head") and hasattr(x, "i")
+
+
 @dataclass
 class Candidate:
     event_type: str
@@ -83,6 +91,20 @@ class Candidate:
     event_date: date | None = None
     place: Place | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+
+
+class TypeExtractor:
+    """An extractor bound to its registered type: the registry builds it with its versioned name and type."""
+
+    def __init__(self, name: str, event_type: str) -> None:
+        self.name = name
+        self.event_type = event_type
+
+
+def most_common(values: Iterable[Any]) -> Any:
+    """The most frequent value that is not None (the first seen on a tie), or None."""
+    vals = [v for v in values if v is not None]
+    return Counter(vals).most_common(1)[0][0] if vals else None
 
 
 def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evidence

@@ -4,35 +4,63 @@ Trigger: a meeting verb (met, hosted, received, welcomed, spoke, phoned...) or a
 meeting, summit, call, conversation, videoconference...) that is realis (not future, planned, conditional,
 negated) and not a recalled past meeting. Participants: sitting leaders in the sentence, plural references
 ("the two leaders") resolved to the article's main meeting, a quoted "we". At least two states.
+
+Codes: CAMEO 04x CONSULT — 041 discuss by telephone (phone or video), 043 host a visit (in a participant state),
+044 meet at a third location, 040 otherwise; PLOVER CONSULT with mode phone / visit / third-party / multilateral.
+A summit is the article's main meeting: "the two leaders" elsewhere in the article are its leaders.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
-
-from spacy.tokens import Token
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from dipevents.core.extractors.base import (
     Candidate,
     SentenceView,
+    TypeExtractor,
     candidate,
     clause_tokens,
     is_background,
     is_irrealis,
     lemma,
+    most_common,
     states_of,
 )
+from dipevents.core.knowledge import Knowledge, Place
+from dipevents.core.records import EventBase, Location
+from dipevents.core.registry import Codes, EventType, MainMeeting
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dipevents.core.actors import ActorMention
+
+
+class SummitEvent(EventBase):
+    event_type: Literal["summit"] = "summit"
+    format: Literal["in_person", "phone", "video"] = "in_person"
+    scope: Literal["bilateral", "multilateral"] = "bilateral"
+
+
+def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
+    """A summit needs two states from people: a plural reference, "we"/"they", or sitting leaders (or resolved
+    "he"/"I") of two different states. States named alone never make a summit."""
+    if any(a.kind in ("plural_leaders", "we", "they") for a in actors):
+        return True
+    states = {
+        a.country for a in actors if a.country and ((a.kind == "leader" and not a.former) or a.kind in ("he", "i"))
+    }
+    return len(states) >= 2
+
 
 _PHONE = re.compile(r"\b(?:tele)?phon\w*", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo\w*|\bvirtual(?:ly)?\b|\bteleconference\b|\bonline summit\b", re.IGNORECASE)
 
 
-class SummitExtractor:
-    name = "summit.v1"
-    event_type = "summit"
-
+class SummitExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
         verbs = kb.words("summit", "verbs")
@@ -231,3 +259,54 @@ def _has_person_object(t: Token, view: SentenceView) -> bool:
             v.pos_ == "VERB" and v.i not in subj for v in view.doc if t.i < v.i and v.idx < leaders_after[0].start
         )
     )
+
+
+def _assemble(cands: list[Candidate], states: frozenset[str]) -> dict[str, Any]:
+    """The most reported place and format (a phone or video mention beats in person, and has no place)."""
+    place = _most_common_place([c.place for c in cands])
+    fmt = most_common([c.fields.get("format") for c in cands if c.fields.get("format") != "in_person"]) or "in_person"
+    if fmt != "in_person":
+        place = None
+    return {
+        "location": Location(name=place.city or place.name, country=place.country) if place else None,
+        "format": fmt,
+        "scope": "bilateral" if len(states) == 2 else "multilateral",
+    }
+
+
+def _most_common_place(places: Iterable[Place | None]) -> Place | None:
+    ps = [p for p in places if p is not None]
+    if not ps:
+        return None
+    # a venue beats its city: it is the more specific evidence
+    counts = Counter(p.city or p.name for p in ps)
+    best = counts.most_common(1)[0][0]
+    return next(p for p in ps if (p.city or p.name) == best)
+
+
+def _codes(record: Mapping[str, Any]) -> Codes:
+    states, location = record["countries"], record["location"]
+    multilateral = len(states) > 2
+    if record["format"] in ("phone", "video"):
+        return Codes("041", "CONSULT", "phone")
+    if location is None or location.country is None:
+        return Codes("040", "CONSULT", "multilateral" if multilateral else "visit")
+    if location.country in states:
+        return Codes("043", "CONSULT", "multilateral" if multilateral else "visit")
+    return Codes("044", "CONSULT", "multilateral" if multilateral else "third-party")
+
+
+def _display(event: EventBase) -> str:
+    return f" [{getattr(event, 'format', '')}]"
+
+
+EVENT_TYPE = EventType(
+    name="summit.v1",
+    model=SummitEvent,
+    prefilter=_possible,
+    extractor=SummitExtractor,
+    assemble=_assemble,
+    codes=_codes,
+    main_meeting=MainMeeting(mention_words="meeting_mentions"),
+    display=_display,
+)

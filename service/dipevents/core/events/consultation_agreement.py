@@ -5,18 +5,21 @@ Shapes: "agreed to launch a dialogue", "agreed to instruct their representatives
 "decided to hold meetings of their foreign ministers", "agreed on the resumption of consultations",
 "a framework for regular consultations was agreed upon", "agreed to consult one another".
 Vague pledges ("remain in contact", "strengthen communication") and restored relations do not count.
+
+Codes: CAMEO 036 (express intent to meet or negotiate), PLOVER AGREE.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-from spacy.tokens import Token
+from pydantic import Field
 
 from dipevents.core.extractors.base import (
     Candidate,
     SentenceView,
+    TypeExtractor,
     candidate,
     is_background,
     is_irrealis,
@@ -24,6 +27,28 @@ from dipevents.core.extractors.base import (
     states_of,
     subjects,
 )
+from dipevents.core.knowledge import Knowledge
+from dipevents.core.prefilter import verb_forms
+from dipevents.core.records import EventBase
+from dipevents.core.registry import Codes, EventType, MergeRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dipevents.core.actors import ActorMention
+
+
+class ConsultationAgreementEvent(EventBase):
+    event_type: Literal["consultation_agreement"] = "consultation_agreement"
+    level: Literal["leaders", "ministers", "deputy_ministers", "experts", "two_plus_two", "officials"] | None = None
+    topics: list[str] = Field(default_factory=list)
+    mechanism: str | None = Field(default=None, description="consultations, talks, dialogue, commission...")
+
+
+def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
+    """An agreement needs one of its verbs."""
+    return verb_forms(kb.words("consultation_agreement", "agree_verbs")).search(text) is not None
+
 
 # "agreed, with the mediation of the Russian side, to ...": a mediator is not a party (EVENTS.md)
 _THIRD_PARTY = frozenset(
@@ -33,13 +58,10 @@ _LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "off
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
 
-class ConsultationExtractor:
-    name = "consultation_agreement.v1"
-    event_type = "consultation_agreement"
-
+class ConsultationExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
-        agree = kb.words("consultation", "agree_verbs")
+        agree = kb.words("consultation_agreement", "agree_verbs")
         for t in view.doc:
             if lemma(t) not in agree or t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -100,7 +122,7 @@ def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
 
 
 def _is_talk(t: Token, view: SentenceView) -> bool:
-    nouns = view.kb.words("consultation", "talk_nouns")
+    nouns = view.kb.words("consultation_agreement", "talk_nouns")
     if t.lower_ in nouns or lemma(t) in nouns or t.text in ("2+2",):
         return not _vague(t, view)
     return False
@@ -114,8 +136,8 @@ def _vague(t: Token, view: SentenceView) -> bool:
 def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
     """Find the consultations/talks/dialogue that the agreement starts, walking xcomp chains."""
     kb = view.kb
-    starts = kb.words("consultation", "start_verbs")
-    consult_verbs = kb.words("consultation", "consult_verbs")
+    starts = kb.words("consultation_agreement", "start_verbs")
+    consult_verbs = kb.words("consultation_agreement", "consult_verbs")
     # passive: "a framework for regular consultations was agreed upon"
     for c in agree_tok.children:
         if c.dep_ == "nsubjpass":
@@ -155,7 +177,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
 def _bodies_meet(verb: Token, view: SentenceView) -> bool:
     """'agreed that the special representatives would meet': officials meeting is a consultation;
     leaders agreeing to meet again is a planned summit."""
-    bodies = view.kb.words("instruction", "bodies")
+    bodies = view.kb.words("state_bodies", "bodies")
     return any(lemma(s) in bodies for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c, *c.conjuncts])
 
 
@@ -197,3 +219,28 @@ def _word_in(word: str, text: str) -> bool:
     import re
 
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def _assemble(cands: list[Candidate], states: frozenset[str]) -> dict[str, Any]:
+    """The first level stated, every topic, the first mention's mechanism."""
+    levels = [c.fields.get("level") for c in cands if c.fields.get("level")]
+    return {
+        "level": levels[0] if levels else None,
+        "topics": sorted({t for c in cands for t in c.fields.get("topics", [])}),
+        "mechanism": cands[0].fields.get("mechanism"),
+    }
+
+
+def _codes(record: Mapping[str, Any]) -> Codes:
+    return Codes("036", "AGREE")
+
+
+EVENT_TYPE = EventType(
+    name="consultation_agreement.v1",
+    model=ConsultationAgreementEvent,
+    prefilter=_possible,
+    extractor=ConsultationExtractor,
+    assemble=_assemble,
+    codes=_codes,
+    merge=MergeRule(fill=("level", "mechanism"), union=("topics",)),
+)

@@ -4,17 +4,22 @@ governments, negotiators, representatives or agencies to act.
 Active ("Putin and Abe instructed their foreign ministers to ..."), passive ("the foreign ministers were
 tasked by the presidents with ...", "ministries have been given the task of ..."), and "agreed to instruct".
 States: the instructing leaders'; with no named instructor, the states owning the instructed bodies.
+
+Codes: no native CAMEO/PLOVER code, unless the directive commits the states to talks (then 036 / AGREE).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-from spacy.tokens import Token
+from pydantic import BaseModel, ConfigDict, Field
 
 from dipevents.core.extractors.base import (
     Candidate,
     SentenceView,
+    TypeExtractor,
     agents,
     candidate,
     is_background,
@@ -23,19 +28,49 @@ from dipevents.core.extractors.base import (
     states_of,
     subjects,
 )
+from dipevents.core.knowledge import Knowledge
+from dipevents.core.prefilter import verb_forms
+from dipevents.core.records import Alpha3, EventBase
+from dipevents.core.registry import Codes, EventType, MergeRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dipevents.core.actors import ActorMention
+
+
+class InstructedBody(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="e.g. foreign ministries, negotiators")
+    countries: list[Alpha3] = Field(default_factory=list)
+
+
+class MinistryInstructionEvent(EventBase):
+    event_type: Literal["ministry_instruction"] = "ministry_instruction"
+    instructed: list[InstructedBody] = Field(default_factory=list)
+    directive: str | None = Field(default=None, description="what they were told to do, in a short phrase")
+
+
+def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
+    """An instruction needs one of its verbs (the giving verbs too: "gave instructions to")."""
+    lemmas = (
+        kb.words("ministry_instruction", "strong_verbs")
+        | kb.words("ministry_instruction", "weak_verbs_need_body")
+        | {"give", "assign", "entrust", "issue"}
+    )
+    return verb_forms(frozenset(lemmas)).search(text) is not None
+
 
 _MAX_DIRECTIVE_WORDS = 14
 
 
-class InstructionExtractor:
-    name = "ministry_instruction.v1"
-    event_type = "ministry_instruction"
-
+class InstructionExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
-        strong = kb.words("instruction", "strong_verbs")
-        weak = kb.words("instruction", "weak_verbs_need_body")
-        give_nouns = kb.words("instruction", "give_nouns")
+        strong = kb.words("ministry_instruction", "strong_verbs")
+        weak = kb.words("ministry_instruction", "weak_verbs_need_body")
+        give_nouns = kb.words("ministry_instruction", "give_nouns")
         allow = kb.words("irrealis", "governors_ok_for_instruction")
         for t in view.doc:
             lem = lemma(t)
@@ -111,14 +146,18 @@ def _leaders_before(view: SentenceView) -> bool:
 
 def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) -> list[Token]:
     kb = view.kb
-    body_words = kb.words("instruction", "bodies")
+    body_words = kb.words("state_bodies", "bodies")
     deps = ("nsubjpass",) if passive_subject_only else ("dobj", "nsubjpass", "dative", "iobj")
     heads = [c for c in t.children if c.dep_ in deps]
     if not passive_subject_only and not any(c.dep_ == "dobj" for c in t.children):
         # "mandated their ministers to prepare": parsed as the subject of the complement clause
         heads += [g for c in t.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
     if passive_subject_only:
-        heads += [c for c in t.children if c.dep_ == "dative" and c.lower_ not in kb.words("instruction", "give_nouns")]
+        heads += [
+            c
+            for c in t.children
+            if c.dep_ == "dative" and c.lower_ not in kb.words("ministry_instruction", "give_nouns")
+        ]
     out: list[Token] = []
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     for h in heads:
@@ -136,7 +175,7 @@ def _compound_body(x: Token, body_words: frozenset[str]) -> bool:
 
 
 def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
-    body_words = view.kb.words("instruction", "bodies")
+    body_words = view.kb.words("state_bodies", "bodies")
     out: list[Token] = []
     for x in t.subtree:
         if x.dep_ in ("prep", "dative") and x.lower_ == "to":
@@ -151,7 +190,7 @@ _OWN_MODIFIERS = frozenset({"relevant", "concerned", "competent", "respective", 
 
 def _owned(body: Token, view: SentenceView) -> bool:
     """'their ministers', 'the Kenyan ministry', 'the ministries concerned', 'officials of the ministries'."""
-    body_words = view.kb.words("instruction", "bodies")
+    body_words = view.kb.words("state_bodies", "bodies")
     for c in body.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "acl") and c.lower_ in _OWN_MODIFIERS):
             return True
@@ -167,7 +206,7 @@ def _by_leaders(t: Token, view: SentenceView) -> bool:
 
 def _called_on(t: Token, view: SentenceView) -> list[Token]:
     """'called on the ministries concerned to ...'."""
-    body_words = view.kb.words("instruction", "bodies")
+    body_words = view.kb.words("state_bodies", "bodies")
     return [
         x
         for c in t.children
@@ -206,3 +245,37 @@ def _phrase(t: Token) -> str:
 def _body_name(b: Token) -> str:
     mods = [c.text.lower() for c in b.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"]
     return " ".join([*mods, b.text.lower()])
+
+
+def _assemble(cands: list[Candidate], states: frozenset[str]) -> dict[str, Any]:
+    """The first directive stated; every instructed body once (by name, first seen)."""
+    directive = next((c.fields.get("directive") for c in cands if c.fields.get("directive")), None)
+    instructed: dict[str, list[str]] = {}
+    for c in cands:
+        for body in c.fields.get("instructed", []):
+            instructed.setdefault(body["name"], body["countries"])
+    return {
+        "instructed": [{"name": n, "countries": cs} for n, cs in sorted(instructed.items())],
+        "directive": directive,
+    }
+
+
+_TALKS = re.compile(r"\b(?:talks|negotiat\w*|consult\w*|dialogue|contacts|meet\w*)\b", re.IGNORECASE)
+
+
+def _codes(record: Mapping[str, Any]) -> Codes:
+    directive = record["directive"]
+    if directive and _TALKS.search(directive):
+        return Codes("036", "AGREE")
+    return Codes()
+
+
+EVENT_TYPE = EventType(
+    name="ministry_instruction.v1",
+    model=MinistryInstructionEvent,
+    prefilter=_possible,
+    extractor=InstructionExtractor,
+    assemble=_assemble,
+    codes=_codes,
+    merge=MergeRule(fill=("directive",), union_by={"instructed": "name"}),
+)

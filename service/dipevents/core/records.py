@@ -1,0 +1,92 @@
+"""The records every event type shares: who (Actor), where (Location), which sentence said it (Mention), the
+fields of every event (EventBase) and of every state-topic revision (EventRevisionBase).
+
+Each event type's own model subclasses EventBase in the type's module (dipevents.core.events); the Event union
+and the EventRevision model of a registry are built from the registered models (see registry).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from dipevents import SCHEMA_VERSION
+
+Alpha3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
+
+
+class Actor(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    role: str | None = None
+    country: Alpha3 | None = None
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    country: Alpha3 | None = None
+
+
+class Mention(BaseModel):
+    """One statement of an event in one article; start/end are character offsets of `sentence` in `body`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    source: str
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    credits: list[str] = Field(default_factory=list, description="wires credited inside the article")
+
+
+class EventBase(BaseModel):
+    """The fields of every event; a type's model adds `event_type: Literal[...]` and its own fields."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: str
+    countries: list[Alpha3] = Field(description="sorted, unique")
+    actors: list[Actor] = Field(default_factory=list)
+    location: Location | None = None
+    event_date: date | None = None
+    sources: list[str] = Field(default_factory=list, description="distinct outlets that reported it, sorted")
+    mentions: list[Mention] = Field(default_factory=list)
+    confidence: float = Field(ge=0.0, le=1.0)
+    cameo_code: str | None = Field(default=None, pattern=r"^\d{2,4}$")
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    extractor: str = Field(
+        description="versioned name of the event type's extractor, '<event_type>.v<N>': the version changes when "
+        "its behaviour does"
+    )
+    schema_version: str = SCHEMA_VERSION
+
+    # Every registered model narrows this to its own Literal; the union discriminates on it.
+    event_type: str
+
+    @field_validator("countries")
+    @classmethod
+    def _sorted_unique(cls, v: list[str]) -> list[str]:
+        return sorted(set(v))
+
+
+class EventRevisionBase(BaseModel):
+    """A record of the compacted state topic: the latest merged view of one event."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: str
+    revision: int = Field(ge=1)
+    first_seen_at: datetime
+    updated_at: datetime
+    source_count: int = Field(ge=0)
+    mention_count: int = Field(ge=0)
+    article_ids: list[str] = Field(default_factory=list)
+    event: EventBase
+    schema_version: str = SCHEMA_VERSION

@@ -1,0 +1,184 @@
+"""Event types as plugins, registered by versioned name ("summit.v1"; the version is stamped on each event).
+
+One module per type (dipevents.core.events) declares an EventType: its pydantic model, its prefilter predicate,
+its extractor, how its candidates assemble into an event, which fields merge in dedup, its CAMEO/PLOVER codes and
+its lexicon section (the lexicon file named after the type, or words it brings along). Everything else, the
+pipeline, prefilter, dedup, evaluation, CLI and schemas, iterates over an EventTypes registry and never spells
+a type's name. Duplicate or unknown names raise errors that list the valid ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Union, get_args, get_origin
+
+from pydantic import BaseModel, Field, TypeAdapter, create_model
+
+from dipevents.core.records import EventBase, EventRevisionBase
+
+if TYPE_CHECKING:
+    from dipevents.core.actors import ActorMention
+    from dipevents.core.extractors.base import Candidate, SentenceView
+    from dipevents.core.knowledge import Knowledge
+
+_VERSIONED = re.compile(r"^(?P<type>[a-z][a-z0-9_]*)\.v(?P<version>\d+)$")
+
+
+class Extractor(Protocol):
+    name: str  # versioned, e.g. "summit.v1"
+    event_type: str
+
+    def extract(self, view: SentenceView) -> Iterable[Candidate]: ...
+
+
+class UnknownEventType(KeyError):
+    pass
+
+
+@dataclass(frozen=True)
+class Codes:
+    """CAMEO and PLOVER codes of one event (None where the type has no native code)."""
+
+    cameo: str | None = None
+    plover_type: str | None = None
+    plover_mode: str | None = None
+
+    def fields(self) -> dict[str, str | None]:
+        return {"cameo_code": self.cameo, "plover_type": self.plover_type, "plover_mode": self.plover_mode}
+
+
+@dataclass(frozen=True)
+class MergeRule:
+    """How dedup merges a later report of an event into the first one, beyond the fields every event merges
+    (mentions, actors, sources, confidence, date and place)."""
+
+    fill: tuple[str, ...] = ()  # fields a later report fills when the first left them empty
+    union: tuple[str, ...] = ()  # list fields merged as a sorted set
+    union_by: Mapping[str, str] = field(default_factory=dict)  # list-of-object field -> the key it merges by
+
+
+@dataclass(frozen=True)
+class MainMeeting:
+    """What a meeting type lends the rest of the article: the states of its most reported event are what "the
+    two leaders" and "we" mean, and its date dates the article's undated events. `mention_words` names the
+    lexicon list of words marking a sentence that reports a meeting (the fallback main pair)."""
+
+    mention_words: str
+
+
+Prefilter = Callable[[str, "list[ActorMention]", "Knowledge"], bool]
+Assemble = Callable[["list[Candidate]", frozenset[str]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class EventType:
+    """Everything the project knows about one event type, declared in the type's own module."""
+
+    name: str  # versioned: "<event_type>.v<N>"
+    model: type[EventBase]  # frozen pydantic model with `event_type: Literal["<event_type>"]`
+    prefilter: Prefilter  # can this sentence (its text, its actors) hold this type? Cheap: no parse
+    extractor: Callable[[str, str], Extractor]  # built with (name, event_type)
+    assemble: Assemble  # the type's own fields of one event, from its candidates in one article
+    codes: Callable[[Mapping[str, Any]], Codes]  # from the assembled record
+    merge: MergeRule = MergeRule()
+    main_meeting: MainMeeting | None = None
+    lexicon: Mapping[str, Any] | None = None  # its lexicon section, when not a data file of the project
+    display: Callable[[EventBase], str] = lambda event: ""  # extra detail on a one-line display
+
+    def __post_init__(self) -> None:
+        m = _VERSIONED.match(self.name)
+        if m is None:
+            raise ValueError(f"event type name {self.name!r} is not versioned as '<event_type>.v<N>'")
+        if m["type"] != self.event_type:
+            raise ValueError(f"event type name {self.name!r} does not match its model's event_type {self.event_type!r}")
+
+    @property
+    def event_type(self) -> str:
+        """The discriminator value, read from the model's `event_type: Literal[...]`."""
+        annotation = self.model.model_fields["event_type"].annotation
+        args = get_args(annotation) if get_origin(annotation) is Literal else ()
+        if len(args) != 1 or not isinstance(args[0], str):
+            raise ValueError(f"{self.model.__name__}.event_type must be Literal['<event_type>'], not {annotation}")
+        return args[0]
+
+    @property
+    def section(self) -> str:
+        """The type's lexicon section: data/lexicons/<event_type>.json, or `lexicon`."""
+        return self.event_type
+
+
+class EventTypes:
+    """A registry of event types, in registration order."""
+
+    def __init__(self, types: Iterable[EventType] = ()) -> None:
+        self._by_type: dict[str, EventType] = {}
+        for t in types:
+            self.register(t)
+
+    def register(self, t: EventType) -> None:
+        if t.event_type in self._by_type:
+            raise ValueError(f"event type {t.name!r} is already registered; registered: {self.names()}")
+        self._by_type[t.event_type] = t
+        for derived in ("union", "adapter", "revision_model"):
+            self.__dict__.pop(derived, None)
+
+    def __iter__(self) -> Iterator[EventType]:
+        return iter(self._by_type.values())
+
+    def __len__(self) -> int:
+        return len(self._by_type)
+
+    def names(self) -> list[str]:
+        """The versioned names, sorted."""
+        return sorted(t.name for t in self)
+
+    def event_types(self) -> tuple[str, ...]:
+        return tuple(self._by_type)
+
+    def get(self, name: str) -> EventType:
+        """By event type ("summit") or versioned name ("summit.v1")."""
+        found = self._by_type.get(name) or next((t for t in self if t.name == name), None)
+        if found is None:
+            raise UnknownEventType(f"unknown event type {name!r}; valid: {self.names()}")
+        return found
+
+    def select(self, names: Iterable[str]) -> EventTypes:
+        """A registry of only these types (by event type or versioned name)."""
+        return EventTypes(self.get(n) for n in names)
+
+    def extractors(self) -> list[Extractor]:
+        """One extractor per type, in the order of their versioned names."""
+        return [t.extractor(t.name, t.event_type) for t in sorted(self, key=lambda t: t.name)]
+
+    def main_meetings(self) -> frozenset[str]:
+        """The event types whose events are the article's meetings."""
+        return frozenset(t.event_type for t in self if t.main_meeting is not None)
+
+    # The wire contract of this registry's types, built on first use.
+    @cached_property
+    def union(self) -> Any:
+        """The discriminated union of the registered models (a type for pydantic fields and TypeAdapters)."""
+        if not self._by_type:
+            raise ValueError("no event types registered")
+        models = tuple(t.model for t in self)
+        members: Any = models[0] if len(models) == 1 else Union[models]  # noqa: UP007 - built at run time
+        return Annotated[members, Field(discriminator="event_type")]
+
+    @cached_property
+    def adapter(self) -> TypeAdapter[EventBase]:
+        return TypeAdapter(self.union)
+
+    @cached_property
+    def revision_model(self) -> type[EventRevisionBase]:
+        """EventRevision with `event` as this registry's union."""
+        model: type[BaseModel] = create_model(
+            "EventRevision",
+            __base__=EventRevisionBase,
+            __doc__=EventRevisionBase.__doc__,
+            __module__=EventRevisionBase.__module__,
+            event=(self.union, ...),
+        )
+        return model  # type: ignore[return-value]
