@@ -107,8 +107,8 @@ def _pipeline(kb: Any, types: EventTypes = BUILTIN_TYPES) -> Any:
 def test_every_registered_type_reaches_every_derived_place(t: EventType, kb: Any) -> None:
     """Lexicon file, pipeline extractor, prefilter, dedup merge rule, evaluation, schemas, CLI and docs all know
     each registered type."""
-    from dipevents.cli import describe
     from dipevents.core.prefilter import is_candidate
+    from dipevents.display import describe
     from dipevents.evaluation import TYPES as SCORED
     from dipevents.evaluation import Scores
 
@@ -132,7 +132,7 @@ def test_every_registered_type_reaches_every_derived_place(t: EventType, kb: Any
     # schemas: the committed contract has the type
     schema = json.loads((ROOT / "schemas" / "event.schema.json").read_text(encoding="utf-8"))
     assert schema["discriminator"]["mapping"][t.event_type] == f"#/$defs/{t.model.__name__}"
-    # CLI: one readable line per event of the type
+    # CLI and consumers: one readable line per event of the type
     event = BUILTIN_TYPES.adapter.validate_python(
         {"event_id": "ev-1", "event_type": t.event_type, "countries": ["JPN"], "confidence": 1, "extractor": t.name}
     )
