@@ -31,8 +31,8 @@ test-fast: $(STAMP) ## unit tier only (no broker)
 	$(BIN)/pytest -m "not integration and not soak"
 
 lint: $(STAMP) ## ruff check + format check
-	$(BIN)/ruff check service tests $(wildcard bench)
-	$(BIN)/ruff format --check service tests $(wildcard bench)
+	$(BIN)/ruff check service tests tools $(wildcard bench)
+	$(BIN)/ruff format --check service tests tools $(wildcard bench)
 
 typecheck: $(STAMP) ## mypy strict on the package
 	$(BIN)/mypy
