@@ -1,5 +1,5 @@
 """World knowledge as data: states (ISO alpha-3, names, demonyms, capitals, metonyms, cities), venues, leaders
-with their terms of office, titles of office, and the trigger lexicons. Loaded once, then read-only.
+with their terms of office, titles of office, time zones, and the trigger lexicons. Loaded once, then read-only.
 
 The files live in service/dipevents/data/ (see its README); nothing here is specific to one article.
 """
@@ -15,6 +15,7 @@ from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Knowledge:
     non_leader_titles: list[str]
     honorifics: list[str]
     lexicon: dict[str, Any] = field(default_factory=dict)
+    # IANA zones: "countries" (iso3 -> its capital's zone), "places" and "regions" (surface -> zone) where a
+    # city or a state/province keeps other hours than its country's capital
+    time_zones: dict[str, dict[str, str]] = field(default_factory=dict)
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -61,6 +65,7 @@ class Knowledge:
         leaders_raw = _read(base / "leaders.json")
         titles = _read(base / "titles.json")
         lexicon = _read(base / "lexicons" / "triggers.json")
+        zones = _read(base / "time_zones.json") if (base / "time_zones.json").exists() else {}
 
         names: dict[str, str] = {}
         demonyms: dict[str, str] = {}
@@ -100,6 +105,7 @@ class Knowledge:
             non_leader_titles=sorted({t.lower() for t in titles["non_leader_titles"]}, key=len, reverse=True),
             honorifics=sorted(set(titles.get("honorifics", [])), key=len, reverse=True),
             lexicon=lexicon,
+            time_zones={k: v for k, v in zones.items() if isinstance(v, dict)},
         )
 
     def leader(self, alias: str, on: date | None) -> Leader | None:
@@ -141,6 +147,39 @@ class Knowledge:
         hon = "|".join(re.escape(h) for h in self.honorifics) or r"Dr\."
         return re.compile(rf"(?P<title>{self.title_re.pattern})\s+(?:(?:{hon})\s+)*$", re.IGNORECASE)
 
+    @cached_property
+    def _places_folded(self) -> dict[str, Place]:
+        return {k.casefold(): v for k, v in sorted(self.places.items(), key=lambda kv: kv[1].kind == "capital")}
+
+    def dateline_place(self, dateline: str) -> Place | None:
+        """The city of a dateline ('LONDON', 'ST. PETERSBURG', 'Thurmont, Maryland'), if the knowledge base
+        knows it; a state name alone ('SINGAPORE' aside, which is its capital) is not a city."""
+        city = dateline.split(",", maxsplit=1)[0].strip().casefold()
+        return self._places_folded.get(city)
+
+    @cached_property
+    def _zones_folded(self) -> tuple[dict[str, str], dict[str, str]]:
+        return (
+            {k.casefold(): v for k, v in self.time_zones.get("places", {}).items()},
+            {k.casefold(): v for k, v in self.time_zones.get("regions", {}).items()},
+        )
+
+    def dateline_zone(self, dateline: str) -> ZoneInfo | None:
+        """The time zone of a dateline: its city's, else its region's ('..., Maryland'), else its state's."""
+        parts = [x.strip() for x in dateline.split(",") if x.strip()]
+        if not parts:
+            return None
+        folded, regions = self._zones_folded
+        countries = self.time_zones.get("countries", {})
+        name = folded.get(parts[0].casefold())
+        for part in parts[1:]:
+            name = name or regions.get(part.casefold()) or countries.get(self.state_names.get(part, ""), None)
+        if name is None:
+            place = self.dateline_place(dateline)
+            iso = place.country if place else self.state_names.get(parts[0].title(), "")
+            name = countries.get(iso)
+        return _zone(name) if name else None
+
     def is_leader_title(self, title: str) -> bool:
         return title.lower() in self.leader_titles
 
@@ -161,6 +200,13 @@ class Knowledge:
                 node = node[p]
             found = self._words[path] = frozenset(node)
         return found
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (KeyError, ValueError):  # a zone the machine's tz database lacks: the publisher's offset decides
+        return None
 
 
 def _read(path: Path) -> Any:

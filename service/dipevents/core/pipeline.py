@@ -19,14 +19,16 @@ from spacy.language import Language
 
 from dipevents.core.actors import ActorMention, find_actors
 from dipevents.core.context import ArticleContext
-from dipevents.core.dates import resolve_text
+from dipevents.core.dates import date_confidence, local_day, resolve_text
 from dipevents.core.errors import ExtractionError
-from dipevents.core.extractors.base import Candidate, SentenceView, most_common
+from dipevents.core.extractors.base import Candidate, SentenceView
 from dipevents.core.ids import event_id
-from dipevents.core.knowledge import Knowledge
+from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.models import BUILTIN_TYPES, Actor, Article, Event, Mention
 from dipevents.core.normalize import CleanArticle, Sentence, normalize
+from dipevents.core.occasion import Dated, choose_date, choose_place
 from dipevents.core.prefilter import is_candidate
+from dipevents.core.records import Location
 from dipevents.core.registry import EventTypes, Extractor
 
 MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
@@ -51,7 +53,8 @@ def _within_budget(candidates: list[int], sentences: list[Sentence]) -> list[int
 class _Prepared:
     article: Article
     clean: CleanArticle
-    ref: date | None
+    ref: date | None  # the day it was at the dateline when the article was published
+    dateline_place: Place | None
     ctx: ArticleContext
     actors: list[list[ActorMention]]
     candidates: list[int]  # indexes of sentences to parse
@@ -105,7 +108,9 @@ class Pipeline:
     # -- stages ---------------------------------------------------------------------------------------
     def _prepare(self, article: Article) -> _Prepared:
         clean = normalize(article.body, article.title)
-        ref = article.published_at.date() if article.published_at else None
+        zone = self.kb.dateline_zone(clean.dateline.place) if clean.dateline else None
+        ref = local_day(article.published_at, zone)
+        dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
         ctx = ArticleContext(roles_of=self._roles_of)
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
         # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.
@@ -116,7 +121,7 @@ class Pipeline:
         ctx.main_states = _main_states(clean.sentences, actors, ctx, self._meeting_mention)
         candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb, self.types)]
         candidates = _within_budget(candidates, clean.sentences)
-        return _Prepared(article, clean, ref, ctx, actors, candidates)
+        return _Prepared(article, clean, ref, dateline_place, ctx, actors, candidates)
 
     def _extract(self, p: _Prepared, docs: dict[int, Any]) -> list[Event]:
         views = [
@@ -141,21 +146,22 @@ class Pipeline:
         dateline_day = resolve_text(p.clean.dateline.date_text if p.clean.dateline else None, p.ref)
         if dateline_day and p.ref and not (p.ref - timedelta(days=7) <= dateline_day <= p.ref + timedelta(days=1)):
             dateline_day = None
+        # an event of the same states with no date of its own took place at their meeting
         meeting_days = {
-            states: most_common([c.event_date for c in cands])
+            states: dated
             for (etype, states), cands in groups.items()
             if etype in self.meeting_types
+            and (dated := choose_date(cands, p.ref, None)).source in ("explicit", "relative")
         }
         events: list[Event] = []
         for (etype, states), cands in groups.items():
-            day = most_common([c.event_date for c in cands]) or dateline_day or meeting_days.get(states)
-            events.append(self._event(p, etype, states, cands, day))
+            dated = choose_date(cands, p.ref, dateline_day, meeting_days.get(states))
+            events.append(self._event(p, etype, states, cands, dated))
         return sorted(events, key=lambda e: (e.event_type, e.countries))
 
-    def _event(
-        self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], day: date | None
-    ) -> Event:
+    def _event(self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], dated: Dated) -> Event:
         a = p.article
+        day = dated.day
         seen: set[tuple[int, int]] = set()
         mentions = []
         for c in sorted(cands, key=lambda c: c.sentence.start):
@@ -180,13 +186,22 @@ class Pipeline:
             "countries": sorted(states),
             "actors": actors,
             "event_date": day,
+            "date_source": dated.source,
+            "date_confidence": date_confidence(dated.source, a.published_at),
             "sources": [a.source],
             "mentions": mentions,
             "confidence": round(confidence, 3),
             "extractor": cands[0].extractor,
         }
         event_type = self.types.get(etype)
-        record.update(event_type.assemble(cands, states))
+        fields = event_type.assemble(cands, states)
+        if fields.get("location") is not None:
+            # The type placed the event; which place, and how it was found, is the generic choice: a venue next to
+            # a trigger, else the dateline city, else a city a mention only names.
+            place, how = choose_place([c for c in cands if c.place is not None], p.dateline_place)
+            if place is not None:
+                fields["location"] = Location(name=place.city or place.name, country=place.country, source=how)
+        record.update(fields)
         record.update(event_type.codes(record).fields())
         return self.types.adapter.validate_python(record)
 

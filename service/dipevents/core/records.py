@@ -8,7 +8,7 @@ and the EventRevision model of a registry are built from the registered models (
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,6 +30,12 @@ class Location(BaseModel):
 
     name: str
     country: Alpha3 | None = None
+    source: Literal["venue", "dateline", "mention"] | None = Field(
+        default=None,
+        description="how the place was found: venue = named next to the meeting word in a mention; dateline = the "
+        "article's dateline city (no mention placed the meeting); mention = a city a mention names further from "
+        "the meeting word (weak). Dedup treats only two venues, or a venue and a dateline, as able to conflict.",
+    )
 
 
 class Mention(BaseModel):
@@ -55,6 +61,15 @@ class EventBase(BaseModel):
     actors: list[Actor] = Field(default_factory=list)
     location: Location | None = None
     event_date: date | None = None
+    date_source: Literal["explicit", "relative", "dateline", "publication"] | None = Field(
+        default=None,
+        description="how event_date was found: explicit = a calendar date in a mention; relative = a weekday, "
+        "'yesterday', 'last night' resolved against the dateline's local day of publication; dateline = the "
+        "dateline's date; publication = the day of publication (no date was written); null when undated",
+    )
+    date_confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0, description="how sure event_date is (lower for day-only publication times)"
+    )
     sources: list[str] = Field(default_factory=list, description="distinct outlets that reported it, sorted")
     mentions: list[Mention] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
@@ -89,4 +104,10 @@ class EventRevisionBase(BaseModel):
     mention_count: int = Field(ge=0)
     article_ids: list[str] = Field(default_factory=list)
     event: EventBase
+    merged_into: str | None = Field(
+        default=None,
+        description="set when a later article showed this event and another are one: this id is retired; the "
+        "event lives on under merged_into, whose revision carries every source and mention of both. Consumers "
+        "treat this id as an alias of merged_into (one alert for both) and expect no further revision of it.",
+    )
     schema_version: str = SCHEMA_VERSION

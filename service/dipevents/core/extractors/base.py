@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeGuard
 
 from dipevents.core.actors import ActorMention
 from dipevents.core.context import ArticleContext
-from dipevents.core.dates import DateMention, find_dates, period_end
+from dipevents.core.dates import DateMention, event_day, find_dates, period_end
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.normalize import Sentence
 
@@ -91,6 +91,7 @@ class Candidate:
     event_date: date | None = None
     place: Place | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    trigger_at: int = -1  # character offset of the trigger in the sentence: where "next to the trigger" is
 
 
 class TypeExtractor:
@@ -129,6 +130,7 @@ def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evide
         event_date=event_date(view, trigger.idx),
         place=place,
         fields=fields,
+        trigger_at=trigger.idx,
     )
 
 
@@ -369,18 +371,8 @@ def _date_in_scope(view: SentenceView, d: DateMention, scope: set[Token]) -> boo
 
 def event_date(view: SentenceView, near: int) -> date | None:
     """The day-precision date of the sentence nearest to character `near`, if plausible for news."""
-    best: tuple[int, date] | None = None
-    for d in view.dates():
-        if d.since or d.precision != "day":
-            continue
-        if view.ref is not None and not (
-            view.ref - timedelta(days=_RECENT_DAYS) <= d.value <= view.ref + timedelta(days=1)
-        ):
-            continue
-        dist = abs(d.start - near)
-        if best is None or dist < best[0]:
-            best = (dist, d.value)
-    return best[1] if best else None
+    found = event_day(view.dates(), near, view.ref, _RECENT_DAYS)
+    return found.value if found else None
 
 
 def subjects(t: Token) -> list[Token]:

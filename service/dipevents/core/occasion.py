@@ -1,0 +1,127 @@
+"""When and where an article says an event happened: the date and the place chosen from its candidates'
+sentences and the article's dateline, each with how it was found.
+
+Dates, strongest first: a calendar date in a mention ("on April 29"), a weekday or "yesterday" in a mention
+(resolved against the dateline's local day), the dateline's own date, the day of publication.
+Places: a place named next to the meeting word ("held talks in London") is the venue; the dateline city
+(LONDON —) stands in when no mention places the meeting; a city a mention names further off ("... ahead of
+the G20 summit in New Delhi") is only mentioned and never beats the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, Protocol
+
+from dipevents.core.dates import DateSource, find_dates
+from dipevents.core.knowledge import Place
+from dipevents.core.normalize import Sentence
+
+PlaceSource = Literal["venue", "dateline", "mention"]
+
+# A clause or phrase boundary between the meeting word and a place: the place belongs to something else
+# ("met on Monday, before flying to Paris", "talks ahead of the summit in New Delhi", "after his visit to Rome").
+_AWAY = re.compile(
+    r"[;()\u2014]|,\s*(?:who|which|where|when|while|as|then|and|but)\b"
+    r"|\b(?:before|after|ahead\s+of|following|prior\s+to|en\s+route|on\s+(?:his|her|their)\s+way|then|since"
+    r"|until|from)\b",
+    re.IGNORECASE,
+)
+_NEAR_CHARS = 90  # a venue is named within the trigger's phrase, not a sentence away
+
+
+class HasOccasion(Protocol):
+    """What an extractor's candidate tells about when and where (extractors.base.Candidate)."""
+
+    @property
+    def sentence(self) -> Sentence: ...
+    @property
+    def event_date(self) -> date | None: ...
+    @property
+    def place(self) -> Place | None: ...
+    @property
+    def trigger_at(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Dated:
+    day: date | None
+    source: DateSource | None
+
+
+def candidate_dates(cands: Iterable[HasOccasion], ref: date | None) -> list[tuple[DateSource, date]]:
+    """Each candidate's date with how it was written: a weekday resolved to a day is relative."""
+    out: list[tuple[DateSource, date]] = []
+    for c in cands:
+        if c.event_date is None:
+            continue
+        written = [
+            d
+            for d in find_dates(c.sentence.text, ref)
+            if d.value == c.event_date and d.precision == "day" and not d.since and not d.ahead
+        ]
+        out.append(("explicit" if any(not d.relative for d in written) else "relative", c.event_date))
+    return out
+
+
+def choose_date(
+    cands: Sequence[HasOccasion], ref: date | None, dateline_day: date | None, fallback: Dated | None = None
+) -> Dated:
+    """The event's date: the strongest kind of evidence its mentions give (the most common day of that kind),
+    else the dateline's date, else `fallback` (the article's summit of the same states), else publication."""
+    votes = candidate_dates(cands, ref)
+    for kind in ("explicit", "relative"):
+        days = [d for k, d in votes if k == kind]
+        if days:
+            return Dated(Counter(days).most_common(1)[0][0], kind)
+    if dateline_day is not None:
+        return Dated(dateline_day, "dateline")
+    if fallback is not None and fallback.day is not None:
+        return fallback
+    if ref is not None:
+        return Dated(ref, "publication")
+    return Dated(None, None)
+
+
+def next_to_trigger(c: HasOccasion) -> bool:
+    """Is the candidate's place named in the meeting word's own phrase?"""
+    if c.place is None or c.trigger_at < 0:
+        return False
+    text = c.sentence.text
+    spots = [m.start() for m in re.finditer(re.escape(c.place.name), text)]
+    if not spots:
+        return False
+    at = min(spots, key=lambda s: abs(s - c.trigger_at))
+    lo, hi = sorted((at, c.trigger_at))
+    between = text[lo:hi]
+    return len(between) <= _NEAR_CHARS and not _AWAY.search(between)
+
+
+def choose_place(cands: Sequence[HasOccasion], dateline: Place | None) -> tuple[Place | None, PlaceSource | None]:
+    """The venue next to a trigger (the most common; the dateline city wins a tie), else the dateline city,
+    else a city a mention only names."""
+    venues = [c.place for c in cands if c.place is not None and next_to_trigger(c)]
+    if venues:
+        return _most_common_place(venues, dateline), "venue"
+    if dateline is not None:
+        return dateline, "dateline"
+    mentioned = [c.place for c in cands if c.place is not None]
+    if mentioned:
+        return _most_common_place(mentioned, dateline), "mention"
+    return None, None
+
+
+def _city(p: Place) -> str:
+    return p.city or p.name
+
+
+def _most_common_place(places: list[Place], dateline: Place | None) -> Place:
+    counts = Counter(_city(p) for p in places)
+    best = max(counts.values())
+    tied = [c for c, n in counts.items() if n == best]
+    pick = _city(dateline) if dateline is not None and _city(dateline) in tied else tied[0]
+    return next(p for p in places if _city(p) == pick)
