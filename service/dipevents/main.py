@@ -32,7 +32,8 @@ def build_pipeline(
 
 def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:
     pipeline = pipeline or build_pipeline(settings)
-    return ArticleProcessor(pipeline, SyndicationIndex(threshold=settings.dedup.near_duplicate_threshold))
+    index = SyndicationIndex(threshold=settings.dedup.near_duplicate_threshold, kb=pipeline.kb)
+    return ArticleProcessor(pipeline, index)
 
 
 def build_deduplicator(settings: Settings, store: dict[str, list[dict[str, object]]] | None = None) -> Deduplicator:

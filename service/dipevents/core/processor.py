@@ -29,35 +29,38 @@ class ArticleProcessor:
 
     def process(self, articles: Sequence[Article]) -> list[Extraction]:
         idx = self.syndication
-        sigs = [idx.signature(a.body) for a in articles] if idx is not None else []
+        if idx is None:
+            return self._extract(list(articles))
+        # In stream order, each article is looked up among everything before it, this batch's originals
+        # included (reserved in the index with their events to come): the batching never changes the outcome.
         copy_of: dict[int, str] = {}
-        batch_original: dict[int, int] = {}
-        known: dict[str, list[Event]] = {}
-        if idx is not None:
-            for i, a in enumerate(articles):
-                found = idx.find(a, sigs[i])
-                if found is not None:
-                    copy_of[i] = found.article_id
-                    known[found.article_id] = found.events
-                    continue
-                for j in range(i):  # a copy of an article earlier in this same batch
-                    if (
-                        j not in copy_of
-                        and articles[j].article_id != a.article_id
-                        and sigs[i].jaccard(sigs[j]) >= idx.threshold
-                    ):
-                        batch_original[i] = j
-                        copy_of[i] = articles[j].article_id
-                        break
+        known: dict[str, list[Event] | None] = {}
+        reserved: list[str] = []
+        for i, a in enumerate(articles):
+            sig = idx.signature(a.body)
+            facts = idx.facts(a)
+            found = idx.find(a, sig, facts)
+            if found is not None:
+                copy_of[i] = found.article_id
+                known[found.article_id] = found.events
+            elif a.article_id not in known and a.article_id not in reserved:
+                idx.add(a, None, sig, facts)
+                reserved.append(a.article_id)
         originals = [i for i in range(len(articles)) if i not in copy_of]
         results: dict[int, Extraction] = {}
-        for i, events in zip(originals, self._extract([articles[i] for i in originals]), strict=True):
-            results[i] = events
-            if idx is not None and events.error is None:
-                idx.add(articles[i], events.events, sigs[i])
+        for i, ext in zip(originals, self._extract([articles[i] for i in originals]), strict=True):
+            results[i] = ext
+            aid = articles[i].article_id
+            if aid in reserved:
+                idx.settle(aid, ext.events if ext.error is None else None)
+                known[aid] = ext.events if ext.error is None else None
+        orphans = [i for i, original in copy_of.items() if known.get(original) is None]
+        for i, ext in zip(orphans, self._extract([articles[i] for i in orphans]), strict=True):
+            results[i] = ext  # the original failed: the copy is extracted on its own
         for i, original_id in copy_of.items():
-            source_events = results[batch_original[i]].events if i in batch_original else known[original_id]
-            results[i] = Extraction(articles[i], reattribute(source_events, articles[i]), copy_of=original_id)
+            if i not in results:
+                source_events = known[original_id] or []
+                results[i] = Extraction(articles[i], reattribute(source_events, articles[i]), copy_of=original_id)
         return [results[i] for i in range(len(articles))]
 
     def _extract(self, articles: list[Article]) -> list[Extraction]:

@@ -1,5 +1,15 @@
 """Syndicated copies: the same wire text republished by another outlet, recognised cheaply (MinHash + LSH
 over word shingles) so its events are re-attributed without running the NLP again.
+
+Similar text is not enough: two briefs that differ only in one leader ("Putin and Biden held talks ..." and
+"Xi and Biden held talks ...") share most shingles but not their events. A copy is a copy only if its *facts*
+are the original's too: with a knowledge base, the cheap actor scan (leaders, states, places) and the date
+expressions of its sentences and dateline; without one, every capitalised or numeric token of its article
+text. Credit lines, bylines, agencies and footers are masked first (normalize), so an outlet's furniture
+does not make a copy look different.
+
+Whether an article is a copy depends only on what came before it, not on how the stream was batched: an
+article of the current batch is in the index (its events still to come) before the next one is looked up.
 """
 
 from __future__ import annotations
@@ -10,27 +20,65 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
+from dipevents.core.actors import find_actors
+from dipevents.core.dates import find_dates
+from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import Article, Event, Mention
+from dipevents.core.normalize import normalize
 
 _WORD = re.compile(r"\w+")
+_WEEKDAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight)\b", re.I
+)
 _SHINGLE = 5
 _PERMUTATIONS = 64
+
+
+_FACT_TOKEN = re.compile(r"\b(?:[A-Z][\w'’.-]*|\w*\d\w*)")
+
+Facts = frozenset[str]
 
 
 @dataclass(frozen=True)
 class Original:
     article_id: str
-    events: list[Event]
+    events: list[Event] | None  # None while the original (of the same batch) is still being extracted
+
+
+@dataclass
+class _Entry:
+    sig: MinHash
+    facts: Facts
+    events: list[Event] | None
 
 
 class SyndicationIndex:
-    """Bounded (LRU) index of recent articles' text signatures and their extracted events."""
+    """Bounded (LRU) index of recent articles' text signatures, facts and extracted events."""
 
-    def __init__(self, threshold: float = 0.8, capacity: int = 20_000) -> None:
+    def __init__(self, threshold: float = 0.8, capacity: int = 20_000, kb: Knowledge | None = None) -> None:
         self.threshold = threshold
         self.capacity = capacity
+        self.kb = kb
         self._lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
-        self._entries: OrderedDict[str, tuple[MinHash, list[Event]]] = OrderedDict()
+        self._entries: OrderedDict[str, _Entry] = OrderedDict()
+
+    def facts(self, article: Article) -> Facts:
+        """What the article's events are made of, cheaply: two articles with other facts are not copies."""
+        clean = normalize(article.body, article.title)
+        out: set[str] = set()
+        if clean.dateline is not None:
+            out.add(f"dateline:{clean.dateline.place.casefold()}|{(clean.dateline.date_text or '').casefold()}")
+        for s in clean.sentences:
+            if self.kb is None:
+                out.update(f"token:{t}" for t in _FACT_TOKEN.findall(s.text))
+                continue
+            for a in find_actors(s.text, self.kb, None):
+                if a.kind in ("leader", "official", "state"):
+                    out.add(f"actor:{a.kind}:{a.country or ''}:{a.name or a.role or a.text}")
+            out.update(f"place:{m.group(0)}" for m in self.kb.place_re.finditer(s.text))
+            out.update(f"date:{s.text[d.start : d.end].casefold()}" for d in find_dates(s.text, None))
+            out.update(f"weekday:{w.casefold()}" for w in _WEEKDAY.findall(s.text))
+        return frozenset(out)
 
     def signature(self, body: str) -> MinHash:
         words = _WORD.findall(body.lower())
@@ -39,29 +87,47 @@ class SyndicationIndex:
         m.update_batch(list(shingles))
         return m
 
-    def find(self, article: Article, sig: MinHash | None = None) -> Original | None:
+    def find(self, article: Article, sig: MinHash | None = None, facts: Facts | None = None) -> Original | None:
+        """The most similar indexed article whose facts are this one's too, if similar enough."""
         sig = sig or self.signature(article.body)
-        best: tuple[float, str] | None = None
+        scored = []
         for key in self._lsh.query(sig):
             if key == article.article_id or key not in self._entries:
                 continue
-            score = sig.jaccard(self._entries[key][0])
-            if score >= self.threshold and (best is None or score > best[0]):
-                best = (score, key)
-        if best is None:
-            return None
-        self._entries.move_to_end(best[1])
-        return Original(best[1], self._entries[best[1]][1])
+            score = sig.jaccard(self._entries[key].sig)
+            if score >= self.threshold:
+                scored.append((-score, key))
+        for _, key in sorted(scored):  # best first; the key breaks ties the same way every time
+            if facts is None:
+                facts = self.facts(article)  # only for an article that looks like a copy
+            if self._entries[key].facts == facts:
+                self._entries.move_to_end(key)
+                return Original(key, self._entries[key].events)
+        return None
 
-    def add(self, article: Article, events: list[Event], sig: MinHash | None = None) -> None:
+    def add(
+        self, article: Article, events: list[Event] | None, sig: MinHash | None = None, facts: Facts | None = None
+    ) -> None:
+        """Index an original; `events` None reserves its place until `settle` gives them."""
         if article.article_id in self._entries:
             return
         sig = sig or self.signature(article.body)
         self._lsh.insert(article.article_id, sig)
-        self._entries[article.article_id] = (sig, events)
+        self._entries[article.article_id] = _Entry(sig, facts if facts is not None else self.facts(article), events)
         while len(self._entries) > self.capacity:
             old, _ = self._entries.popitem(last=False)
             self._lsh.remove(old)
+
+    def settle(self, article_id: str, events: list[Event] | None) -> None:
+        """The events of a reserved original; None (its extraction failed) forgets it."""
+        entry = self._entries.get(article_id)
+        if entry is None:
+            return
+        if events is None:
+            del self._entries[article_id]
+            self._lsh.remove(article_id)
+        else:
+            entry.events = events
 
     def __len__(self) -> int:
         return len(self._entries)
