@@ -50,3 +50,51 @@ def test_copy_is_reattributed_without_nlp_and_merged(pipeline: Any, dev_articles
             dedup.observe(ev, ext.article.article_id, ext.article.published_at)
     merged = list(dedup.events())
     assert len(merged) == 3 and all(e.sources == ["Moscow Times", "Voice of Russia"] for e in merged)
+
+
+_BRIEF = (
+    "GENEVA, June 16 (Test Wire) - {leader} and U.S. President Joe Biden held talks at a lakeside villa in Geneva "
+    "on Wednesday, covering arms control, attacks on computer networks, the return of ambassadors to both "
+    "capitals and the fate of citizens held in each other's prisons. Officials from both delegations told "
+    "reporters after the meeting ended that the atmosphere had been businesslike and that working groups of "
+    "experts would follow up on each of the points raised during the session. No joint statement was issued, "
+    "and neither side announced a date for another meeting. Security around the villa had been tight since the "
+    "early morning, with roads closed along the shore and boats kept away from the jetty for most of the day."
+)
+
+
+def _brief(article_id: str, leader: str) -> Article:
+    return Article.model_validate(
+        {
+            "article_id": article_id,
+            "source": f"Outlet {article_id}",
+            "body": _BRIEF.format(leader=leader),
+            "published_at": "2021-06-16T18:40:00Z",
+        }
+    )
+
+
+def test_briefs_differing_in_one_leader_or_state_are_not_copies_in_one_batch_or_two(pipeline: Any) -> None:
+    """Near-identical briefs whose leader (or state) differs give their own events, batched together or not."""
+    putin = _brief("b-putin", "Russian President Vladimir Putin")
+    xi = _brief("b-xi", "Chinese President Xi Jinping")
+    french = _brief("b-fra", "The French president")
+    index = SyndicationIndex()
+    assert index.signature(putin.body).jaccard(index.signature(xi.body)) >= index.threshold  # text alone: a copy
+    expected = {
+        "b-putin": ("RUS", "USA"),
+        "b-xi": ("CHN", "USA"),
+        "b-fra": ("FRA", "USA"),
+    }
+    one_batch = ArticleProcessor(pipeline, SyndicationIndex(kb=pipeline.kb)).process([putin, xi, french])
+    proc = ArticleProcessor(pipeline, SyndicationIndex(kb=pipeline.kb))
+    two_batches = [*proc.process([putin]), *proc.process([xi]), *proc.process([french])]
+    for results in (one_batch, two_batches):
+        got = {
+            ext.article.article_id: tuple(e.countries) for ext in results for e in ext.events if e.event_type == "summit"
+        }
+        assert got == expected
+        assert all(ext.copy_of is None for ext in results)
+    true_copy = _brief("b-putin-2", "Russian President Vladimir Putin")
+    again = proc.process([true_copy])
+    assert again[0].copy_of == "b-putin" and again[0].events[0].sources == ["Outlet b-putin-2"]

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
-from dipevents.core.dates import find_dates, period_end, resolve_text
+from dipevents.core.dates import (
+    date_confidence,
+    day_only,
+    event_day,
+    find_dates,
+    local_day,
+    period_end,
+    resolve_text,
+)
 
 REF = date(2013, 4, 29)  # a Monday
 
@@ -44,3 +53,58 @@ def test_without_publication_date_only_explicit_years_resolve() -> None:
     """No reference date: weekdays are unknown (null, not guessed)."""
     assert resolve_text("Monday", None) is None
     assert resolve_text("April 29, 2013", None) == date(2013, 4, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "ahead"),
+    [
+        ("the talks came ahead of Thursday's summit", date(2013, 5, 2), True),
+        ("the two will meet again on Friday", date(2013, 5, 3), True),
+        ("they meet next Monday", date(2013, 5, 6), True),
+        ("they met last Monday", date(2013, 4, 22), False),
+        ("they met on Monday", date(2013, 4, 29), False),
+        ("Xi, who will fly to Paris, met Abe on Thursday", date(2013, 4, 25), False),
+        ("at Thursday's summit the two spoke", date(2013, 4, 25), False),
+        ("tomorrow", date(2013, 4, 30), True),
+        ("last night", date(2013, 4, 28), False),
+        ("the day before yesterday", date(2013, 4, 27), False),
+    ],
+)
+def test_weekdays_take_their_clause_tense(text: str, expected: date, ahead: bool) -> None:
+    """Forward cues ('ahead of', 'will', 'next') resolve a weekday forward and mark it ahead; else backward."""
+    d = next(d for d in find_dates(text, REF) if d.precision == "day")
+    assert (d.value, d.ahead, d.relative) == (expected, ahead, True)
+
+
+def test_a_date_ahead_never_dates_a_held_event() -> None:
+    """'met ... ahead of Thursday's summit' gives the meeting no date from Thursday (it used to take the Thursday
+    before); the weekday of the meeting itself wins when there is one."""
+    only_ahead = "Abe met Putin ahead of Thursday's summit"
+    assert event_day(find_dates(only_ahead, REF), 4, REF) is None
+    both = "Abe met Putin on Sunday ahead of Thursday's summit"
+    found = event_day(find_dates(both, REF), 4, REF)
+    assert found is not None and found.value == date(2013, 4, 28)
+
+
+def test_local_day_follows_the_dateline_zone() -> None:
+    """A US paper's Monday evening is already Tuesday in Singapore: 'Tuesday' there is that day, not last week's."""
+    monday_evening_ny = datetime(2018, 6, 11, 21, 30, tzinfo=timezone(timedelta(hours=-4)))
+    local = local_day(monday_evening_ny, ZoneInfo("Asia/Singapore"))
+    assert local == date(2018, 6, 12)
+    met = next(d for d in find_dates("Trump and Kim met on Tuesday", local) if d.precision == "day")
+    assert met.value == date(2018, 6, 12)
+    # without a known zone the publisher's own offset decides
+    assert local_day(monday_evening_ny, None) == date(2018, 6, 11)
+
+
+def test_day_only_publication_times_keep_their_day_and_lower_confidence() -> None:
+    """Noon or midnight UTC is a crawler's placeholder for a date without a time: never converted, less sure."""
+    noon = datetime(2018, 6, 11, 12, 0, tzinfo=UTC)
+    precise = datetime(2018, 6, 11, 12, 7, tzinfo=UTC)
+    assert day_only(noon) and not day_only(precise)
+    assert local_day(noon, ZoneInfo("Pacific/Auckland")) == date(2018, 6, 11)
+    assert local_day(precise, ZoneInfo("Pacific/Auckland")) == date(2018, 6, 12)
+    sure, unsure = date_confidence("relative", precise), date_confidence("relative", noon)
+    assert sure is not None and unsure is not None and unsure < sure
+    assert date_confidence("relative", None) == unsure
+    assert local_day(None, None) is None and date_confidence(None, None) is None
