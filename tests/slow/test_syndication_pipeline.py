@@ -91,7 +91,10 @@ def test_briefs_differing_in_one_leader_or_state_are_not_copies_in_one_batch_or_
     two_batches = [*proc.process([putin]), *proc.process([xi]), *proc.process([french])]
     for results in (one_batch, two_batches):
         got = {
-            ext.article.article_id: tuple(e.countries) for ext in results for e in ext.events if e.event_type == "summit"
+            ext.article.article_id: tuple(e.countries)
+            for ext in results
+            for e in ext.events
+            if e.event_type == "summit"
         }
         assert got == expected
         assert all(ext.copy_of is None for ext in results)
