@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test test-fast lint typecheck schemas kafka-up kafka-down kafka-status ops-check bench soak clean
+.PHONY: help install run test test-fast lint typecheck schemas kafka-up kafka-down kafka-status ops-check bench bench-record bench-speed soak clean
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -52,8 +52,14 @@ kafka-status: ## is the local Kafka running?
 ops-check: $(STAMP) ## offline deploy checks: hadolint, kubernetes-validate, CRD schemas, promtool
 	$(BIN)/pytest tests/ops
 
-bench: $(STAMP) ## benchmark: naive spaCy vs dipevents, through Kafka; writes docs/benchmarks.md
-	$(PY) -m bench.run
+bench: $(STAMP) ## benchmark at equal work (naive, ours without/with prefilter; Kafka); writes bench/results only
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+bench-record: $(STAMP) ## record the newest full `make bench` run in docs/benchmarks.md
+	$(PY) -m bench.record
+
+bench-speed: $(STAMP) ## extraction-only articles/CPU-s on the fixed held-out set (the speed-gate reference)
+	$(PY) -m bench.speed
 
 soak: $(STAMP) ## the full-size fault test: 2000 records, kills, broker restart, on a real broker
 	DIPEVENTS_SOAK_ARTICLES=2000 $(BIN)/pytest -m soak -p no:randomly

@@ -1,5 +1,5 @@
-"""`make bench`: the naive spaCy baseline against dipevents, extraction-only and through Kafka (bench.run).
+"""The benchmark: `make bench` (bench.run), `make bench-record` (bench.record), `make bench-speed` (bench.speed).
 
-The corpus is generated, seeded and reproducible (bench.corpus); results go to bench/results/ (git-ignored)
-and one dated row per full run to docs/benchmarks.md.
+Every side does equal work (reads whole articles, extracts events, is scored on the held-out sets); results go
+to bench/results/ (git-ignored); docs/benchmarks.md explains the tables and keeps the recorded runs.
 """

@@ -1,6 +1,8 @@
-"""`make bench` smoke test: the quick run works end to end and writes a well-formed results JSON.
+"""`make bench` and `make bench-speed` end to end, at smoke-test sizes: every side does the same work and is
+scored, results go to the output folder only, and a full run's results record into the docs.
 
-Only shapes and sane values are checked, never timing thresholds (the machine may be busy).
+Only shapes, invariants of equal work and sane values are checked, never timing thresholds (the machine is
+shared and busy).
 """
 
 from __future__ import annotations
@@ -13,103 +15,107 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from bench import record
+from bench.paths import DOC, REPO
+from bench.quality import event_types
+from bench.sides import SIDES
 
 
-def test_corpus_is_seeded_and_mixed_as_documented() -> None:
-    from bench import corpus
-
-    a1, a2 = corpus.build("mixed", 30, seed=5), corpus.build("mixed", 30, seed=5)
-    assert a1.articles == a2.articles
-    assert corpus.build("mixed", 30, seed=6).articles != a1.articles
-    assert a1.diplomatic == 6  # 20%
-    dip = corpus.build("diplomatic", 30, seed=5)
-    assert dip.diplomatic == 30
-    for art in a1.articles + dip.articles:
-        assert set(art) >= {"article_id", "source", "body", "published_at", "title"}
-        assert 350 <= corpus.word_count(art["body"]) <= 700, art["article_id"]
-    assert len({a["article_id"] for a in a1.articles + dip.articles}) == 60
-    # variations swap the states: the 25th diplomatic article is story article 1 with other leaders and states
-    assert dip.articles[24]["body"] != dip.articles[0]["body"]
-
-
-def _rate_ok(block: dict[str, Any], n: int) -> None:
-    assert block["articles"] == n
-    assert block["words"] > 300 * n
-    for key in ("seconds", "cpu_seconds", "articles_per_s", "words_per_s", "articles_per_cpu_s", "words_per_cpu_s"):
-        assert block[key] > 0, key
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    out = tmp_path_factory.mktemp("bench")
+    doc_before = DOC.read_text(encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--no-kafka", "--out", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=500,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert DOC.read_text(encoding="utf-8") == doc_before  # make bench never writes tracked docs
+    files = sorted(out.iterdir())
+    assert [f.suffix for f in files] == [".json", ".md"], files
+    return json.loads(files[0].read_text(encoding="utf-8")), out
 
 
 @pytest.mark.slow
-def test_quick_bench_writes_results(tmp_path: Path) -> None:
-    doc = REPO / "docs" / "benchmarks.md"
-    doc_before = doc.read_text(encoding="utf-8") if doc.exists() else None
+def test_every_side_does_the_same_work_and_is_scored(quick_run: tuple[dict[str, Any], Path]) -> None:
+    """The three sides read the same articles, each is scored per event type on the same held-out articles,
+    and only the naive side runs NER."""
+    res, _ = quick_run
+    assert set(res["sides"]) == set(SIDES)
+    for name, wl in res["workloads"].items():
+        counts = {s: side["workloads"][name]["articles"] for s, side in res["sides"].items()}
+        assert set(counts.values()) == {wl["articles"]}, (name, counts)
+        for side in res["sides"].values():
+            block = side["workloads"][name]
+            assert block["articles_per_cpu_s"] > 0 and block["cpu_seconds"] > 0
+            assert set(block["events_per_type"]) == set(event_types())
+    held = {s: side["heldout"] for s, side in res["sides"].items()}
+    assert len({h["articles"] for h in held.values()}) == 1
+    for h in held.values():
+        assert set(h["per_type_f1"]) == set(event_types()) and set(h["per_set_f1"]) == set(
+            res["config"]["heldout_sets"]
+        )
+    assert held["ours"]["micro_f1"] > 0.5  # the model and the extractors really ran
+    assert "ner" in res["sides"]["naive"]["pipes"]
+    assert "ner" not in res["sides"]["ours"]["pipes"] and "ner" not in res["sides"]["ours_no_prefilter"]["pipes"]
+    assert res["ratios"]["diplomatic"] > 0 and res["ratios"]["mixed"] > 0
+
+
+@pytest.mark.slow
+def test_prefilter_off_parses_every_sentence_and_ours_parses_fewer(quick_run: tuple[dict[str, Any], Path]) -> None:
+    """With the prefilter off every sentence is parsed; with it on, a strict subset, on every workload."""
+    res, _ = quick_run
+    for name in res["workloads"]:
+        off, on = res["sides"]["ours_no_prefilter"]["workloads"][name], res["sides"]["ours"]["workloads"][name]
+        assert off["parsed"] == off["sentences"] == on["sentences"] > 0
+        assert on["parsed"] < on["sentences"]
+        assert on["errors"] == off["errors"] == 0
+        assert 0 < on["latency_batch_s"]["p50"] <= on["latency_batch_s"]["p99"]
+
+
+@pytest.mark.slow
+def test_markdown_is_written_beside_the_json_and_a_full_run_records(quick_run: tuple[dict[str, Any], Path]) -> None:
+    """The run's tables are written next to its JSON; recording refuses a quick run, and a full run's record
+    adds one row to the Results table and fills the latest-run section, leaving the rest of the doc as it was."""
+    res, out = quick_run
+    markdown = (out / f"{res['timestamp']}.md").read_text(encoding="utf-8")
+    assert "held-out: micro-F1" in markdown and SIDES["naive"] in markdown
+    doc = DOC.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="quick"):
+        record.record(res, doc)
+    full = res | {"config": res["config"] | {"quick": False, "heldout_per_set": None}}
+    updated = record.record(full, doc)
+    added = [ln for ln in updated.splitlines() if ln not in doc.splitlines()]
+    assert record.row(full) in added and updated.count(record.row(full)) == 1
+    assert "held-out: micro-F1" in updated.split(record.LATEST_HEADING)[1]
+
+    def outside_latest(text: str) -> str:
+        start = text.index(record.LATEST_HEADING)
+        end = text.find("\n## ", start)
+        return text[:start] + (text[end:] if end != -1 else "")
+
+    assert outside_latest(updated).replace(record.row(full) + "\n", "") == outside_latest(doc)
+
+
+@pytest.mark.slow
+def test_extraction_only_mode_reports_its_rate(tmp_path: Path) -> None:
+    """`python -m bench.speed` processes the fixed held-out articles and reports articles per CPU-second with
+    the events it found."""
+    out = tmp_path / "speed.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--quick", "--no-kafka", "--out", str(tmp_path)],
+        [sys.executable, "-m", "bench.speed", "--limit", "12", "--json", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    files = list(tmp_path.glob("*.json"))
-    assert len(files) == 1, files
-    res = json.loads(files[0].read_text(encoding="utf-8"))
-
-    assert set(res) >= {
-        "date",
-        "commit",
-        "machine",
-        "config",
-        "corpus",
-        "baseline",
-        "ours",
-        "ratios",
-        "ratios_cpu",
-        "goals",
-        "loadavg_1m",
-        "elapsed_seconds",
-    }
-    assert "kafka" not in res
-    assert res["machine"]["nproc"] >= 1 and res["machine"]["cpu"]
-    n = res["config"]["articles"]
-    assert 10 <= n <= 100
-    assert res["corpus"]["diplomatic"]["diplomatic"] == n
-    assert res["corpus"]["mixed"]["diplomatic"] == round(n * 0.2)
-
-    base, ours = res["baseline"], res["ours"]
-    assert "ner" in base["pipes"] and "ner" not in ours["pipes"]
-    for mix in ("diplomatic", "mixed"):
-        _rate_ok(base["mixes"][mix], n)
-        _rate_ok(ours["mixes"][mix], n)
-        o = ours["mixes"][mix]
-        for kind in ("latency_batch_s", "latency_single_s"):
-            lat = o[kind]
-            assert 0 < lat["p50"] <= lat["p95"] <= lat["p99"], (kind, lat)
-        assert o["errors"] == 0
-        assert o["copies"] == 0  # variations are not syndicated copies of each other
-        assert o["diplomatic_with_events"] >= o["diplomatic"] // 2  # the diplomatic articles do give events
-        assert res["ratios"][mix] > 0 and res["ratios_cpu"][mix] > 0
-    for side in (base, ours):
-        assert 50 < side["rss"]["peak_mb"] < 4000
-        assert side["rss"]["peak_mb"] >= side["rss_after_load_mb"] > 0
-    assert ours["dev"]["articles"] == 30
-    assert 0.0 <= ours["dev"]["micro_f1"] <= 1.0
-    assert ours["dev"]["micro_f1"] > 0.5  # the model and extractors really ran
-
-    goals = res["goals"]
-    assert set(goals) == {
-        "speedup_diplomatic",
-        "ours_diplomatic_art_s_core",
-        "ours_mixed_art_s_core",
-        "kafka_vs_extraction",
-        "p99_latency_70pct_s",
-        "rss_ours_mb",
-        "two_workers_ratio",
-    }
-    assert goals["kafka_vs_extraction"]["met"] is None and goals["two_workers_ratio"]["met"] is None
-    assert isinstance(goals["rss_ours_mb"]["met"], bool)
-
-    # a quick run never writes a row into the committed docs
-    assert (doc.read_text(encoding="utf-8") if doc.exists() else None) == doc_before
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "articles/CPU-s" in proc.stdout
+    res = json.loads(out.read_text(encoding="utf-8"))
+    assert res["articles"] == 12 and res["articles_per_cpu_s"] > 0 and res["errors"] == 0
+    assert res["events"] > 0 and res["micro_f1"] is not None
