@@ -1,8 +1,8 @@
 """The project's labelled article sets (tests/fixtures/<name>: articles.jsonl + expected.json).
 
-The bench scores every side on the held-out sets and warms up on the development set. The held-out list is
-pinned, not globbed: the extraction-only reference (bench.speed) must read the same articles on every branch,
-even after a seventh set is added.
+`make bench` scores every side on all the held-out sets (tests/fixtures/heldout*) and warms up on the
+development set. The extraction-only reference (bench.speed) reads a pinned list instead, so that every branch
+reads the same articles however many sets are added later.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from bench.paths import FIXTURES
 
-HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SPEED_REFERENCE = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")  # 200 articles
 DEV = "dev"
 
 
@@ -41,8 +41,14 @@ def load(name: str) -> LabelledSet:
     return LabelledSet(name, articles, expected["articles"], expected.get("stories", []))
 
 
-def heldout(per_set: int | None = None) -> list[LabelledSet]:
-    return [load(name).head(per_set) for name in HELDOUT]
+def heldout_names() -> tuple[str, ...]:
+    """Every held-out set in the fixtures, in order (heldout, heldout2, ...)."""
+    names = [p.name for p in FIXTURES.glob("heldout*") if (p / "expected.json").is_file()]
+    return tuple(sorted(names, key=lambda n: int(n.removeprefix("heldout") or 1)))
+
+
+def heldout(names: tuple[str, ...] | None = None, per_set: int | None = None) -> list[LabelledSet]:
+    return [load(name).head(per_set) for name in (names if names is not None else heldout_names())]
 
 
 def pooled(sets: list[LabelledSet]) -> LabelledSet:

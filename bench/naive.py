@@ -7,18 +7,19 @@ entities that are leaders in office on the publication date (the full name, else
 other entity that names a state (a name, demonym or metonym such as "Kremlin"). Two or more states and a
 trigger make one event of that type between those states; an article reports each (type, states) once.
 
-Trigger words are derived, not listed here: for each event type, the single-word entries of the word lists in
-its lexicon section whose names end in "verbs" or "nouns" (meet, talks, summit; instruct, order, task;
+Trigger words are derived, not listed here: for each registered event type, the single-word entries of the word
+lists in its lexicon section whose names end in "verbs" or "nouns" (meet, talks, summit; instruct, order, task;
 agree, consult, dialogue...). No parse tree, no tense or negation, no references ("the two leaders").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from dipevents.core.knowledge import Knowledge
+from dipevents.core.registry import EventTypes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -26,22 +27,15 @@ if TYPE_CHECKING:
 PARTY_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"})
 
 
-def lexicon_section(lexicon: Mapping[str, Any], event_type: str) -> Mapping[str, Any]:
-    """The lexicon section of an event type: the one named after it, else (lexicons named before issue 13) the
-    one named after a word of it ("instruction" for "ministry_instruction")."""
-    if event_type in lexicon:
-        return dict(lexicon[event_type])
-    named = [k for k in event_type.split("_") if isinstance(lexicon.get(k), dict)]
-    if len(named) != 1:
-        raise KeyError(f"no lexicon section for event type {event_type!r}; sections: {sorted(lexicon)}")
-    return dict(lexicon[named[0]])
-
-
-def trigger_words(kb: Knowledge, event_types: Iterable[str]) -> dict[str, frozenset[str]]:
+def trigger_words(kb: Knowledge, types: EventTypes) -> dict[str, frozenset[str]]:
+    """Event type -> its trigger words, from the type's lexicon section (a data file, or words it brings)."""
+    kb = kb.with_sections({t.section: t.lexicon for t in types if t.lexicon is not None})
     out: dict[str, frozenset[str]] = {}
-    for t in event_types:
-        section = lexicon_section(kb.lexicon, t)
-        out[t] = frozenset(
+    for t in types:
+        section = kb.lexicon.get(t.section)
+        if not isinstance(section, Mapping):
+            raise KeyError(f"event type {t.name!r} has no lexicon section; sections: {sorted(kb.lexicon)}")
+        out[t.event_type] = frozenset(
             w.lower()
             for name, words in section.items()
             if name.endswith(("verbs", "nouns")) and isinstance(words, list)

@@ -14,10 +14,10 @@ from bench.labelled import LabelledSet
 
 
 def event_types() -> tuple[str, ...]:
-    """The event types the project scores, in its order; the bench never spells one."""
-    from dipevents.evaluation import TYPES
+    """The registered event types, in the registry's order; the bench never spells one."""
+    from dipevents.core.models import BUILTIN_TYPES
 
-    return tuple(TYPES)
+    return BUILTIN_TYPES.event_types()
 
 
 def _f1(tp: int, fp: int, fn: int) -> float | None:
@@ -28,12 +28,12 @@ def score(events: list[dict[str, Any]], labelled: LabelledSet) -> dict[str, Any]
     """`events`: event JSON (event_type, countries, mentions[].article_id) found on `labelled.articles`."""
     s = article_scores(events, labelled.expected)
     types = event_types()
-    tp, fp, fn = (sum(counts[t] for t in types) for counts in (s.tp, s.fp, s.fn))
+    tp, fp, fn = (sum(counts.get(t, 0) for t in types) for counts in (s.tp, s.fp, s.fn))
     return {
         "set": labelled.name,
         "articles": len(labelled.articles),
         "micro_f1": _f1(tp, fp, fn),
-        "per_type_f1": {t: _f1(s.tp[t], s.fp[t], s.fn[t]) for t in types},
+        "per_type_f1": {t: _f1(s.tp.get(t, 0), s.fp.get(t, 0), s.fn.get(t, 0)) for t in types},
         "tp": tp,
         "fp": fp,
         "fn": fn,

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import goals, report, synthetic, workloads
-from bench.labelled import HELDOUT
+from bench.labelled import heldout_names
 from bench.log import log
 from bench.measure import git_rev, loadavg, machine
 from bench.paths import KAFKACTL, RESULTS
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             "quick": args.quick,
             "seed": args.seed,
             "kafka": with_kafka,
-            "heldout_sets": list(HELDOUT),
+            "heldout_sets": list(heldout_names()),
             "heldout_per_set": per_set,
         },
     }

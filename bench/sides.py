@@ -35,7 +35,7 @@ Extract = Callable[[Sequence[dict[str, Any]]], tuple[list[dict[str, Any]], Timin
 
 def _measure(extract: Extract, inputs: dict[str, Any]) -> dict[str, Any]:
     """Held-out quality (pooled and per set) and the rate on each workload, with the events found."""
-    sets = labelled.heldout(inputs.get("heldout_per_set"))
+    sets = labelled.heldout(per_set=inputs.get("heldout_per_set"))
     pool = labelled.pooled(sets)
     events, t, extra = extract(pool.articles)
     by_article: dict[str, list[dict[str, Any]]] = {}
@@ -65,6 +65,7 @@ def _found(events: list[dict[str, Any]], types: Sequence[str]) -> dict[str, Any]
 def naive_side(inputs: dict[str, Any]) -> dict[str, Any]:
     import spacy
     from dipevents.core.knowledge import Knowledge
+    from dipevents.core.models import BUILTIN_TYPES
     from dipevents.main import build_settings
 
     from bench.naive import NaiveExtractor, article_text, trigger_words
@@ -73,7 +74,7 @@ def naive_side(inputs: dict[str, Any]) -> dict[str, Any]:
     with timed() as load:
         nlp = spacy.load(model)  # the naive way: every pipe the package ships, NER included
         kb = Knowledge.load()
-        naive = NaiveExtractor(kb, trigger_words(kb, event_types()))
+        naive = NaiveExtractor(kb, trigger_words(kb, BUILTIN_TYPES))
     loaded = memory_mb()["current_mb"]
 
     def extract(raw: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], Timing, dict[str, Any]]:

@@ -2,7 +2,7 @@
 
     python -m bench.speed [--limit N] [--json PATH]
 
-The set is the six held-out sets (bench.labelled.HELDOUT, 200 articles), pinned so every branch reads the same
+The set is held-out sets 1-6 (bench.labelled.SPEED_REFERENCE, 200 articles), pinned so every branch reads the same
 articles; four development-set articles warm the model and caches first. The processor is the worker's
 (build_processor, the worker's batch size, a fresh syndicated-copy index). It prints one line: articles per
 CPU-second of extraction (the figure to compare), wall-clock rate, events found and the held-out micro-F1, so a
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     processor = ours.build(settings)
     batch = settings.nlp.batch_size
     ours.extract(processor, labelled.load(labelled.DEV).articles[:WARM_UP], batch)
-    pool = labelled.pooled(labelled.heldout()).head(args.limit)
+    pool = labelled.pooled(labelled.heldout(labelled.SPEED_REFERENCE)).head(args.limit)
     found, t = ours.extract(processor, pool.articles, batch)
     quality = score(ours.events_json(found), pool)
     result = {

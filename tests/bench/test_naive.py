@@ -2,30 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
+from dipevents.core.models import BUILTIN_TYPES
 
 from bench import naive
-from bench.quality import event_types
 
 
-def test_every_event_type_has_trigger_words_from_its_lexicon_section(kb: Any) -> None:
-    """The naive triggers are derived from the project's lexicons: every scored type gets some, and a word the
-    lexicon lists for a type is among that type's triggers."""
-    triggers = naive.trigger_words(kb, event_types())
-    assert set(triggers) == set(event_types())
-    for t, words in triggers.items():
-        assert words, t
-        section = naive.lexicon_section(kb.lexicon, t)
-        verbs = next(v for k, v in section.items() if k.endswith("verbs"))
-        assert {w for w in verbs if " " not in w} <= words
+def test_every_registered_type_has_trigger_words_from_its_lexicon_section(kb: Any) -> None:
+    """The naive triggers are derived from the registry and the lexicons: every registered type gets some, and
+    the single words of its verb lists are among them."""
+    triggers = naive.trigger_words(kb, BUILTIN_TYPES)
+    assert set(triggers) == set(BUILTIN_TYPES.event_types())
+    for t in BUILTIN_TYPES:
+        verbs = {w for k, v in kb.lexicon[t.section].items() if k.endswith("verbs") for w in v if " " not in w}
+        assert verbs and verbs <= triggers[t.event_type], t.name
 
 
-def test_an_event_type_without_a_lexicon_section_is_an_error(kb: Any) -> None:
-    """A type the lexicons do not know is reported with the sections there are, not given no triggers."""
+def test_a_type_without_a_lexicon_section_is_an_error(kb: Any) -> None:
+    """A registered type whose section is missing is reported with the sections there are, not given no triggers."""
+    gone = next(iter(BUILTIN_TYPES)).section
+    lacking = replace(kb, lexicon={k: v for k, v in kb.lexicon.items() if k != gone})
     with pytest.raises(KeyError, match="sections"):
-        naive.lexicon_section(kb.lexicon, "ceasefire_violation")
+        naive.trigger_words(lacking, BUILTIN_TYPES)
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def full_nlp() -> Any:
 
 def _events(nlp: Any, kb: Any, body: str) -> list[dict[str, Any]]:
     article = {"article_id": "t-1", "source": "Test", "title": None, "body": body, "published_at": "2023-05-10T09:00Z"}
-    ex = naive.NaiveExtractor(kb, naive.trigger_words(kb, event_types()))
+    ex = naive.NaiveExtractor(kb, naive.trigger_words(kb, BUILTIN_TYPES))
     return ex.events(nlp(naive.article_text(article)), article)
 
 
@@ -47,8 +48,8 @@ def test_trigger_and_two_leaders_make_an_event(full_nlp: Any, kb: Any) -> None:
     """Two sitting leaders named as people next to a meeting word make a meeting between their states."""
     found = _events(full_nlp, kb, "Emmanuel Macron met Pedro Sanchez over lunch in a Paris suburb on Tuesday.")
     pairs = {(e["event_type"], tuple(e["countries"])) for e in found}
-    meeting = next(t for t in event_types() if "meet" in naive.trigger_words(kb, [t])[t])
-    assert (meeting, ("ESP", "FRA")) in pairs
+    meetings = {t for t, words in naive.trigger_words(kb, BUILTIN_TYPES).items() if "meet" in words}
+    assert meetings and {(t, ("ESP", "FRA")) for t in meetings} <= pairs
     assert all(e["mentions"] == [{"article_id": "t-1", "source": "Test"}] for e in found)
 
 
