@@ -21,19 +21,19 @@ from bench.quality import event_types
 from bench.sides import SIDES
 
 
+def _bench(module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m bench.<module> ARGS` in the checkout; asserts it exits 0."""
+    cmd = [sys.executable, "-m", f"bench.{module}", *args]
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=500, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return proc
+
+
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     out = tmp_path_factory.mktemp("bench")
     doc_before = DOC.read_text(encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--quick", "--no-kafka", "--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=500,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    _bench("run", "--quick", "--no-kafka", "--out", str(out))
     assert DOC.read_text(encoding="utf-8") == doc_before  # make bench never writes tracked docs
     files = sorted(out.iterdir())
     assert [f.suffix for f in files] == [".json", ".md"], files
@@ -106,16 +106,7 @@ def test_extraction_only_mode_reports_its_rate(tmp_path: Path) -> None:
     """`python -m bench.speed` processes the fixed held-out articles and reports articles per CPU-second with
     the events it found."""
     out = tmp_path / "speed.json"
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.speed", "--limit", "12", "--json", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert "articles/CPU-s" in proc.stdout
+    assert "articles/CPU-s" in _bench("speed", "--limit", "12", "--json", str(out)).stdout
     res = json.loads(out.read_text(encoding="utf-8"))
     assert res["articles"] == 12 and res["articles_per_cpu_s"] > 0 and res["errors"] == 0
     assert res["events"] > 0 and res["micro_f1"] is not None
