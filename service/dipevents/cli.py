@@ -1,4 +1,9 @@
-"""The `dipevents` command line: extract (the pipeline without Kafka), worker, produce, consume."""
+"""The `dipevents` command line: extract (the pipeline without Kafka), worker, lag-exporter, produce, consume.
+
+This module is the console script's entry point, so it imports nothing heavy at module level: the first line of
+`main` installs the stop-signal handlers (the worker is PID 1 in a container, and PID 1 ignores a signal it has no
+handler for), and pydantic, spaCy, faust and aiokafka load after it, in the command that needs them.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,18 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from dipevents.core.decode import DecodeLimits, decode_article
-from dipevents.core.errors import BadInput
-from dipevents.core.models import Article
+from dipevents.stream.startup import exit_on_signals
+
+if TYPE_CHECKING:
+    from dipevents.core.models import Article
 
 _BATCH = 32
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    exit_on_signals()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -62,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     wk.add_argument("--loglevel", default=None, help="log level (default: DIPEVENTS_LOG_LEVEL or INFO)")
     wk.set_defaults(func=_worker)
 
+    lx = sub.add_parser(
+        "lag-exporter",
+        help="export the consumer group's lag per partition, read from the brokers, for Prometheus",
+        description="Serve /metrics on DIPEVENTS_METRICS__HOST:PORT with the group's committed offsets and lag on "
+        "the articles and candidates topics, read from the brokers without joining the group: it sees partitions "
+        "no worker owns. Same DIPEVENTS_KAFKA__* settings as the worker.",
+    )
+    lx.add_argument("--interval", type=float, default=15.0, metavar="S", help="seconds between reads (default: 15)")
+    lx.set_defaults(func=_lag_exporter)
+
     pr = sub.add_parser(
         "produce",
         help="publish articles (JSON Lines) to the articles topic",
@@ -86,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from dipevents.core.decode import DecodeLimits, decode_article
+    from dipevents.core.errors import BadInput
     from dipevents.main import build_deduplicator, build_processor, build_settings
 
     settings = build_settings()
@@ -155,6 +174,14 @@ def _worker(args: argparse.Namespace) -> int:
     from dipevents.stream.runner import run_worker
 
     return run_worker(loglevel=args.loglevel)
+
+
+def _lag_exporter(args: argparse.Namespace) -> int:
+    from dipevents.stream.lag_exporter import run_lag_exporter
+
+    if args.interval <= 0:
+        raise RuntimeError("--interval must be positive")
+    return run_lag_exporter(interval=args.interval)
 
 
 def _produce(args: argparse.Namespace) -> int:

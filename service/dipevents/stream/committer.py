@@ -6,13 +6,17 @@ snapshot is not covered, so a commit never passes a record whose outputs could s
 
 The commit goes through faust's consumer (`_commit`): only a member of the group may commit its offsets, and
 that consumer is the member. It is the single faust-internal call of the worker.
+
+Both run from timers, and an exception escaping a faust timer stops the whole app: neither lets one out. A failed
+commit is tried again at the next tick (the ledgers keep the offsets); a failed lag report marks the brokers
+unreachable (readiness, `dipevents_broker_reachable`) and keeps the last lag values until the next report.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from faust.types import TP
@@ -25,14 +29,32 @@ log = logging.getLogger("dipevents.offsets")
 
 
 class OffsetCommitter:
-    def __init__(self, app: Any, ledgers: list[OffsetLedger], metrics: Metrics, health: HealthState) -> None:
+    def __init__(
+        self,
+        app: Any,
+        ledgers: list[OffsetLedger],
+        metrics: Metrics,
+        health: HealthState,
+        *,
+        report_timeout: float = 20.0,
+    ) -> None:
         self._app = app
         self._ledgers = ledgers
         self._metrics = metrics
         self._health = health
+        self._report_timeout = report_timeout
         self._lock = asyncio.Lock()
 
     async def commit(self, only: Collection[TP] | None = None) -> bool:
+        """Commit what is finished; False when there was nothing to commit or the commit failed (tried again)."""
+        try:
+            return await self._commit(only)
+        except Exception as e:  # noqa: BLE001 - the ledgers keep the offsets: the next tick commits them
+            self._metrics.task_errors.labels(task="commit").inc()
+            log.warning("offset commit failed; tried again at the next tick", extra={"error": repr(e)})
+            return False
+
+    async def _commit(self, only: Collection[TP] | None) -> bool:
         async with self._lock:
             assignment = self._app.consumer.assignment()
             offsets: dict[TP, int] = {}
@@ -56,19 +78,43 @@ class OffsetCommitter:
             self._health.progress()
             return True
 
-    async def report_lag(self, source: LogSource, topic: str) -> None:
-        """Lag = log end - committed offset: what a restart would have to read again, and what a stalled
-        commit makes grow even while records are still being consumed."""
-        ledger = next((lg for lg in self._ledgers if lg.topic == topic), None)
+    def forget(self, partitions: Iterable[Any]) -> None:
+        """Revoked partitions: their lag and committed-offset series go with them."""
+        for tp in partitions:
+            self._metrics.forget_partition(tp.topic, tp.partition)
+
+    async def report_lag(self, source: LogSource, topic: str | None = None) -> None:
+        """Lag = log end - committed offset, per owned partition of `topic` (default: every input topic): what a
+        restart would have to read again, and what a stalled commit makes grow even while records are consumed.
+        Never raises: a broker that does not answer within `report_timeout` is reported, not thrown."""
+        try:
+            async with asyncio.timeout(self._report_timeout):
+                await self._report_lag(source, topic)
+        except Exception as e:  # noqa: BLE001 - a timer must not stop the app; the state says what happened
+            self._metrics.task_errors.labels(task="report_lag").inc()
+            if self._health.broker_reachable:
+                log.warning("brokers unreachable: lag not reported", extra={"error": repr(e)})
+            self._health.broker_failed(e)
+            return
+        if not self._health.broker_reachable:
+            log.info("brokers reachable again")
+        self._health.broker_ok()
+
+    async def _report_lag(self, source: LogSource, topic: str | None) -> None:
+        assignment = set(self._app.consumer.assignment())
+        owned = {(tp.topic, tp.partition) for tp in assignment}
+        for stale_topic, partition in self._metrics.owned_partitions() - owned:
+            self._metrics.forget_partition(stale_topic, partition)  # revoked without a revoke callback
         total = 0
-        for tp in self._app.consumer.assignment():
-            if tp.topic != topic or ledger is None:
+        for ledger in self._ledgers:
+            if topic is not None and ledger.topic != topic:
                 continue
-            committed = ledger.committed_offset(tp.partition)
-            if committed is None:
-                committed = await source.committed(tp.topic, tp.partition)
-            start, end = await source.bounds(tp.topic, tp.partition)
-            lag = max(0, end - max(committed if committed is not None else start, start))
-            self._metrics.lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
-            total += lag
+            for tp in sorted(t for t in assignment if t.topic == ledger.topic):
+                committed = ledger.committed_offset(tp.partition)
+                if committed is None:
+                    committed = await source.committed(tp.topic, tp.partition)
+                start, end = await source.bounds(tp.topic, tp.partition)
+                lag = max(0, end - max(committed if committed is not None else start, start))
+                self._metrics.lag.labels(topic=tp.topic, partition=str(tp.partition)).set(lag)
+                total += lag
         self._health.lag = total

@@ -1,8 +1,14 @@
-"""/metrics, /live and /ready on one small HTTP server that starts with the worker (before recovery).
+"""/metrics, /live and /ready on one small HTTP server that starts first, before the model loads.
 
-/live:  the event loop answers, and the worker is not wedged: with lag (log end - committed offset) > 0, some
-        commit advanced within `stall_seconds`.
-/ready: the model is loaded, partitions are assigned and table recovery is done.
+/live:  200 whenever the process answers: the server runs on the worker's event loop, so an answer means the loop
+        is not blocked. It never looks at the broker or at lag: a broker outage or a rolling restart of the
+        brokers is lag and readiness, not a reason to restart every worker (a restart cannot fix the broker, and
+        each one costs a rebalance and a table recovery). A worker that stops making progress is a page
+        (DipeventsConsumerStalled, DipeventsCommitsStuck), not a silent restart loop.
+/ready: the model is loaded, partitions are assigned, table recovery is done and the brokers answer.
+
+The `dipevents_ready`, `dipevents_recovered` and `dipevents_broker_reachable` gauges read this state at every
+scrape (`export_health`), so they are right whether or not anything calls /ready.
 """
 
 from __future__ import annotations
@@ -19,10 +25,11 @@ from dipevents.stream.metrics import Metrics
 
 @dataclass
 class HealthState:
-    stall_seconds: float = 120.0
     model_loaded: bool = False
     assigned: bool = False
     recovered: bool = False
+    broker_reachable: bool = True  # until a request to the brokers fails
+    broker_error: str = ""
     lag: int = 0
     last_progress: float = field(default_factory=time.monotonic)
 
@@ -30,20 +37,39 @@ class HealthState:
         """A commit advanced: records are being finished, not only consumed."""
         self.last_progress = time.monotonic()
 
+    def broker_ok(self) -> None:
+        self.broker_reachable, self.broker_error = True, ""
+
+    def broker_failed(self, error: BaseException | str) -> None:
+        self.broker_reachable, self.broker_error = False, error if isinstance(error, str) else repr(error)
+
     def live(self) -> tuple[bool, str]:
-        idle = time.monotonic() - self.last_progress
-        # Only once recovered: a long table recovery is not a wedge (readiness covers it, no restart loop).
-        if self.recovered and self.lag > 0 and idle > self.stall_seconds:
-            return False, f"consumer stalled: lag {self.lag}, no progress for {idle:.0f}s"
         return True, "ok"
 
     def ready(self) -> tuple[bool, str]:
-        missing = [
-            n
-            for n, ok in (("model", self.model_loaded), ("partitions", self.assigned), ("recovery", self.recovered))
-            if not ok
-        ]
+        checks = (
+            ("model", self.model_loaded),
+            ("partitions", self.assigned),
+            ("recovery", self.recovered),
+            ("brokers", self.broker_reachable),
+        )
+        missing = [name for name, ok in checks if not ok]
         return (not missing, "ok" if not missing else "waiting for " + ", ".join(missing))
+
+    def details(self) -> dict[str, object]:
+        """What a human asking /live or /ready wants to know besides the verdict."""
+        return {
+            "lag": self.lag,
+            "seconds_since_commit": round(time.monotonic() - self.last_progress, 1),
+            "broker_error": self.broker_error or None,
+        }
+
+
+def export_health(state: HealthState, metrics: Metrics) -> None:
+    """Bind the health gauges to `state`: each scrape reads the state as it is then."""
+    metrics.ready.set_function(lambda: 1.0 if state.ready()[0] else 0.0)
+    metrics.recovered.set_function(lambda: 1.0 if state.recovered else 0.0)
+    metrics.broker_reachable.set_function(lambda: 1.0 if state.broker_reachable else 0.0)
 
 
 def make_web_app(state: HealthState, metrics: Metrics) -> web.Application:
@@ -52,12 +78,11 @@ def make_web_app(state: HealthState, metrics: Metrics) -> web.Application:
 
     async def live_view(_: web.Request) -> web.Response:
         ok, why = state.live()
-        return web.json_response({"live": ok, "detail": why}, status=200 if ok else 503)
+        return web.json_response({"live": ok, "detail": why, **state.details()}, status=200 if ok else 503)
 
     async def ready_view(_: web.Request) -> web.Response:
         ok, why = state.ready()
-        metrics.ready.set(1 if ok else 0)
-        return web.json_response({"ready": ok, "detail": why}, status=200 if ok else 503)
+        return web.json_response({"ready": ok, "detail": why, **state.details()}, status=200 if ok else 503)
 
     app = web.Application()
     app.router.add_get("/metrics", metrics_view)

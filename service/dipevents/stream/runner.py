@@ -1,5 +1,10 @@
-"""`dipevents worker`: build everything in order (health first, so probes answer while the model loads),
-then hand the loop to faust's Worker, which handles SIGTERM/SIGINT with a graceful stop.
+"""`dipevents worker`: build everything in order, then hand the loop to faust's Worker, which handles
+SIGTERM/SIGINT with a graceful stop.
+
+Start-up, before faust: the health server first (probes and /metrics answer at once), then the spaCy model in a
+thread (the loop keeps serving probes), then the topics, waiting for the brokers as long as it takes (readiness
+says so; liveness does not, so an outage never turns into a restart loop). A stop signal during any of these
+steps ends the process within a second (`dipevents.stream.startup`).
 """
 
 from __future__ import annotations
@@ -11,15 +16,20 @@ from collections.abc import Sequence
 
 import faust
 
+from dipevents.core.processor import ArticleProcessor
 from dipevents.core.registry import Extractor
 from dipevents.main import build_pipeline, build_processor, build_settings
+from dipevents.settings import KafkaSettings
 from dipevents.stream.app import create_app
-from dipevents.stream.health import HealthServer, HealthState
+from dipevents.stream.health import HealthServer, HealthState, export_health
 from dipevents.stream.logs import configure_logging, logging_config
 from dipevents.stream.metrics import Metrics
+from dipevents.stream.startup import StartupInterrupted, StartupSignals, in_thread
 from dipevents.stream.topics import ensure_topics
 
 log = logging.getLogger("dipevents.worker")
+
+_TOPIC_RETRY_MAX_SECONDS = 30.0
 
 
 def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | None = None) -> int:
@@ -28,19 +38,33 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
     level = (loglevel or settings.log_level).upper()
     configure_logging(level)
     metrics, health = Metrics(), HealthState()
+    export_health(health, metrics)
+    metrics.describe_build(settings.nlp.model)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
+    steps = StartupSignals(loop)
     server = HealthServer(health, metrics, settings.metrics.host, settings.metrics.port, loop=loop)
-    loop.run_until_complete(server.start())
-    started = time.perf_counter()
-    log.info("loading spaCy model", extra={"model": settings.nlp.model})
-    processor = build_processor(settings, build_pipeline(settings, extractors=extractors))
-    health.model_loaded = True
-    log.info("model loaded", extra={"seconds": round(time.perf_counter() - started, 2)})
-    created = loop.run_until_complete(ensure_topics(settings.kafka))
-    if created:
-        log.info("created topics", extra={"topics": created})
+    try:
+        steps.run(server.start())
+        started = time.perf_counter()
+        log.info("loading spaCy model", extra={"model": settings.nlp.model})
+
+        def load() -> ArticleProcessor:
+            return build_processor(settings, build_pipeline(settings, extractors=extractors))
+
+        processor = steps.run(in_thread(load, name="model-load"))
+        health.model_loaded = True
+        log.info("model loaded", extra={"seconds": round(time.perf_counter() - started, 2)})
+        created = steps.run(wait_for_topics(settings.kafka, health))
+        if created:
+            log.info("created topics", extra={"topics": created})
+    except StartupInterrupted as stop:
+        log.info("stopped by %s during start-up", stop, extra={"step": _step(health)})
+        loop.run_until_complete(server.stop())
+        loop.close()
+        return stop.exit_status
     worker = create_app(settings, processor, metrics, health)
+    metrics.describe_build(settings.nlp.model)  # with the image's revision, whatever the app wrote there
     faust_worker = faust.Worker(
         worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level), quiet=True
     )
@@ -52,3 +76,26 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         if not loop.is_closed():
             loop.run_until_complete(server.stop())
     return 0
+
+
+async def wait_for_topics(k: KafkaSettings, health: HealthState, attempt_seconds: float = 0.0) -> list[str]:
+    """Create the missing topics, retrying with back-off (1 s doubling to 30 s) until the brokers answer."""
+    delay = 1.0
+    while True:
+        try:
+            created = await ensure_topics(k, start_within=attempt_seconds)
+        except Exception as e:  # noqa: BLE001 - an unreachable or failing broker: wait for it, do not exit
+            if health.broker_reachable:
+                log.warning("brokers unreachable at start; waiting for them", extra={"error": repr(e)})
+            health.broker_failed(e)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, _TOPIC_RETRY_MAX_SECONDS)
+            continue
+        if not health.broker_reachable:
+            log.info("brokers reachable")
+        health.broker_ok()
+        return created
+
+
+def _step(health: HealthState) -> str:
+    return "topics" if health.model_loaded else "model"

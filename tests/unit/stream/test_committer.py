@@ -1,5 +1,5 @@
 """The committer: flush before commit, only assigned partitions, only what the ledgers finished; lag from the
-committed offset; /live turns red when commits stop while there is lag."""
+committed offset; per-partition series gone with the partition; no exception ever leaves a timer's call."""
 
 from __future__ import annotations
 
@@ -60,10 +60,11 @@ def test_a_refused_commit_is_not_recorded_and_is_tried_again() -> None:
     assert articles.committable() == {0: 1}
 
 
-def test_lag_is_log_end_minus_committed_and_live_needs_commits() -> None:
+def test_lag_is_log_end_minus_committed_and_live_does_not_depend_on_it() -> None:
+    """Lag = log end - committed offset; /live stays green with lag and no commit for minutes (no restart)."""
     articles, log = _ledger("articles", range(50))
     app = FakeApp({TP("articles", 0)})
-    metrics, health = Metrics(), HealthState(stall_seconds=60, recovered=True)
+    metrics, health = Metrics(), HealthState(recovered=True)
     committer = OffsetCommitter(app, [articles], metrics, health)
 
     async def scenario() -> None:
@@ -76,9 +77,113 @@ def test_lag_is_log_end_minus_committed_and_live_needs_commits() -> None:
         metrics.registry.get_sample_value("dipevents_consumer_lag_records", {"topic": "articles", "partition": "0"})
         == 30.0
     )
-    assert health.lag == 30 and health.live()[0]
-    health.last_progress = time.monotonic() - 61  # no commit for longer than stall_seconds, lag > 0
-    live, why = health.live()
-    assert not live and "lag 30" in why
-    health.recovered = False  # recovering tables after a rebalance: not a wedge (readiness says so)
-    assert health.live()[0]
+    assert health.lag == 30
+    health.last_progress = time.monotonic() - 3600  # an hour without a commit, lag > 0: an alert, not a restart
+    assert health.live() == (True, "ok")
+
+
+def _series(metrics: Metrics, name: str) -> set[tuple[str, str]]:
+    return {
+        (s.labels["topic"], s.labels["partition"])
+        for family in metrics.registry.collect()
+        for s in family.samples
+        if s.name == name
+    }
+
+
+def test_a_revoked_partitions_series_are_gone() -> None:
+    """After revoke, the worker exports no lag or committed offset for the partition it lost; the rest stay."""
+    articles, log = _ledger("articles", range(50))
+    assignment = {TP("articles", 0), TP("articles", 1)}
+    app = FakeApp(assignment)
+    metrics = Metrics()
+    committer = OffsetCommitter(app, [articles], metrics, HealthState())
+
+    async def scenario() -> None:
+        for p in (0, 1):
+            await articles.process(Record("articles", p, o, None, b"") for o in range(5))
+        await committer.commit()
+        await committer.report_lag(log)
+
+    asyncio.run(scenario())
+    both = {("articles", "0"), ("articles", "1")}
+    assert _series(metrics, "dipevents_consumer_lag_records") == both
+    assert _series(metrics, "dipevents_committed_offset") == both
+
+    assignment.discard(TP("articles", 1))
+    committer.forget([TP("articles", 1)])
+    assert _series(metrics, "dipevents_consumer_lag_records") == {("articles", "0")}
+    assert _series(metrics, "dipevents_committed_offset") == {("articles", "0")}
+
+
+def test_lag_report_drops_series_of_partitions_no_longer_assigned() -> None:
+    """A partition that left the assignment without a revoke callback loses its series at the next lag report."""
+    articles, log = _ledger("articles", range(50))
+    assignment = {TP("articles", 0), TP("articles", 3)}
+    app = FakeApp(assignment)
+    metrics = Metrics()
+    committer = OffsetCommitter(app, [articles], metrics, HealthState())
+    asyncio.run(committer.report_lag(log))
+    assert _series(metrics, "dipevents_consumer_lag_records") == {("articles", "0"), ("articles", "3")}
+    assignment.clear()  # an idle worker: every partition went to the new one
+    asyncio.run(committer.report_lag(log))
+    assert _series(metrics, "dipevents_consumer_lag_records") == set()
+
+
+class BrokenLog(MemoryLog):
+    """A log whose broker is down: every request fails, or hangs."""
+
+    def __init__(self, hang: bool = False) -> None:
+        super().__init__(range(10))
+        self.hang = hang
+
+    async def bounds(self, topic: str, partition: int) -> tuple[int, int]:
+        if self.hang:
+            await asyncio.sleep(3600)
+        raise ConnectionError("broker down")
+
+
+def test_a_failing_or_hanging_lag_report_never_raises_and_marks_the_brokers_unreachable() -> None:
+    """report_lag contains the broker's failure (and its silence, after a timeout); the next success clears it."""
+    articles, log = _ledger("articles", range(50))
+    app = FakeApp({TP("articles", 0)})
+    metrics, health = Metrics(), HealthState(model_loaded=True, assigned=True, recovered=True)
+    committer = OffsetCommitter(app, [articles], metrics, health, report_timeout=0.2)
+
+    async def scenario() -> None:
+        await committer.report_lag(BrokenLog())
+        assert not health.broker_reachable and "broker down" in health.broker_error
+        assert health.ready() == (False, "waiting for brokers")
+        assert health.live()[0]
+        await committer.report_lag(BrokenLog(hang=True))
+        assert not health.broker_reachable
+        await committer.report_lag(log)
+        assert health.broker_reachable and health.ready()[0]
+
+    asyncio.run(asyncio.wait_for(scenario(), 10))
+    assert metrics.registry.get_sample_value("dipevents_task_errors_total", {"task": "report_lag"}) == 2.0
+
+
+def test_a_failing_commit_is_contained_and_its_offsets_stay_committable() -> None:
+    """A flush or commit that raises (broker gone) returns False; the offsets are committed at a later tick."""
+    articles, _ = _ledger("articles", range(10))
+    app = FakeApp({TP("articles", 0)})
+    metrics = Metrics()
+    committer = OffsetCommitter(app, [articles], metrics, HealthState())
+
+    async def failing_flush() -> None:
+        raise ConnectionError("broker down")
+
+    working_flush = app.producer.flush
+    app.producer.flush = failing_flush  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        await articles.process(Record("articles", 0, o, None, b"") for o in range(3))
+        assert not await committer.commit()
+        assert articles.committable() == {0: 3}
+        app.producer.flush = working_flush  # type: ignore[method-assign]
+        assert await committer.commit()
+
+    asyncio.run(scenario())
+    assert metrics.registry.get_sample_value("dipevents_task_errors_total", {"task": "commit"}) == 1.0
+    assert articles.committable() == {}
