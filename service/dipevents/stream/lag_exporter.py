@@ -148,17 +148,20 @@ class LagExporter:
             await self.poll()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=interval)
-        await self._reader.close()
+        with contextlib.suppress(Exception):  # a broker that is gone must not hold up the exit
+            await asyncio.wait_for(self._reader.close(), timeout=5)
 
 
 def run_lag_exporter(interval: float = 15.0) -> int:
     """Serve /metrics on DIPEVENTS_METRICS__HOST:PORT and poll the brokers until SIGTERM or SIGINT."""
     from prometheus_client import start_http_server
 
-    from dipevents.main import build_settings
+    from dipevents.settings import Settings
     from dipevents.stream.logs import configure_logging
 
-    settings = build_settings()
+    # Its own composition root, and a small one: settings only. dipevents.main would load spaCy and the
+    # knowledge base (~100 MB and seconds of start-up) for a process that never extracts anything.
+    settings = Settings()
     configure_logging(settings.log_level)
     k = settings.kafka
     metrics = GroupLagMetrics()
