@@ -18,7 +18,9 @@ import pytest
 from dipevents.testing import deployment_env, free_port
 
 REPO = Path(__file__).resolve().parents[2]
-STOP_WITHIN_S = 5.0
+# Measured: 0.9-1.3 s on a quiet machine, 3.0-3.4 s with the 2 cores shared by 8 agents (load ~10); almost all
+# of it is the interpreter tearing the loaded model down. Kubernetes waits 45 s before SIGKILL.
+STOP_WITHIN_S = 10.0
 # A model that takes a minute to load (a large pipeline on a slow node): the real loader, stretched by a sleep
 # in front of it, so the signal surely lands while the model loads.
 SLOW_MODEL_WORKER = (
@@ -121,7 +123,7 @@ def closed_port_bootstrap() -> str:
 
 
 def test_sigterm_while_the_model_loads_exits_within_seconds(tmp_path: Path, closed_port_bootstrap: str) -> None:
-    """SIGTERM during a (minute-long) model load: exit 143 in under 5 s; probes answer during the load."""
+    """SIGTERM during a (minute-long) model load: exit 143 within seconds; probes answer during the load."""
     worker = StartingWorker([sys.executable, "-c", SLOW_MODEL_WORKER], tmp_path, closed_port_bootstrap)
     try:
         worker.wait_for_log("loading spaCy model")

@@ -91,7 +91,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     k = settings.kafka
     app = _faust_app(settings)
     topology = declare(app, k)
-    metrics.build.info({"version": _version(), "model": settings.nlp.model})
+    metrics.describe_build(settings.nlp.model)
 
     dead_letters = DeadLetterPolicy(topic_output(topology.dead_letters), metrics)
     dedup = Deduplicator(
@@ -146,7 +146,6 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         state_size=dedup.size,
         health=health,
         metrics=metrics,
-        lag_topic=k.articles_topic,
         repair_idle_seconds=k.repair_idle_seconds,
     )
 
@@ -194,9 +193,3 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
 def _record(ev: Any) -> Record:
     m = ev.message
     return Record(m.topic, m.partition, m.offset, ev.key, ev.value)
-
-
-def _version() -> str:
-    from dipevents import __version__
-
-    return __version__

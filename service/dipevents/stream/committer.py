@@ -7,9 +7,10 @@ snapshot is not covered, so a commit never passes a record whose outputs could s
 The commit goes through faust's consumer (`_commit`): only a member of the group may commit its offsets, and
 that consumer is the member. It is the single faust-internal call of the worker.
 
-Both run from timers, and an exception escaping a faust timer stops the whole app: neither lets one out. A failed
-commit is tried again at the next tick (the ledgers keep the offsets); a failed lag report marks the brokers
-unreachable (readiness, `dipevents_broker_reachable`) and keeps the last lag values until the next report.
+Both run from timers, whose exceptions upkeep contains (an exception escaping a faust timer stops the whole app).
+A failed commit is tried again at the next tick (the ledgers keep the offsets). A failed or timed-out lag report
+is handled here, because it says something: the brokers are unreachable (readiness, `dipevents_broker_reachable`);
+the last lag values stay until the next report.
 """
 
 from __future__ import annotations
@@ -46,15 +47,9 @@ class OffsetCommitter:
         self._lock = asyncio.Lock()
 
     async def commit(self, only: Collection[TP] | None = None) -> bool:
-        """Commit what is finished; False when there was nothing to commit or the commit failed (tried again)."""
-        try:
-            return await self._commit(only)
-        except Exception as e:  # noqa: BLE001 - the ledgers keep the offsets: the next tick commits them
-            self._metrics.task_errors.labels(task="commit").inc()
-            log.warning("offset commit failed; tried again at the next tick", extra={"error": repr(e)})
-            return False
-
-    async def _commit(self, only: Collection[TP] | None) -> bool:
+        """Commit what is finished; False when there was nothing to commit or the group refused. An exception
+        (producer or broker gone) propagates to the caller, which contains it (dipevents.stream.upkeep); the
+        ledgers keep the offsets, so the next tick commits them."""
         async with self._lock:
             assignment = self._app.consumer.assignment()
             offsets: dict[TP, int] = {}
@@ -91,7 +86,7 @@ class OffsetCommitter:
             async with asyncio.timeout(self._report_timeout):
                 await self._report_lag(source, topic)
         except Exception as e:  # noqa: BLE001 - a timer must not stop the app; the state says what happened
-            self._metrics.task_errors.labels(task="report_lag").inc()
+            self._metrics.task_failures.labels(task="report_lag").inc()
             if self._health.broker_reachable:
                 log.warning("brokers unreachable: lag not reported", extra={"error": repr(e)})
             self._health.broker_failed(e)

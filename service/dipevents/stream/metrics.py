@@ -115,12 +115,6 @@ class Metrics:
             "1 while the worker's last request to the brokers (topic check, lag report) succeeded",
             registry=r,
         )
-        self.task_errors = Counter(
-            "dipevents_task_errors",
-            "Exceptions caught in background tasks (timers) that would otherwise stop the worker, by task",
-            ["task"],
-            registry=r,
-        )
         self.build = Info("dipevents_build", "Build information", registry=r)
 
     def describe_build(self, model: str) -> None:

@@ -64,7 +64,6 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         loop.close()
         return stop.exit_status
     worker = create_app(settings, processor, metrics, health)
-    metrics.describe_build(settings.nlp.model)  # with the image's revision, whatever the app wrote there
     faust_worker = faust.Worker(
         worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level), quiet=True
     )

@@ -49,7 +49,6 @@ class Upkeep:
         state_size: Callable[[], int],
         health: HealthState,
         metrics: Metrics,
-        lag_topic: str,
         repair_idle_seconds: float,
     ) -> None:
         self._group = group
@@ -60,7 +59,6 @@ class Upkeep:
         self._state_size = state_size
         self._health = health
         self.metrics = metrics
-        self._lag_topic = lag_topic
         self._repair_idle = repair_idle_seconds
         self._background: set[asyncio.Future[object]] = set()  # keeps fire-and-forget tasks referenced
 
@@ -82,7 +80,7 @@ class Upkeep:
 
     @contained("report_lag")
     async def report_lag(self) -> None:
-        await self._committer.report_lag(self._source, self._lag_topic)
+        await self._committer.report_lag(self._source)  # every input topic: lag series = owned partitions
 
     # -- signals -----------------------------------------------------------------------------------------
 
@@ -93,6 +91,7 @@ class Upkeep:
         try:
             await self._committer.commit(set(revoked))
         finally:
+            self._committer.forget(revoked)  # their lag and committed-offset series go with them
             for ledger in self._ledgers.values():
                 ledger.reset(tp.partition for tp in revoked if tp.topic == ledger.topic)
 

@@ -34,7 +34,6 @@ class Rig:
             state_size=lambda: 7,
             health=self.health,
             metrics=self.metrics,
-            lag_topic=ARTICLES,
             repair_idle_seconds=0.0,
         )
 
