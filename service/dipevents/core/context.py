@@ -13,6 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from dipevents.core.actors import FACILITY_AFTER, ActorMention, speaker
+from dipevents.core.knowledge import Knowledge
+
+
+_DAYS_MONTHS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+    "|September|October|November|December"
+)
+_NAME_WORD_AFTER = re.compile(rf"[ \t]+(?!(?:{_DAYS_MONTHS})\b)[A-Z][a-z]+(?:-[a-z]+)?\b")
+_NAME_WORD_BEFORE = re.compile(rf"(?<![.!?]\s)(?<![\"“‘(])\b(?!(?:{_DAYS_MONTHS})\b)([A-Z][a-z]+)[ \t]+$")
 
 
 @dataclass
@@ -25,6 +34,11 @@ class ArticleContext:
     roles_of: Callable[[str], set[str]] = lambda name: set()  # every office the knowledge base knows a name by
     surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
     titled: set[str] = field(default_factory=set)  # roles the article itself used as titles
+    # the person a sentence is about: the first one named in the last sentence that named someone ("Thatcher
+    # left Bonn after talks with Kohl. She had flown ..." is Thatcher, not the last-named Kohl)
+    salient: ActorMention | None = None
+    family_name_first: frozenset[str] = frozenset()  # states whose leaders' names start with the family name
+    title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
@@ -39,6 +53,10 @@ class ArticleContext:
                 others = [b for b in sitting_named if b is not found and b.role != "counterpart"]
                 if (people and people[-1].kind == "official") or not others:
                     a = replace(a, kind="official")
+            if a.kind == "leader" and a.country is None and not a.former and a.name in self.surnames:
+                known = self.surnames[a.name]  # "President Kim" after "Kim Jong Un"
+                if known.kind == "leader":
+                    a = replace(a, country=known.country, name=known.name)
             if a.kind == "leader" and a.country is None and not a.former:
                 prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
                 if prev is not None:
@@ -57,16 +75,23 @@ class ArticleContext:
                 if people and people[-1].kind == "official":
                     continue
                 before = [b for b in resolved if b.is_sitting_leader and b.country and b.end <= a.start]
-                ref = before[-1] if before else self.last_leader
+                ref = before[-1] if before else self._salient_leader()
                 if ref is None:
                     continue
                 a = replace(a, name=ref.name, role=ref.role, country=ref.country)
             resolved.append(a)
+        people = [
+            a
+            for a in resolved
+            if not a.in_quote and (a.kind == "official" or (a.kind in ("leader", "he") and a.country))
+        ]
+        if people:
+            self.salient = people[0]
         for a in resolved:
             if a.kind == "official" and a.country and a.name and not a.former:
-                parts = a.name.split()
-                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-                    self.surnames.setdefault(parts[-1], a)  # "Rangel" after "Minister ... Paulo Rangel"
+                surname = self._surname(a)
+                if surname:
+                    self.surnames.setdefault(surname, a)  # "Rangel" after "Minister ... Paulo Rangel"
             if a.is_sitting_leader and a.country and a.kind == "leader":
                 if a.role and a.role not in ("leader", "counterpart"):
                     self.last_by_role[a.role] = a
@@ -79,10 +104,28 @@ class ArticleContext:
                 self.leader_counts[a.country] += 1
                 if a.name and a.country not in self.named:
                     self.named[a.country] = a
-                parts = (a.name or "").split()
-                if len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-                    self.surnames.setdefault(parts[-1], a)
+                surname = self._surname(a)
+                if surname:
+                    self.surnames.setdefault(surname, a)
         return resolved
+
+    def _salient_leader(self) -> ActorMention | None:
+        """Who a sentence-initial 'he'/'she' is: the person the previous sentence was about when that is a leader;
+        nobody when it is an official; the last leader when no one was named yet."""
+        if self.salient is None:
+            return self.last_leader
+        if self.salient.kind == "official":
+            return None
+        return self.salient if self.salient.is_sitting_leader or self.salient.kind == "he" else self.last_leader
+
+    def _surname(self, a: ActorMention) -> str | None:
+        """The word a leader named in full is called by later: the last one ("Wong" of "Lawrence Wong"), the first
+        where names start with the family name ("Kim" of "Kim Jong Un", "Moon" of "Moon Jae-in")."""
+        parts = (a.name or "").split()
+        if len(parts) < 2:
+            return None
+        word = parts[0] if a.country in self.family_name_first else parts[-1]
+        return word if word[:1].isupper() and len(word) > 2 and "-" not in word else None
 
     def _local_surnames(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         """A leader named in full earlier in the article is later called by surname alone."""
@@ -91,12 +134,34 @@ class ArticleContext:
         extra = []
         for surname, ref in self.surnames.items():
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-                if FACILITY_AFTER.match(text, m.end()):
+                if FACILITY_AFTER.match(text, m.end()) or self._part_of_other_name(text, m.start(), m.end()):
                     continue
                 if not any(a.start <= m.start() < a.end for a in actors):
                     extra.append(replace(ref, start=m.start(), end=m.end(), text=surname, in_quote=False))
         return sorted([*actors, *extra], key=lambda a: a.start) if extra else actors
 
+    def _part_of_other_name(self, text: str, start: int, end: int) -> bool:
+        """'Melania Trump', 'Kim Yo Jong': the surname is part of another person's name."""
+        if _NAME_WORD_AFTER.match(text, end):
+            return True
+        before = _NAME_WORD_BEFORE.search(text, 0, start)
+        return before is not None and before.start() > 0 and before.group(1).lower() not in self.title_words
+
     def plural_states(self, a: ActorMention) -> tuple[str, ...]:
         """States a plural reference stands for: its own list, else the article's main meeting."""
         return a.states or self.main_states
+
+
+def context_factory(kb: Knowledge) -> Callable[[], ArticleContext]:
+    """A fresh ArticleContext per article, with what it needs of the knowledge base computed once."""
+    titles = [*kb.leader_titles, *kb.non_leader_titles, *kb.honorifics]
+    title_words = frozenset(w.strip(".").lower() for t in titles for w in t.split())
+    family_name_first = kb.words("discourse", "family_name_first")
+
+    def roles_of(name: str) -> set[str]:
+        return {lead.role for lead in kb.leaders.get(name, [])}
+
+    def new() -> ArticleContext:
+        return ArticleContext(roles_of=roles_of, family_name_first=family_name_first, title_words=title_words)
+
+    return new

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from dipevents.core.actors import ActorMention, find_actors
-from dipevents.core.context import ArticleContext
+from dipevents.core.context import ArticleContext, context_factory
 from dipevents.core.dates import date_confidence, local_day, resolve_text
 from dipevents.core.errors import ExtractionError
 from dipevents.core.extractors.base import Candidate, SentenceView
@@ -79,9 +79,7 @@ class Pipeline:
         self.meeting_types = types.main_meetings()
         words = {w for t in types if t.main_meeting for w in self.kb.words(t.section, t.main_meeting.mention_words)}
         self._meeting_mention = _whole_words(words)
-
-    def _roles_of(self, name: str) -> set[str]:
-        return {lead.role for lead in self.kb.leaders.get(name, [])}
+        self._new_context = context_factory(self.kb)
 
     def process_article(self, article: Article) -> list[Event]:
         return self.process_batch([article])[0]
@@ -111,7 +109,7 @@ class Pipeline:
         zone = self.kb.dateline_zone(clean.dateline.place) if clean.dateline else None
         ref = local_day(article.published_at, zone)
         dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
-        ctx = ArticleContext(roles_of=self._roles_of)
+        ctx = self._new_context()
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
         # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.
         actors = [
