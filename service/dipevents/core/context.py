@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from dipevents.core.actors import FACILITY_AFTER, ActorMention, speaker
 from dipevents.core.knowledge import Knowledge
 
-
 _DAYS_MONTHS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
     "|September|October|November|December"
