@@ -9,7 +9,7 @@ Pure text matching over the knowledge base; resolution against the rest of the a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -246,7 +246,18 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                 m.start(), m.end(), s, "state", country=kb.state_of(s), form=form, in_quote=_inside(quotes, m.start())
             )
         )
+    if kb.predecessors and on is not None:
+        found = [_as_of(a, kb, on) for a in found]
     return sorted(found, key=lambda a: a.start)
+
+
+def _as_of(a: ActorMention, kb: Knowledge, on: date) -> ActorMention:
+    """The states as they were on the day: Moscow, Gorbachev and 'the Russian leader' are the Soviet Union in 1987."""
+    country = kb.as_of(a.country, on)
+    states = tuple(dict.fromkeys(kb.as_of(s, on) or s for s in a.states))
+    if country == a.country and states == a.states:
+        return a
+    return replace(a, country=country, states=states)
 
 
 def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None, int]:

@@ -55,6 +55,9 @@ class Knowledge:
     # IANA zones: "countries" (iso3 -> its capital's zone), "places" and "regions" (surface -> zone) where a
     # city or a state/province keeps other hours than its country's capital
     time_zones: dict[str, dict[str, str]] = field(default_factory=dict)
+    # a state that was part of one that no longer exists stands for it in copy of that time: iso3 -> (the day it
+    # is itself from, the dissolved state) -- Moscow and Gorbachev are the Soviet Union (SUN) in 1987
+    predecessors: dict[str, tuple[date, str]] = field(default_factory=dict)
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
@@ -72,9 +75,12 @@ class Knowledge:
         metonyms: dict[str, str] = {}
         places: dict[str, Place] = {}
         display: dict[str, str] = {}
+        predecessors: dict[str, tuple[date, str]] = {}
         for c in countries:
             iso = c["iso3"]
             display[iso] = c["name"]
+            for successor, since in c.get("stood_for_by", {}).items():
+                predecessors[successor] = (date.fromisoformat(since), iso)
             for n in [c["name"], *c.get("aliases", [])]:
                 names.setdefault(n, iso)
                 if n.startswith("the "):
@@ -106,6 +112,7 @@ class Knowledge:
             honorifics=sorted(set(titles.get("honorifics", [])), key=len, reverse=True),
             lexicon=lexicon,
             time_zones={k: v for k, v in zones.items() if isinstance(v, dict)},
+            predecessors=predecessors,
         )
 
     def leader(self, alias: str, on: date | None) -> Leader | None:
@@ -119,6 +126,18 @@ class Knowledge:
     def any_leader(self, alias: str) -> Leader | None:
         options = self.leaders.get(alias, [])
         return max(options, key=lambda lead: lead.start) if options else None
+
+    def as_of(self, iso: str | None, on: date | None) -> str | None:
+        """The state `iso` was part of on `on`, if it was not yet a state of its own ('RUS' in 1987 is 'SUN')."""
+        found = self.predecessors.get(iso) if iso else None
+        if found is None or on is None or on >= found[0]:
+            return iso
+        return found[1]
+
+    def place_on(self, place: Place, on: date | None) -> Place:
+        """The place with the state it belonged to on `on` (Moscow is in the Soviet Union in 1987)."""
+        country = self.as_of(place.country, on)
+        return place if country == place.country or country is None else replace(place, country=country)
 
     def state_of(self, surface: str) -> str | None:
         return self.state_names.get(surface) or self.demonyms.get(surface) or self.metonyms.get(surface)

@@ -109,6 +109,7 @@ class Pipeline:
         zone = self.kb.dateline_zone(clean.dateline.place) if clean.dateline else None
         ref = local_day(article.published_at, zone)
         dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
+        dateline_place = self.kb.place_on(dateline_place, ref) if dateline_place else None
         ctx = self._new_context()
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
         # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.

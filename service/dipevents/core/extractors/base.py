@@ -70,7 +70,7 @@ class SentenceView:
             if re.search(
                 r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before
             ) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before):
-                out.append((m.start(), self.kb.places[m.group(0)]))
+                out.append((m.start(), self.kb.place_on(self.kb.places[m.group(0)], self.ref)))
         return out
 
 
