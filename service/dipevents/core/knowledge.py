@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -51,7 +51,7 @@ class Knowledge:
     leader_titles: list[str]
     non_leader_titles: list[str]
     honorifics: list[str]
-    lexicon: dict[str, Any] = field(default_factory=dict)
+    lexicon: dict[str, Any] = field(default_factory=dict)  # section (a file of data/lexicons) -> its lists
     # IANA zones: "countries" (iso3 -> its capital's zone), "places" and "regions" (surface -> zone) where a
     # city or a state/province keeps other hours than its country's capital
     time_zones: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -59,6 +59,7 @@ class Knowledge:
     # is itself from, the dissolved state) -- Moscow and Gorbachev are the Soviet Union (SUN) in 1987
     predecessors: dict[str, tuple[date, str]] = field(default_factory=dict)
     _words: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Knowledge:
@@ -67,7 +68,7 @@ class Knowledge:
         venues = _read(base / "venues.json") if (base / "venues.json").exists() else []
         leaders_raw = _read(base / "leaders.json")
         titles = _read(base / "titles.json")
-        lexicon = _read(base / "lexicons" / "triggers.json")
+        lexicon = {path.stem: _read(path) for path in sorted((base / "lexicons").glob("*.json"))}
         zones = _read(base / "time_zones.json") if (base / "time_zones.json").exists() else {}
 
         names: dict[str, str] = {}
@@ -212,13 +213,49 @@ class Knowledge:
         return replace(self, lexicon={**self.lexicon, **sections})
 
     def words(self, *path: str) -> frozenset[str]:
+        """A lexicon list as a set: words("summit", "verbs")."""
         found = self._words.get(path)
         if found is None:  # asked per token by the extractors: build each set once
-            node: Any = self.lexicon
-            for p in path:
-                node = node[p]
-            found = self._words[path] = frozenset(node)
+            found = self._words[path] = frozenset(self._node(path))
         return found
+
+    def word_map(self, *path: str) -> dict[str, frozenset[str]]:
+        """A lexicon object of lists, in the file's order: word_map("summit", "verb_excluded_preps")."""
+        found: dict[str, frozenset[str]] = self.memo(
+            ("word_map", *path), lambda: {k: frozenset(v) for k, v in self._node(path).items()}
+        )
+        return found
+
+    def pattern(self, *path: str, ignore_case: bool = True) -> re.Pattern[str]:
+        """A lexicon list as one regex of whole words or phrases. In an entry, `*` stands for any word characters,
+        `#` for digits and a space for any white space: ["phon*", "online summit", "G-#"]."""
+        found: re.Pattern[str] = self.memo(
+            ("pattern", ignore_case, *path), lambda: word_pattern(self._node(path), ignore_case)
+        )
+        return found
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value derived from the knowledge (a compiled lexicon regex), computed once per Knowledge."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
+
+    def _node(self, path: tuple[str, ...]) -> Any:
+        node: Any = self.lexicon
+        for p in path:
+            node = node[p]
+        return node
+
+
+def word_pattern(entries: Iterable[str], ignore_case: bool = True) -> re.Pattern[str]:
+    """Whole words or phrases, longest first; `*` = any word characters, `#` = digits, space = any white space."""
+    alternatives = [
+        re.escape(e).replace(r"\*", r"\w*").replace(r"\#", r"\d+").replace(r"\ ", r"\s+")
+        for e in sorted(set(entries), key=lambda e: (-len(e), e))
+    ]
+    if not alternatives:
+        return re.compile(r"(?!)")  # an empty list matches nothing
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE if ignore_case else 0)
 
 
 def _zone(name: str) -> ZoneInfo | None:

@@ -201,7 +201,7 @@ class Pipeline:
             if place is not None:
                 fields["location"] = Location(name=place.city or place.name, country=place.country, source=how)
         record.update(fields)
-        record.update(event_type.codes(record).fields())
+        record.update(event_type.codes(record, self.kb).fields())
         return self.types.adapter.validate_python(record)
 
 

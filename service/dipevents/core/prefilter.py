@@ -1,56 +1,46 @@
 """The cheap path: decide which sentences are worth parsing, with no spaCy at all.
 
-A sentence is a candidate when it has a trigger stem (meet, talks, instruct, agree, consult...), someone who
-could be a party (a leader, a state, "the two leaders", "we"), and some registered event type's prefilter
-predicate holds. Most news never reaches the parser.
+A sentence is a candidate when someone in it could be a party (a leader, a state, "the two leaders", "we") and
+some registered event type's prefilter predicate holds. A type's predicate looks for the surface forms of its
+trigger words (`trigger_forms`, derived from the very lexicon lists its extractor reads, so a word added to a
+list reaches both) and may ask more of the sentence's actors. Most news never reaches the parser.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from dipevents.core.actors import ActorMention
-from dipevents.core.knowledge import Knowledge
+from dipevents.core.knowledge import Knowledge, word_pattern
 from dipevents.core.registry import EventTypes
 
 _PARTY_KINDS = frozenset({"leader", "plural_leaders", "plural_parties", "we", "i", "they", "state"})
 
 
-@lru_cache(maxsize=8)
-def _stems(pattern_source: str) -> re.Pattern[str]:
-    return re.compile(pattern_source, re.IGNORECASE)
+def trigger_forms(kb: Knowledge, section: str, *lists: str, narrow: str | None = None) -> re.Pattern[str]:
+    """The surface forms a sentence must contain for a word of these lexicon lists to be its trigger: the word's
+    stem with any ending (agree: agreed, agreeing; talks: talks), its irregular forms (met, spoke, told: the
+    `inflection` lexicon) or, for a word whose every form is too common, only the forms the `narrow` object of
+    the section lists for it ("called on", not "called")."""
 
+    def build() -> re.Pattern[str]:
+        irregular = kb.word_map("inflection", "irregular")
+        only = kb.word_map(section, narrow) if narrow else {}
+        entries: set[str] = set()
+        for word in set().union(*(kb.words(section, name) for name in lists)):
+            if word in only:
+                entries |= only[word]
+                continue
+            entries.add((word[:-1] if word.endswith("e") else word) + "*")  # agree -> agre*: agreed, agreeing
+            entries |= irregular.get(word, frozenset())
+        return word_pattern(entries)
 
-def trigger_pattern(kb: Knowledge) -> re.Pattern[str]:
-    stems = kb.lexicon["prefilter"]["stems"]
-    return _stems(r"\b(?:" + "|".join(stems) + ")")
-
-
-_IRREGULAR = {"tell": ("told",), "give": ("gave",)}
-# Lemmas whose bare stem is too common to send a sentence to the parser: only the instructing use counts.
-_SPECIAL = {
-    "call": r"call(?:s|ed|ing)?\s+(?:up)?on\b",
-    "urge": r"urg(?:e|es|ed|ing)\b",
-    "request": r"request(?:s|ed|ing)\b",
-}
-
-
-@lru_cache(maxsize=16)
-def verb_forms(lemmas: frozenset[str]) -> re.Pattern[str]:
-    """The surface forms of these verbs that a sentence must contain for them to be its trigger."""
-    special = [_SPECIAL[lem] for lem in sorted(lemmas) if lem in _SPECIAL]
-    rest = lemmas - set(_SPECIAL)
-    forms = {lem[:-1] if lem.endswith("e") else lem for lem in rest}  # agree -> agre(ed), give -> giv(en)
-    forms |= {f for lem in rest for f in _IRREGULAR.get(lem, ())}
-    alternatives = [re.escape(f) for f in sorted(forms)] + special
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+    found: re.Pattern[str] = kb.memo(("trigger_forms", section, lists, narrow), build)
+    return found
 
 
 def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes) -> bool:
     if not any(a.kind in _PARTY_KINDS for a in actors):
         return False
-    if trigger_pattern(kb).search(text) is None:
-        return False
-    # parse only when some event type can be there
+    # parse only when some registered event type can be there
     return any(t.prefilter(text, actors, kb) for t in types)

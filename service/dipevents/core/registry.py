@@ -82,7 +82,7 @@ class EventType:
     prefilter: Prefilter  # can this sentence (its text, its actors) hold this type? Cheap: no parse
     extractor: Callable[[str, str], Extractor]  # built with (name, event_type)
     assemble: Assemble  # the type's own fields of one event, from its candidates in one article
-    codes: Callable[[Mapping[str, Any]], Codes]  # from the assembled record
+    codes: Callable[[Mapping[str, Any], Knowledge], Codes]  # from the assembled record (and the lexicon)
     merge: MergeRule = MergeRule()
     main_meeting: MainMeeting | None = None
     lexicon: Mapping[str, Any] | None = None  # its lexicon section, when not a data file of the project

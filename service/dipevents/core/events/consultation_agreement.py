@@ -11,6 +11,7 @@ Codes: CAMEO 036 (express intent to meet or negotiate), PLOVER AGREE.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -28,7 +29,7 @@ from dipevents.core.extractors.base import (
     subjects,
 )
 from dipevents.core.knowledge import Knowledge
-from dipevents.core.prefilter import verb_forms
+from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase
 from dipevents.core.registry import Codes, EventType, MergeRule
 
@@ -47,14 +48,9 @@ class ConsultationAgreementEvent(EventBase):
 
 def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
     """An agreement needs one of its verbs."""
-    return verb_forms(kb.words("consultation_agreement", "agree_verbs")).search(text) is not None
+    return trigger_forms(kb, "consultation_agreement", "agree_verbs").search(text) is not None
 
 
-# "agreed, with the mediation of the Russian side, to ...": a mediator is not a party (EVENTS.md)
-_THIRD_PARTY = frozenset(
-    {"mediation", "help", "assistance", "support", "facilitation", "participation", "presence", "auspices"}
-)
-_LEVEL_ORDER = ("two_plus_two", "deputy_ministers", "ministers", "experts", "officials", "leaders")
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
 
@@ -94,16 +90,16 @@ class ConsultationExtractor(TypeExtractor):
             return
 
 
-_BROKER_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor"})
-
-
 def _brokers(view: SentenceView) -> set[str]:
-    """States named as mediators anywhere in the sentence: 'with the mediation of X', 'brokered by X'."""
+    """States named as mediators anywhere in the sentence: 'with the mediation of X', 'brokered by X' (a mediator
+    is not a party)."""
+    third_party = view.kb.words("consultation_agreement", "third_party_nouns")
+    broker_verbs = view.kb.words("consultation_agreement", "broker_verbs")
     spots: list[Token] = []
     for t in view.doc:
-        if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in _THIRD_PARTY:
+        if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in third_party:
             spots += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if t.pos_ == "VERB" and lemma(t) in _BROKER_VERBS:
+        if t.pos_ == "VERB" and lemma(t) in broker_verbs:
             spots += [
                 g
                 for c in t.children
@@ -123,14 +119,14 @@ def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
 
 def _is_talk(t: Token, view: SentenceView) -> bool:
     nouns = view.kb.words("consultation_agreement", "talk_nouns")
-    if t.lower_ in nouns or lemma(t) in nouns or t.text in ("2+2",):
+    if t.lower_ in nouns or lemma(t) in nouns:
         return not _vague(t, view)
     return False
 
 
 def _vague(t: Token, view: SentenceView) -> bool:
     """'talks' as in 'peace talks with rebels urged by X' are fine; 'meeting' as a time ('at the meeting') is not."""
-    return t.dep_ == "pobj" and t.head.lower_ in ("at", "during", "after", "before", "since")
+    return t.dep_ == "pobj" and t.head.lower_ in view.kb.words("consultation_agreement", "time_preps")
 
 
 def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
@@ -167,7 +163,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
             if c.dep_ == "dobj" and tok.i == agree_tok.i:
                 for x in c.subtree:
                     if _is_talk(x, view) and any(
-                        lemma(y) in starts or y.lower_ in ("resumption", "launch", "establishment", "creation", "start")
+                        lemma(y) in starts or y.lower_ in kb.words("consultation_agreement", "start_nouns")
                         for y in c.subtree
                     ):
                         return x
@@ -201,23 +197,22 @@ def _level_and_topics(talk: Token, view: SentenceView) -> tuple[str | None, list
     kb = view.kb
     phrase = " ".join(x.text for x in talk.subtree).lower()
     around = view.text.lower()
+    levels = kb.word_map("consultation_agreement", "levels")  # in order of precedence
     level = None
-    for name in _LEVEL_ORDER:
-        if any(w in phrase for w in kb.words("levels", name)):
+    for name, words in levels.items():
+        if any(w in phrase for w in words):
             level = name
             break
     if level is None:
-        for name in _LEVEL_ORDER:
-            if any(w in around for w in kb.words("levels", name) if " " in w or "-" in w):
+        for name, words in levels.items():
+            if any(w in around for w in words if " " in w or "-" in w):
                 level = name
                 break
-    topics = sorted({w for w in kb.words("topics") if _word_in(w, phrase)})
+    topics = sorted({w for w in kb.words("consultation_agreement", "topics") if _word_in(w, phrase)})
     return level, topics
 
 
 def _word_in(word: str, text: str) -> bool:
-    import re
-
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
@@ -231,7 +226,7 @@ def _assemble(cands: list[Candidate], states: frozenset[str]) -> dict[str, Any]:
     }
 
 
-def _codes(record: Mapping[str, Any]) -> Codes:
+def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
     return Codes("036", "AGREE")
 
 

@@ -10,7 +10,6 @@ Codes: no native CAMEO/PLOVER code, unless the directive commits the states to t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,7 +28,7 @@ from dipevents.core.extractors.base import (
     subjects,
 )
 from dipevents.core.knowledge import Knowledge
-from dipevents.core.prefilter import verb_forms
+from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import Alpha3, EventBase
 from dipevents.core.registry import Codes, EventType, MergeRule
 
@@ -54,12 +53,10 @@ class MinistryInstructionEvent(EventBase):
 
 def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
     """An instruction needs one of its verbs (the giving verbs too: "gave instructions to")."""
-    lemmas = (
-        kb.words("ministry_instruction", "strong_verbs")
-        | kb.words("ministry_instruction", "weak_verbs_need_body")
-        | {"give", "assign", "entrust", "issue"}
+    forms = trigger_forms(
+        kb, "ministry_instruction", "strong_verbs", "weak_verbs_need_body", "give_verbs", narrow="prefilter_forms"
     )
-    return verb_forms(frozenset(lemmas)).search(text) is not None
+    return forms.search(text) is not None
 
 
 _MAX_DIRECTIVE_WORDS = 14
@@ -71,7 +68,7 @@ class InstructionExtractor(TypeExtractor):
         strong = kb.words("ministry_instruction", "strong_verbs")
         weak = kb.words("ministry_instruction", "weak_verbs_need_body")
         give_nouns = kb.words("ministry_instruction", "give_nouns")
-        allow = kb.words("irrealis", "governors_ok_for_instruction")
+        allow = kb.words("ministry_instruction", "allowed_governors")
         for t in view.doc:
             lem = lemma(t)
             if t.pos_ != "VERB":
@@ -81,7 +78,7 @@ class InstructionExtractor(TypeExtractor):
                 if lem in weak and not _by_leaders(t, view):
                     # "told their ministers to": only a leader's own bodies make it an instruction
                     bodies = [b for b in bodies if _owned(b, view)]
-            elif lem in ("give", "assign", "entrust", "issue") and any(
+            elif lem in kb.words("ministry_instruction", "give_verbs") and any(
                 c.dep_ in ("dobj", "dative", "nsubjpass") and c.lower_ in give_nouns for c in t.children
             ):
                 # "were given instructions", "gave instructions to their officials"
@@ -185,14 +182,12 @@ def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
     return out
 
 
-_OWN_MODIFIERS = frozenset({"relevant", "concerned", "competent", "respective", "appropriate"})
-
-
 def _owned(body: Token, view: SentenceView) -> bool:
     """'their ministers', 'the Kenyan ministry', 'the ministries concerned', 'officials of the ministries'."""
     body_words = view.kb.words("state_bodies", "bodies")
+    own_modifiers = view.kb.words("ministry_instruction", "own_modifiers")
     for c in body.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "acl") and c.lower_ in _OWN_MODIFIERS):
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "acl") and c.lower_ in own_modifiers):
             return True
         if c.dep_ == "prep" and c.lower_ == "of" and any(lemma(g) in body_words for g in c.children):
             return True
@@ -260,12 +255,9 @@ def _assemble(cands: list[Candidate], states: frozenset[str]) -> dict[str, Any]:
     }
 
 
-_TALKS = re.compile(r"\b(?:talks|negotiat\w*|consult\w*|dialogue|contacts|meet\w*)\b", re.IGNORECASE)
-
-
-def _codes(record: Mapping[str, Any]) -> Codes:
+def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
     directive = record["directive"]
-    if directive and _TALKS.search(directive):
+    if directive and kb.pattern("ministry_instruction", "talk_words").search(directive):
         return Codes("036", "AGREE")
     return Codes()
 

@@ -12,7 +12,6 @@ A summit is the article's main meeting: "the two leaders" elsewhere in the artic
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -30,6 +29,7 @@ from dipevents.core.extractors.base import (
     states_of,
 )
 from dipevents.core.knowledge import Knowledge, Place
+from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase, Location
 from dipevents.core.registry import Codes, EventType, MainMeeting
 
@@ -46,8 +46,12 @@ class SummitEvent(EventBase):
 
 
 def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
-    """A summit needs two states from people: a plural reference, "we"/"they", or sitting leaders (or resolved
-    "he"/"I") of two different states. States named alone never make a summit."""
+    """A meeting verb or noun, and two states from people: a plural reference, "we"/"they", or sitting leaders
+    (or resolved "he"/"I") of two different states. States named alone never make a summit."""
+    return _two_states_of_people(actors) and trigger_forms(kb, "summit", "verbs", "nouns").search(text) is not None
+
+
+def _two_states_of_people(actors: list[ActorMention]) -> bool:
     if any(a.kind in ("plural_leaders", "we", "they") for a in actors):
         return True
     states = {
@@ -56,27 +60,27 @@ def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
     return len(states) >= 2
 
 
-_PHONE = re.compile(r"\b(?:tele)?phon\w*", re.IGNORECASE)
-_VIDEO = re.compile(r"\bvideo\w*|\bvirtual(?:ly)?\b|\bteleconference\b|\bonline summit\b", re.IGNORECASE)
-
-
 class SummitExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
         verbs = kb.words("summit", "verbs")
         nouns = kb.words("summit", "nouns")
+        excluded_preps = kb.word_map("summit", "verb_excluded_preps")
+        required_particles = kb.word_map("summit", "verb_required_particles")
         triggers: list[Token] = []
         for t in view.doc:
             lem = lemma(t)
             if t.pos_ in ("VERB",) and lem in verbs:
-                if lem == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in t.children):
-                    continue
-                if lem == "sit" and not any(c.lower_ in ("down", "with") for c in t.children):
-                    continue
+                if lem in excluded_preps and any(
+                    c.dep_ == "prep" and c.lower_ in excluded_preps[lem] for c in t.children
+                ):
+                    continue  # "called on X to", "called for talks"
+                if lem in required_particles and not any(c.lower_ in required_particles[lem] for c in t.children):
+                    continue  # "sat down with", not any sitting
                 if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
                     continue
                 triggers.append(t)
-            elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t):
+            elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t, kb):
                 triggers.append(t)
         for trigger in triggers:
             if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
@@ -103,10 +107,13 @@ class SummitExtractor(TypeExtractor):
         explicit = sum(1 for a in used if a.kind == "leader")
         verb_trigger = trigger.pos_ == "VERB"
         confidence = 0.55 + 0.2 * verb_trigger + 0.1 * min(explicit, 2)
+        kb = view.kb
         fmt = "in_person"
-        if _VIDEO.search(view.text):
+        if kb.pattern("summit", "video_words").search(view.text):
             fmt = "video"
-        elif _PHONE.search(view.text) or lemma(trigger) == "call":
+        elif kb.pattern("summit", "phone_words").search(view.text) or lemma(trigger) in kb.words(
+            "summit", "phone_triggers"
+        ):
             fmt = "phone"
         places = view.places()
         place = None
@@ -115,64 +122,20 @@ class SummitExtractor(TypeExtractor):
         return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
 
 
-_SETTING_VERBS = frozenset(
-    {
-        "attend",
-        "address",
-        "open",
-        "close",
-        "chair",
-        "leave",
-        "skip",
-        "boycott",
-        "miss",
-        "cover",
-        "prepare",
-        "organize",
-        "organise",
-    }
-)
-_MOVEMENT_VERBS = frozenset({"arrive", "travel", "head", "fly", "return", "go", "come", "depart"})
-_MULTILATERAL = re.compile(
-    r"^(?:G-?\d+|BRICS|ASEAN|NATO|EU|APEC|SCO|UN|OSCE|CHOGM|COP\d*|CIS|CSTO|OIC|GCC|SAARC|AU|OAS|CELAC|Mercosur|"
-    r"Quad|Arab|African|European|Commonwealth|Francophonie|Ibero-American|East|Asia|Pacific|Nordic|Baltic|"
-    r"Group|Union|League|Council|Organization|Organisation|Forum|Davos|Munich|Shangri-La|Raisina|Valdai)$"
-)
-
-
-_CONVEYED_NOUNS = frozenset(
-    {
-        "greeting",
-        "greetings",
-        "regards",
-        "wishes",
-        "message",
-        "messages",
-        "letter",
-        "letters",
-        "congratulations",
-        "invitation",
-        "condolences",
-        "invite",
-    }
-)
-
-
 def _conveyed(view: SentenceView) -> set[int]:
     """Tokens naming who sent or is to receive a message an envoy carries ('convey his greetings to President
     X', 'delivered a message from Prime Minister Y', 'on behalf of Z'): that leader is not in the room."""
+    conveyed = view.kb.words("summit", "conveyed_nouns")
     out: set[int] = set()
     for t in view.doc:
         if t.dep_ not in ("prep", "dative") or t.lower_ not in ("to", "from", "of"):
             continue
         head = t.head
-        if t.lower_ == "of" and not (head.lower_ == "behalf" or lemma(head) in _CONVEYED_NOUNS):
+        if t.lower_ == "of" and not (head.lower_ == "behalf" or lemma(head) in conveyed):
             continue
-        carried = lemma(head) in _CONVEYED_NOUNS or head.lower_ in _CONVEYED_NOUNS or head.lower_ == "behalf"
+        carried = lemma(head) in conveyed or head.lower_ in conveyed or head.lower_ == "behalf"
         if not carried and head.pos_ == "VERB":
-            carried = any(
-                c.dep_ == "dobj" and (c.lower_ in _CONVEYED_NOUNS or lemma(c) in _CONVEYED_NOUNS) for c in head.children
-            )
+            carried = any(c.dep_ == "dobj" and (c.lower_ in conveyed or lemma(c) in conveyed) for c in head.children)
         if carried:
             out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
     return out
@@ -189,10 +152,11 @@ def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
 
 def _meeting_phrases(view: SentenceView) -> list[set[int]]:
     nouns = view.kb.words("summit", "nouns")
+    preps = view.kb.words("summit", "other_meeting_preps")
     return [
         {x.i for x in g.subtree}
         for t in view.doc
-        if t.lower_ in ("after", "before", "since", "following") and t.dep_ == "prep"
+        if t.lower_ in preps and t.dep_ == "prep"
         for g in t.children
         if g.dep_ == "pobj" and (g.lower_ in nouns or lemma(g) in nouns)
     ]
@@ -202,7 +166,7 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     """'held separate talks with Aliyev and then with Pashinyan': one meeting per guest, with the host."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     near = [*trigger.children, *verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children)]
-    marked = any(c.lower_ in ("separate", "separately", "individual", "bilateral") for c in near)
+    marked = any(c.lower_ in view.kb.words("summit", "separate_markers") for c in near)
     if not marked:
         return []
     withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
@@ -223,18 +187,24 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     return out if len(out) >= 2 else []
 
 
-def _is_setting(t: Token) -> bool:
+def _is_setting(t: Token, kb: Knowledge) -> bool:
     """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
-    if t.lower_ not in ("summit", "summits", "meeting", "gathering", "forum", "conference", "session"):
+    if t.lower_ not in kb.words("summit", "setting_nouns"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
         return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
     head = t.head
-    if head.pos_ in ("VERB",) and lemma(head) in _SETTING_VERBS:
+    setting_verbs = kb.words("summit", "setting_verbs")
+    if head.pos_ in ("VERB",) and lemma(head) in setting_verbs:
         return True
-    if t.dep_ == "pobj" and head.head.pos_ == "VERB" and lemma(head.head) in _MOVEMENT_VERBS | _SETTING_VERBS:
+    if (
+        t.dep_ == "pobj"
+        and head.head.pos_ == "VERB"
+        and lemma(head.head) in kb.words("summit", "movement_verbs") | setting_verbs
+    ):
         return True
-    return any(_MULTILATERAL.match(x.text) for x in t.subtree if x.i < t.i)
+    multilateral = kb.pattern("summit", "multilateral_names", ignore_case=False)
+    return any(multilateral.fullmatch(x.text) for x in t.subtree if x.i < t.i)
 
 
 def _has_person_object(t: Token, view: SentenceView) -> bool:
@@ -284,7 +254,7 @@ def _most_common_place(places: Iterable[Place | None]) -> Place | None:
     return next(p for p in ps if (p.city or p.name) == best)
 
 
-def _codes(record: Mapping[str, Any]) -> Codes:
+def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
     states, location = record["countries"], record["location"]
     multilateral = len(states) > 2
     if record["format"] in ("phone", "video"):

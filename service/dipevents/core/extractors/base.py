@@ -138,26 +138,7 @@ def lemma(t: Token) -> str:
     return str(t.lemma_).lower()
 
 
-_LOCATING = frozenset({"during", "at", "after", "following", "amid", "throughout"})
-# Verbs of agreeing govern what is agreed, not a meeting that locates the agreement ("agreed ... during the summit").
-_AGREEING = frozenset({"agree", "decide", "pledge", "vow", "promise"})
 _SUBCLAUSE = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
-_DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "debunk"})
-_DENIAL_NOUNS = frozenset(
-    {
-        "claim",
-        "claims",
-        "report",
-        "reports",
-        "rumour",
-        "rumours",
-        "rumor",
-        "rumors",
-        "speculation",
-        "allegation",
-        "allegations",
-    }
-)
 
 
 def _is_purpose_infinitive(t: Token) -> bool:
@@ -238,28 +219,33 @@ def clause_tokens(t: Token) -> list[Token]:
 
 def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *, clause_future: bool = False) -> bool:
     """Future, planned, wished, conditional, denied or negated: the trigger did not happen (yet)."""
-    aux = kb.words("irrealis", "aux")
-    governors = kb.words("irrealis", "governors") - allow
-    noun_governors = kb.words("irrealis", "noun_governors")
-    negs = kb.words("irrealis", "negations")
+    aux = kb.words("modality", "aux")
+    governors = kb.words("modality", "governors") - allow
+    noun_governors = kb.words("modality", "noun_governors")
+    negs = kb.words("modality", "negations")
+    locating = kb.words("modality", "locating_preps")
+    agreeing = kb.words("modality", "agreeing_verbs")
+    negating = kb.words("modality", "negating_modifiers")
+    conditional = kb.words("modality", "conditional_marks")
+    anticipating = kb.words("modality", "anticipating_words")
     chain = governing_chain(t)
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
-        if i > 0 and tok.dep_ == "prep" and tok.lower_ in _LOCATING:
+        if i > 0 and tok.dep_ == "prep" and tok.lower_ in locating:
             located = True
         for c in tok.children:
             lc = c.lower_
             if c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD":
                 return True
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in ("never", "no")):
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating):
                 return True
-            if c.dep_ == "mark" and lc in ("if", "unless", "whether", "once"):
+            if c.dep_ == "mark" and lc in conditional:
                 return True
-        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in _AGREEING):
+        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in agreeing):
             return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
             return True
-        if tok.lower_ in ("ahead", "before") and i > 0:
+        if tok.lower_ in anticipating and i > 0:
             return True
         # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
@@ -269,17 +255,23 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     # denied: "rejected claims that X had met Y", "denied reports that they spoke"
     top = chain[-1]
     if top.dep_ in ("ccomp", "acl", "relcl") and (
-        lemma(top.head) in _DENIAL_VERBS or (top.head.pos_ == "NOUN" and top.head.lower_ in _DENIAL_NOUNS)
+        lemma(top.head) in kb.words("modality", "denial_verbs")
+        or (top.head.pos_ == "NOUN" and top.head.lower_ in kb.words("modality", "denial_nouns"))
     ):
         return True
     clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
     if clause and any(
-        p in clause for p in kb.words("irrealis", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
+        p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
     ):
         return True
     # "going to", "set to", "due to" spelled as phrases around the trigger
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
-    return bool(re.search(r"\b(?:will|would|to be held|is to|are to|due to|set to|going to)\s*(?:\w+\s+)?$", left))
+    return kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left) is not None
+
+
+def _future_before(kb: Knowledge) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in sorted(kb.words("modality", "future_before_trigger")))
+    return re.compile(rf"\b(?:{phrases})\s*(?:\w+\s+)?$")
 
 
 def _since(c: Token) -> bool:
@@ -324,7 +316,7 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
     in_scope = set(scope)
     low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
     low = low.replace(" - ", "-").replace(" -", "-")
-    if any(p in low for p in view.kb.words("irrealis", "background_phrases")):
+    if any(p in low for p in view.kb.words("modality", "background_phrases")):
         return True
     if t is not None and any(c.dep_ == "mark" and c.lower_ in ("since",) for c in clause_root(t).children):
         return True
