@@ -15,17 +15,10 @@ import pytest
 from dipevents.core.actors import ActorMention
 from dipevents.core.dedup import Deduplicator
 from dipevents.core.events import builtin_types
-from dipevents.core.extractors.base import (
-    Candidate,
-    SentenceView,
-    TypeExtractor,
-    candidate,
-    is_background,
-    is_irrealis,
-    lemma,
-    states_of,
-    subjects,
-)
+from dipevents.core.extractors.modality import is_background, is_irrealis
+from dipevents.core.extractors.parties import states_of
+from dipevents.core.extractors.syntax import lemma, subjects
+from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import BUILTIN_TYPES
 from dipevents.core.pipeline import Pipeline

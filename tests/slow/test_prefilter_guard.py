@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dipevents.core.extractors.base import SentenceView
+from dipevents.core.extractors.view import SentenceView
 from dipevents.core.models import Article
 from dipevents.core.pipeline import _main_meeting
 

@@ -15,7 +15,8 @@ from typing import Literal
 
 from dipevents.core.knowledge import Knowledge
 
-Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties", "we", "i", "they", "he"]
+# "he_or_she": a singular third-person pronoun (he, she, his, her), resolved by the context to a person
+Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties", "we", "i", "they", "he_or_she"]
 
 _NAME_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|el|al|bin|binti|ibn|bint|ul|y)"
 _CAP_WORD = r"[A-Z][\w'’\-]*\.?"
@@ -43,7 +44,7 @@ _PLURAL_PARTIES = re.compile(
     rf"|{_NUMBER}\s+(?:sides|countries|nations|governments))\b",
     re.IGNORECASE,
 )
-_HE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
+_HE_OR_SHE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|ibn|bint|binti)\s$")
 _WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
 _I = re.compile(r"\bI\b")
@@ -229,11 +230,11 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
     for m in _THEY.finditer(text):
         if not _inside(quotes, m.start()):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "they"))
-    for m in _HE.finditer(text):
+    for m in _HE_OR_SHE.finditer(text):
         if re.match(r"\s+(?:Royal\s+)?(?:Highness|Majesty|Excellency|Holiness)", text[m.end() :]):
             continue  # "His Royal Highness the Crown Prince": an honorific, not a pronoun
         if not _inside(quotes, m.start()):
-            found.append(ActorMention(m.start(), m.end(), m.group(0), "he"))
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "he_or_she"))
 
     # 4. States by name, demonym or metonym (outside the spans already explained).
     for m in kb.state_re.finditer(text):

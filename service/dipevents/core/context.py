@@ -67,7 +67,7 @@ class ArticleContext:
             a = unresolved
             if a.kind in ("we", "i") and spk is not None and spk.country:
                 a = replace(a, name=spk.name, role=spk.role, country=spk.country)
-            if a.kind == "he":
+            if a.kind == "he_or_she":
                 # the nearest leader before it in this sentence, else the last one of the article; a minister
                 # named in between is who "he" is ("Rangel held talks with his counterpart")
                 people = [b for b in resolved if b.kind in ("leader", "official") and b.end <= a.start]
@@ -82,7 +82,7 @@ class ArticleContext:
         people = [
             a
             for a in resolved
-            if not a.in_quote and (a.kind == "official" or (a.kind in ("leader", "he") and a.country))
+            if not a.in_quote and (a.kind == "official" or (a.kind in ("leader", "he_or_she") and a.country))
         ]
         if people:
             self.salient = people[0]
@@ -115,7 +115,7 @@ class ArticleContext:
             return self.last_leader
         if self.salient.kind == "official":
             return None
-        return self.salient if self.salient.is_sitting_leader or self.salient.kind == "he" else self.last_leader
+        return self.salient if self.salient.is_sitting_leader or self.salient.kind == "he_or_she" else self.last_leader
 
     def _surname(self, a: ActorMention) -> str | None:
         """The word a leader named in full is called by later: the last one ("Wong" of "Lawrence Wong"), the first

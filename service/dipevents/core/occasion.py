@@ -35,7 +35,7 @@ _NEAR_CHARS = 90  # a venue is named within the trigger's phrase, not a sentence
 
 
 class HasOccasion(Protocol):
-    """What an extractor's candidate tells about when and where (extractors.base.Candidate)."""
+    """What an extractor's candidate tells about when and where (extractors.view.Candidate)."""
 
     @property
     def sentence(self) -> Sentence: ...

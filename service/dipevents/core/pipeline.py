@@ -21,7 +21,7 @@ from dipevents.core.actors import ActorMention, find_actors
 from dipevents.core.context import ArticleContext, context_factory
 from dipevents.core.dates import date_confidence, local_day, resolve_text
 from dipevents.core.errors import ExtractionError
-from dipevents.core.extractors.base import Candidate, SentenceView
+from dipevents.core.extractors.view import Candidate, SentenceView
 from dipevents.core.ids import event_id
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.models import BUILTIN_TYPES, Actor, Article, Event, Mention

@@ -21,7 +21,7 @@ from dipevents.core.records import EventBase, EventRevisionBase
 
 if TYPE_CHECKING:
     from dipevents.core.actors import ActorMention
-    from dipevents.core.extractors.base import Candidate, SentenceView
+    from dipevents.core.extractors.view import Candidate, SentenceView
     from dipevents.core.knowledge import Knowledge
 
 _VERSIONED = re.compile(r"^(?P<type>[a-z][a-z0-9_]*)\.v(?P<version>\d+)$")

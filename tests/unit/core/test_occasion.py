@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from dipevents.core.extractors.base import Candidate
+from dipevents.core.extractors.view import Candidate
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.normalize import Sentence
 from dipevents.core.occasion import Dated, choose_date, choose_place

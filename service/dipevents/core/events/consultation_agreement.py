@@ -17,17 +17,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from dipevents.core.extractors.base import (
-    Candidate,
-    SentenceView,
-    TypeExtractor,
-    candidate,
-    is_background,
-    is_irrealis,
-    lemma,
-    states_of,
-    subjects,
-)
+from dipevents.core.extractors.modality import is_background, is_irrealis
+from dipevents.core.extractors.parties import states_of
+from dipevents.core.extractors.syntax import lemma, subjects
+from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase

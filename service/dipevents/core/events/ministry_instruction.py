@@ -15,18 +15,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dipevents.core.extractors.base import (
-    Candidate,
-    SentenceView,
-    TypeExtractor,
-    agents,
-    candidate,
-    is_background,
-    is_irrealis,
-    lemma,
-    states_of,
-    subjects,
-)
+from dipevents.core.extractors.modality import is_background, is_irrealis
+from dipevents.core.extractors.parties import states_of
+from dipevents.core.extractors.syntax import agents, lemma, subjects
+from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import Alpha3, EventBase
@@ -118,7 +110,7 @@ class InstructionExtractor(TypeExtractor):
             leader_in_sentence = any(a.kind in ("leader", "plural_leaders") and not a.former for a in view.actors)
             leader_in_sentence = leader_in_sentence or _leaders_before(view)
             leader_backed = (
-                any(a.kind in ("leader", "plural_leaders", "we", "i", "he") for a in used)
+                any(a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she") for a in used)
                 or (leader_in_sentence and any(a.kind == "they" for a in used))
                 # "the parties/the two sides agreed to instruct their ministries", in an article about leaders' talks
                 or (bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in used))

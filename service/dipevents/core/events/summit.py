@@ -16,18 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from dipevents.core.extractors.base import (
-    Candidate,
-    SentenceView,
-    TypeExtractor,
-    candidate,
-    clause_tokens,
-    is_background,
-    is_irrealis,
-    lemma,
-    most_common,
-    states_of,
-)
+from dipevents.core.extractors.modality import is_background, is_irrealis
+from dipevents.core.extractors.parties import states_of
+from dipevents.core.extractors.syntax import clause_tokens, lemma
+from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase, Location
@@ -55,7 +47,9 @@ def _two_states_of_people(actors: list[ActorMention]) -> bool:
     if any(a.kind in ("plural_leaders", "we", "they") for a in actors):
         return True
     states = {
-        a.country for a in actors if a.country and ((a.kind == "leader" and not a.former) or a.kind in ("he", "i"))
+        a.country
+        for a in actors
+        if a.country and ((a.kind == "leader" and not a.former) or a.kind in ("he_or_she", "i"))
     }
     return len(states) >= 2
 
@@ -90,7 +84,7 @@ class SummitExtractor(TypeExtractor):
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
-                if a.kind in ("leader", "plural_leaders", "we", "i", "he", "they")
+                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
             ]
             separate = _separate_meetings(trigger, view, people)
             if separate:

@@ -1,0 +1,119 @@
+"""Did a trigger happen? `is_irrealis`: future, planned, wished, conditional, denied or negated (it did not,
+or not yet); `is_background`: a recalled earlier event (dated well before publication, phrased as history, or a
+when-clause of a recalled meeting). The words are the `modality` lexicon."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from dipevents.core.dates import DateMention, period_end
+from dipevents.core.extractors.syntax import clause_root, clause_tokens, governing_chain, lemma, temporal_scope
+from dipevents.core.extractors.view import RECENT_DAYS, SentenceView
+from dipevents.core.knowledge import Knowledge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *, clause_future: bool = False) -> bool:
+    """Future, planned, wished, conditional, denied or negated: the trigger did not happen (yet)."""
+    aux = kb.words("modality", "aux")
+    governors = kb.words("modality", "governors") - allow
+    noun_governors = kb.words("modality", "noun_governors")
+    negs = kb.words("modality", "negations")
+    locating = kb.words("modality", "locating_preps")
+    agreeing = kb.words("modality", "agreeing_verbs")
+    negating = kb.words("modality", "negating_modifiers")
+    conditional = kb.words("modality", "conditional_marks")
+    anticipating = kb.words("modality", "anticipating_words")
+    chain = governing_chain(t)
+    located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
+    for i, tok in enumerate(chain):
+        if i > 0 and tok.dep_ == "prep" and tok.lower_ in locating:
+            located = True
+        for c in tok.children:
+            lc = c.lower_
+            if c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD":
+                return True
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating):
+                return True
+            if c.dep_ == "mark" and lc in conditional:
+                return True
+        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in agreeing):
+            return True
+        if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
+            return True
+        if tok.lower_ in anticipating and i > 0:
+            return True
+        # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
+        if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
+            return True
+        if lemma(tok) in negs and i > 0 and tok.pos_ == "VERB":
+            return True
+    # denied: "rejected claims that X had met Y", "denied reports that they spoke"
+    top = chain[-1]
+    if top.dep_ in ("ccomp", "acl", "relcl") and (
+        lemma(top.head) in kb.words("modality", "denial_verbs")
+        or (top.head.pos_ == "NOUN" and top.head.lower_ in kb.words("modality", "denial_nouns"))
+    ):
+        return True
+    clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
+    if clause and any(
+        p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
+    ):
+        return True
+    # "going to", "set to", "due to" spelled as phrases around the trigger
+    left = t.doc[max(0, t.i - 4) : t.i].text.lower()
+    return kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left) is not None
+
+
+def _future_before(kb: Knowledge) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p) for p in sorted(kb.words("modality", "future_before_trigger")))
+    return re.compile(rf"\b(?:{phrases})\s*(?:\w+\s+)?$")
+
+
+def is_background(view: SentenceView, t: Token | None = None) -> bool:
+    """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
+    if t is not None and _in_recalled_when_clause(view, t):
+        return True
+    scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
+    in_scope = set(scope)
+    low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
+    low = low.replace(" - ", "-").replace(" -", "-")
+    if any(p in low for p in view.kb.words("modality", "background_phrases")):
+        return True
+    if t is not None and any(c.dep_ == "mark" and c.lower_ in ("since",) for c in clause_root(t).children):
+        return True
+    if view.ref is None:
+        return False
+    for d in view.dates():
+        if d.since or (t is not None and not _date_in_scope(view, d, in_scope)):
+            continue
+        if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
+            return True
+    return False
+
+
+def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
+    """'Scholz last met Tusk in March, when the two leaders and Macron held talks': a when/where clause
+    describes the recalled meeting it hangs off."""
+    root = clause_root(t)
+    if root.dep_ not in ("relcl", "advcl") or not any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in root.children
+    ):
+        return False
+    head = root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.i == t.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if root.tag_ == "VBD" and is_irrealis(head, view.kb):
+        return True  # a past "when the two met" under "will hold talks" belongs to an earlier visit
+    return is_background(view, head)
+
+
+def _date_in_scope(view: SentenceView, d: DateMention, scope: set[Token]) -> bool:
+    span = view.doc.char_span(d.start, d.end, alignment_mode="expand")  # a lookup, not a scan of the doc
+    return span is not None and any(x in scope for x in span if d.start <= x.idx < d.end)

@@ -1,0 +1,53 @@
+"""Who the parties are: the states a group of actor mentions stands for (named leaders and officials, states,
+"he"/"she", "I", "we", "they", "the two leaders", "both sides") in the context of the article."""
+
+from __future__ import annotations
+
+from dipevents.core.actors import ActorMention
+from dipevents.core.extractors.view import SentenceView
+
+
+def states_of(
+    view: SentenceView, actors: list[ActorMention], *, leaders_only: bool
+) -> tuple[set[str], list[ActorMention]]:
+    """The states a group of actor mentions stands for, and the actors that carried them."""
+    states: set[str] = set()
+    used: list[ActorMention] = []
+    explicit = {a.country for a in actors if a.kind == "leader" and not a.former and a.country}
+    for a in actors:
+        if a.kind in ("plural_leaders", "plural_parties", "we", "they") and len(explicit) >= 2 and not a.states:
+            continue  # "both leaders" next to two named leaders means those two, not the article's main pair
+        if a.kind in ("plural_leaders", "plural_parties") and a.weak and leaders_only:
+            continue  # "the leaders attending the summit": generic
+        if a.kind == "he_or_she":
+            if a.country:
+                states.add(a.country)
+                used.append(a)
+            continue
+        if a.kind == "leader":
+            if a.former or not a.country:
+                continue
+            states.add(a.country)
+            used.append(a)
+        elif a.kind == "plural_leaders":
+            s = view.ctx.plural_states(a)
+            if s:
+                states.update(s)
+                used.append(a)
+        elif a.kind in ("we", "they") or (a.kind == "plural_parties" and not leaders_only):
+            s = view.ctx.main_states
+            if a.kind == "we" and a.country and a.country not in s:
+                s = (a.country,)
+            if s:
+                states.update(s)
+                used.append(a)
+        elif (a.kind == "i" and a.country) or (
+            not leaders_only
+            and a.country
+            and not a.former
+            # ministers agreeing for their states ("the Argentine and Uruguayan foreign ministers agreed")
+            and (a.kind == "official" or (a.kind == "state" and a.form in ("name", "metonym", "demonym")))
+        ):
+            states.add(a.country)
+            used.append(a)
+    return states, used

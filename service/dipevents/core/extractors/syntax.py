@@ -1,0 +1,157 @@
+"""Where a token sits in its sentence's parse: its lemma, the chain of heads up to its clause's root, the
+tokens of its clause, what can date it (its temporal scope, never a 'since ...' contrast), its subjects and the
+agents of a passive. Pure functions over spaCy tokens."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def lemma(t: Token) -> str:
+    """The token's lemma, lower-case (as the lexicons spell them)."""
+    return str(t.lemma_).lower()
+
+
+_SUBCLAUSE_DEPS = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
+
+
+def _is_purpose_infinitive(t: Token) -> bool:
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def governing_chain(t: Token, limit: int = 8) -> list[Token]:
+    """t and the tokens above it, up to its clause's root verb. A purpose infinitive ("travel ... to meet")
+    belongs to the clause it serves, so the chain goes on through it."""
+    chain = [t]
+    cur = t
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in _SUBCLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") and not _is_purpose_infinitive(cur):
+            break
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def clause_root(t: Token) -> Token:
+    """The verb that heads t's clause."""
+    return governing_chain(t)[-1]
+
+
+def clause_tokens(t: Token) -> list[Token]:
+    """The tokens of t's clause: the root's subtree without other clauses hanging off it; for a relative
+    clause ("Biden, who met Xi on Monday, said"), its antecedent too."""
+    root = clause_root(t)
+    own = set(t.subtree)  # the trigger's own modifiers always count ("talks hosted by Erdogan")
+    out: set[Token] = set(own)
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.add(tok)
+        for c in tok.children:
+            if c in own:
+                continue
+            if (
+                c.dep_ in _SUBCLAUSE_DEPS
+                and c.pos_ in ("VERB", "AUX")
+                and t not in c.subtree
+                and not _is_purpose_infinitive(c)
+            ):
+                continue
+            if is_since_contrast(c):
+                continue  # "their first meeting since the Camp David summit": dates the contrast, not the event
+            stack.append(c)
+    # A relative clause ("Biden, who met Xi on Monday, said"), or a finite predicate the parser hung off its
+    # subject as a participle ("Tebboune, Saied and Menfi, held on Monday the first meeting": a passive
+    # participle takes no direct object, so one with a dobj is the sentence's verb).
+    predicate_as_participle = root.dep_ == "acl" and any(c.dep_ == "dobj" for c in root.children)
+    # ... or a subjectless adverbial clause hung off the subject phrase ("The President ..., in his capacity
+    # as ..., hosted ..."): the whole noun phrase above it is its subject
+    clause_off_subject_phrase = (
+        root.dep_ == "advcl"
+        and root.head.pos_ not in ("VERB", "AUX")
+        and (
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+            # "in his capacity as Champion ... hosted": the role phrase was taken for the subject
+            or any(c.dep_ == "mark" and c.lower_ == "as" for c in root.children)
+        )
+    )
+    if clause_off_subject_phrase:
+        top = root.head
+        while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+            top = top.head
+        inner = set(root.subtree)
+        out.update(x for x in top.subtree if x not in inner)
+    if root.dep_ == "relcl" or predicate_as_participle:
+        antecedent = root.head
+        while antecedent.dep_ == "conj" and antecedent.head.i != antecedent.i:
+            antecedent = antecedent.head  # "Putin and Biden, who held talks": both
+        inner = set(root.subtree)
+        out.update(x for x in antecedent.subtree if x not in inner)
+    return sorted(out, key=lambda x: x.i)
+
+
+def is_since_contrast(c: Token) -> bool:
+    """'since taking office in December', 'since the Camp David summit': a contrast, not the event's date."""
+    return c.lower_ == "since" or any(m.dep_ in ("mark", "prep") and m.lower_ == "since" for m in c.children)
+
+
+def subtree_without_since(tok: Token) -> list[Token]:
+    """tok's subtree without its 'since ...' branches."""
+    out, stack = [], [tok]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(c for c in x.children if not is_since_contrast(c))
+    return out
+
+
+def temporal_scope(t: Token) -> list[Token]:
+    """Tokens that can date or qualify the trigger itself: a noun trigger's own phrase, and the adverbials
+    and prepositional phrases of the trigger and the verbs above it (not those of other noun phrases),
+    never the 'since ...' contrast."""
+    out: set[Token] = set(subtree_without_since(t)) if t.pos_ in ("NOUN", "PROPN") else {t}
+    chain = governing_chain(t)
+    for i, tok in enumerate(chain):
+        below = chain[i - 1] if i else None
+        for c in tok.children:
+            if (
+                (below is None or c.i != below.i)
+                and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux")
+                and not is_since_contrast(c)
+            ):
+                out.update(subtree_without_since(c))
+        out.add(tok)
+    return sorted(out, key=lambda x: x.i)
+
+
+def subjects(t: Token) -> list[Token]:
+    """Subject tokens of t, inherited through xcomp/conj chains ('X and Y agreed to instruct ...')."""
+    cur: Token | None = t
+    for _ in range(4):
+        if cur is None:
+            break
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            return subj
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return []
+
+
+def agents(t: Token) -> list[Token]:
+    """'by X' of a passive verb (the parser sometimes labels it a plain preposition)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
+    return [
+        g
+        for c in t.children
+        if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

@@ -1,0 +1,140 @@
+"""What an extractor sees (one parsed candidate sentence in its article, SentenceView) and what it returns
+(Candidate, made by `candidate()`, dated from its trigger), and the base class the registry builds extractors
+from."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeGuard
+
+from dipevents.core.actors import ActorMention
+from dipevents.core.context import ArticleContext
+from dipevents.core.dates import DateMention, event_day, find_dates
+from dipevents.core.knowledge import Knowledge, Place
+from dipevents.core.normalize import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+RECENT_DAYS = 7  # an event dated more than a week before publication is background, not news
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    doc: Doc
+    actors: list[ActorMention]
+    ctx: ArticleContext
+    kb: Knowledge
+    ref: date | None
+    previous: list[ActorMention] = field(default_factory=list)  # the actors of the sentence before this one
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A per-sentence value several triggers ask for: walking the doc again per trigger is what costs."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def actors_in(self, start: int, end: int) -> list[ActorMention]:
+        return [a for a in self.actors if a.start < end and start < a.end]
+
+    def actors_of(self, tokens: Span | Token | Iterable[Token]) -> list[ActorMention]:
+        roots: list[Token] = [tokens] if _is_token(tokens) else list(tokens)
+        toks = [x for t in roots for x in t.subtree]
+        if not toks:
+            return []
+        return self.actors_in(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+    def actors_of_tokens(self, toks: Iterable[Token]) -> list[ActorMention]:
+        """Actors overlapping exactly these tokens (no subtree expansion)."""
+        spans = [(x.idx, x.idx + len(x)) for x in toks]
+        return [a for a in self.actors if any(a.start < e and s < a.end for s, e in spans)]
+
+    def dates(self) -> list[DateMention]:
+        found: list[DateMention] = self.memo("dates", lambda: find_dates(self.text, self.ref))
+        return found
+
+    def places(self) -> list[tuple[int, Place]]:
+        out = []
+        for m in self.kb.place_re.finditer(self.text):
+            before = self.text[max(0, m.start() - 25) : m.start()]
+            if re.search(
+                r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before
+            ) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before):
+                out.append((m.start(), self.kb.place_on(self.kb.places[m.group(0)], self.ref)))
+        return out
+
+
+def _is_token(x: object) -> TypeGuard[Token]:
+    """A Token (not a Span or a list of tokens): checked without importing spaCy, so the registry and the models
+    import without it."""
+    return hasattr(x, "head") and hasattr(x, "i")
+
+
+@dataclass
+class Candidate:
+    event_type: str
+    extractor: str
+    states: frozenset[str]
+    sentence: Sentence
+    actors: list[ActorMention]
+    confidence: float
+    event_date: date | None = None
+    place: Place | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    trigger_at: int = -1  # character offset of the trigger in the sentence: where "next to the trigger" is
+
+
+class TypeExtractor:
+    """An extractor bound to its registered type: the registry builds it with its versioned name and type."""
+
+    def __init__(self, name: str, event_type: str) -> None:
+        self.name = name
+        self.event_type = event_type
+
+
+def most_common(values: Iterable[Any]) -> Any:
+    """The most frequent value that is not None (the first seen on a tie), or None."""
+    vals = [v for v in values if v is not None]
+    return Counter(vals).most_common(1)[0][0] if vals else None
+
+
+def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evidence
+    extractor: Any,
+    view: SentenceView,
+    trigger: Token,
+    states: set[str],
+    actors: list[ActorMention],
+    confidence: float,
+    *,
+    place: Place | None = None,
+    **fields: Any,
+) -> Candidate:
+    """A candidate event of `extractor` (which has `name` and `event_type`) dated from its trigger."""
+    return Candidate(
+        event_type=extractor.event_type,
+        extractor=extractor.name,
+        states=frozenset(states),
+        sentence=view.sentence,
+        actors=actors,
+        confidence=min(confidence, 0.95),
+        event_date=event_date(view, trigger.idx),
+        place=place,
+        fields=fields,
+        trigger_at=trigger.idx,
+    )
+
+
+def event_date(view: SentenceView, near: int) -> date | None:
+    """The day-precision date of the sentence nearest to character `near`, if plausible for news."""
+    found = event_day(view.dates(), near, view.ref, RECENT_DAYS)
+    return found.value if found else None
