@@ -12,7 +12,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
 import pytest
-from dipevents.core.actors import ActorMention
 from dipevents.core.dedup import Deduplicator
 from dipevents.core.events import builtin_types
 from dipevents.core.extractors.modality import is_background, is_irrealis
@@ -22,9 +21,8 @@ from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtracto
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import BUILTIN_TYPES
 from dipevents.core.pipeline import Pipeline
-from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase
-from dipevents.core.registry import Codes, EventType, MergeRule
+from dipevents.core.registry import Codes, EventType, MergeRule, Prefilter
 from dipevents.evaluation import article_scores
 from dipevents.testing import make_article
 from pydantic import Field
@@ -42,10 +40,6 @@ LEXICON = {
     "verbs": ["recall", "withdraw"],
     "envoy_nouns": ["ambassador", "envoy", "chargé"],
 }
-
-
-def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
-    return trigger_forms(kb, "ambassador_recall", "verbs").search(text) is not None
 
 
 class RecallExtractor(TypeExtractor):
@@ -87,7 +81,7 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
 EVENT_TYPE = EventType(
     name="ambassador_recall.v1",
     model=AmbassadorRecallEvent,
-    prefilter=_possible,
+    prefilter=Prefilter(triggers=("verbs",)),
     extractor=RecallExtractor,
     assemble=_assemble,
     codes=_codes,

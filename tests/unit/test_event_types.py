@@ -119,7 +119,7 @@ def test_every_registered_type_reaches_every_derived_place(t: EventType, kb: Any
     assert (t.name, t.event_type) in {(e.name, e.event_type) for e in _pipeline(kb).extractors}
     # prefilter: its predicate is asked
     asked: list[str] = []
-    probe = replace(t, prefilter=lambda text, actors, kb: asked.append(text) or True)
+    probe = replace(t, prefilter=replace(t.prefilter, parties=lambda actors: asked.append(actors) or True))
     leader = ActorMention(0, 5, "Putin", "leader", "Vladimir Putin", "president", "RUS")
     assert is_candidate("Putin met Abe and agreed to instruct ministers.", [leader], kb, EventTypes([probe]))
     assert asked

@@ -29,8 +29,8 @@ def modules() -> dict[Path, ast.Module]:
 
 
 def references(tree: ast.AST, module: Path) -> list[tuple[int, tuple[str, ...]]]:
-    """Lexicon paths spelled in calls: kb.words("summit", "verbs"), trigger_forms(kb, "summit", "verbs", ...), and
-    MainMeeting(mention_words=...) in a type's module (whose lexicon section is the module's name)."""
+    """Lexicon paths spelled in calls: kb.words("summit", "verbs"), and in a type's module (whose lexicon section
+    is the module's name) Prefilter(triggers=(...), narrow=...) and MainMeeting(mention_words=...)."""
     found: list[tuple[int, tuple[str, ...]]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -39,10 +39,15 @@ def references(tree: ast.AST, module: Path) -> list[tuple[int, tuple[str, ...]]]
         strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
         if name in READERS and strings and len(strings) == len(node.args):
             found.append((node.lineno, tuple(strings)))
-        elif name == "trigger_forms" and len(strings) >= 2:
-            section, *lists = strings
-            narrow = [k.value.value for k in node.keywords if k.arg == "narrow" and isinstance(k.value, ast.Constant)]
-            found += [(node.lineno, (section, name)) for name in [*lists, *narrow]]
+        elif name == "Prefilter":
+            lists = [
+                e.value
+                for k in node.keywords
+                if k.arg in ("triggers", "narrow")
+                for e in (k.value.elts if isinstance(k.value, ast.Tuple) else [k.value])
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
+            found += [(node.lineno, (module.stem, w)) for w in lists]
         elif name == "MainMeeting":
             words = [k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)]
             found += [(node.lineno, (module.stem, w)) for w in words]

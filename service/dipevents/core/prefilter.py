@@ -1,9 +1,9 @@
 """The cheap path: decide which sentences are worth parsing, with no spaCy at all.
 
 A sentence is a candidate when someone in it could be a party (a leader, a state, "the two leaders", "we") and
-some registered event type's prefilter predicate holds. A type's predicate looks for the surface forms of its
+some registered event type's prefilter predicate holds: the sentence has a surface form of one of the type's
 trigger words (`trigger_forms`, derived from the very lexicon lists its extractor reads, so a word added to a
-list reaches both) and may ask more of the sentence's actors. Most news never reaches the parser.
+list reaches both) and its actors pass the type's own test, if it has one. Most news never reaches the parser.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 from dipevents.core.actors import ActorMention
 from dipevents.core.knowledge import Knowledge, word_pattern
-from dipevents.core.registry import EventTypes
+from dipevents.core.registry import EventType, EventTypes
 
 _PARTY_KINDS = frozenset({"leader", "plural_leaders", "plural_parties", "we", "i", "they", "state"})
 
@@ -43,4 +43,12 @@ def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge, types: Ev
     if not any(a.kind in _PARTY_KINDS for a in actors):
         return False
     # parse only when some registered event type can be there
-    return any(t.prefilter(text, actors, kb) for t in types)
+    return any(possible(t, text, actors, kb) for t in types)
+
+
+def possible(t: EventType, text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
+    """The type's prefilter predicate: its actors' test (cheap, first), then its trigger forms."""
+    pf = t.prefilter
+    if pf.parties is not None and not pf.parties(actors):
+        return False
+    return trigger_forms(kb, t.section, *pf.triggers, narrow=pf.narrow).search(text) is not None

@@ -69,7 +69,17 @@ class MainMeeting:
     mention_words: str
 
 
-Prefilter = Callable[[str, "list[ActorMention]", "Knowledge"], bool]
+@dataclass(frozen=True)
+class Prefilter:
+    """The type's prefilter predicate, declared: a sentence can hold the type when it contains a surface form of a
+    word of the `triggers` lists of the type's lexicon section (the lists its extractor triggers on; the forms are
+    derived by prefilter.trigger_forms) and, if `parties` is given, its actors pass it. Cheap: no parse."""
+
+    triggers: tuple[str, ...]
+    narrow: str | None = None  # an object of the section: word -> the only forms that count ("called on")
+    parties: Callable[[list[ActorMention]], bool] | None = None
+
+
 Assemble = Callable[["list[Candidate]", frozenset[str]], dict[str, Any]]
 
 
@@ -79,7 +89,7 @@ class EventType:
 
     name: str  # versioned: "<event_type>.v<N>"
     model: type[EventBase]  # frozen pydantic model with `event_type: Literal["<event_type>"]`
-    prefilter: Prefilter  # can this sentence (its text, its actors) hold this type? Cheap: no parse
+    prefilter: Prefilter  # can this sentence (its text, its actors) hold this type?
     extractor: Callable[[str, str], Extractor]  # built with (name, event_type)
     assemble: Assemble  # the type's own fields of one event, from its candidates in one article
     codes: Callable[[Mapping[str, Any], Knowledge], Codes]  # from the assembled record (and the lexicon)

@@ -22,14 +22,11 @@ from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import lemma, subjects
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
-from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase
-from dipevents.core.registry import Codes, EventType, MergeRule
+from dipevents.core.registry import Codes, EventType, MergeRule, Prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from dipevents.core.actors import ActorMention
 
 
 class ConsultationAgreementEvent(EventBase):
@@ -37,11 +34,6 @@ class ConsultationAgreementEvent(EventBase):
     level: Literal["leaders", "ministers", "deputy_ministers", "experts", "two_plus_two", "officials"] | None = None
     topics: list[str] = Field(default_factory=list)
     mechanism: str | None = Field(default=None, description="consultations, talks, dialogue, commission...")
-
-
-def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
-    """An agreement needs one of its verbs."""
-    return trigger_forms(kb, "consultation_agreement", "agree_verbs").search(text) is not None
 
 
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
@@ -226,7 +218,7 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
 EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
-    prefilter=_possible,
+    prefilter=Prefilter(triggers=("agree_verbs",)),
     extractor=ConsultationExtractor,
     assemble=_assemble,
     codes=_codes,

@@ -20,14 +20,11 @@ from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import agents, lemma, subjects
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
-from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import Alpha3, EventBase
-from dipevents.core.registry import Codes, EventType, MergeRule
+from dipevents.core.registry import Codes, EventType, MergeRule, Prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from dipevents.core.actors import ActorMention
 
 
 class InstructedBody(BaseModel):
@@ -41,14 +38,6 @@ class MinistryInstructionEvent(EventBase):
     event_type: Literal["ministry_instruction"] = "ministry_instruction"
     instructed: list[InstructedBody] = Field(default_factory=list)
     directive: str | None = Field(default=None, description="what they were told to do, in a short phrase")
-
-
-def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
-    """An instruction needs one of its verbs (the giving verbs too: "gave instructions to")."""
-    forms = trigger_forms(
-        kb, "ministry_instruction", "strong_verbs", "weak_verbs_need_body", "give_verbs", narrow="prefilter_forms"
-    )
-    return forms.search(text) is not None
 
 
 _MAX_DIRECTIVE_WORDS = 14
@@ -257,7 +246,8 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
 EVENT_TYPE = EventType(
     name="ministry_instruction.v1",
     model=MinistryInstructionEvent,
-    prefilter=_possible,
+    # the giving verbs too: "gave instructions to"
+    prefilter=Prefilter(triggers=("strong_verbs", "weak_verbs_need_body", "give_verbs"), narrow="prefilter_forms"),
     extractor=InstructionExtractor,
     assemble=_assemble,
     codes=_codes,

@@ -21,9 +21,8 @@ from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import clause_tokens, lemma
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
-from dipevents.core.prefilter import trigger_forms
 from dipevents.core.records import EventBase, Location
-from dipevents.core.registry import Codes, EventType, MainMeeting
+from dipevents.core.registry import Codes, EventType, MainMeeting, Prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,13 +36,9 @@ class SummitEvent(EventBase):
     scope: Literal["bilateral", "multilateral"] = "bilateral"
 
 
-def _possible(text: str, actors: list[ActorMention], kb: Knowledge) -> bool:
-    """A meeting verb or noun, and two states from people: a plural reference, "we"/"they", or sitting leaders
-    (or resolved "he"/"I") of two different states. States named alone never make a summit."""
-    return _two_states_of_people(actors) and trigger_forms(kb, "summit", "verbs", "nouns").search(text) is not None
-
-
 def _two_states_of_people(actors: list[ActorMention]) -> bool:
+    """A summit needs two states from people: a plural reference, "we"/"they", or sitting leaders (or resolved
+    "he"/"I") of two different states. States named alone never make a summit."""
     if any(a.kind in ("plural_leaders", "we", "they") for a in actors):
         return True
     states = {
@@ -267,7 +262,7 @@ def _display(event: EventBase) -> str:
 EVENT_TYPE = EventType(
     name="summit.v1",
     model=SummitEvent,
-    prefilter=_possible,
+    prefilter=Prefilter(triggers=("verbs", "nouns"), parties=_two_states_of_people),
     extractor=SummitExtractor,
     assemble=_assemble,
     codes=_codes,
