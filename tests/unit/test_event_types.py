@@ -4,6 +4,7 @@ no module outside a type's own spells its name."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import sys
@@ -44,8 +45,13 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return out
 
 
+@functools.cache
+def _parse(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _spellings(path: Path, t: EventType) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _parse(path)
     prose = _docstrings(tree)
     word = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(t.event_type)}(?![A-Za-z0-9_])", re.IGNORECASE)
     squashed = _squash(t.event_type)

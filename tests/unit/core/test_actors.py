@@ -37,3 +37,69 @@ def test_plural_leaders_name_their_states_as_of_the_day(kb: Any) -> None:
     found = find_actors("the Russian and Polish leaders shook hands", kb, date(1987, 4, 1))
     plural = next(a for a in found if a.kind == "plural_leaders")
     assert plural.states == ("SUN", "POL")
+
+
+ON = date(2024, 3, 6)
+
+
+def _found(kb: Any, text: str) -> dict[str, Any]:
+    return {a.text: a for a in find_actors(text, kb, ON)}
+
+
+def test_leaders_by_title_and_name_with_their_state_and_term(kb: Any) -> None:
+    """A sitting leader carries name, role and state; one out of office on the day is a former leader."""
+    found = _found(
+        kb, "Kenyan President William Ruto welcomed former British Prime Minister Tony Blair to State House."
+    )
+    ruto = found["Kenyan President William Ruto"]
+    assert (ruto.kind, ruto.name, ruto.role, ruto.country, ruto.former) == (
+        "leader",
+        "William Ruto",
+        "president",
+        "KEN",
+        False,
+    )
+    blair = found["British Prime Minister Tony Blair"]
+    assert (blair.kind, blair.country, blair.former) == ("leader", "GBR", True)
+
+
+def test_a_qualified_title_is_a_leader_and_a_minister_is_an_official(kb: Any) -> None:
+    """'the Russian leader' is Russia's leader without a name; a foreign minister is an official of their state."""
+    found = _found(kb, "The Russian leader spoke to German Foreign Minister Annalena Baerbock.")
+    assert (found["Russian leader"].kind, found["Russian leader"].country) == ("leader", "RUS")
+    minister = found["German Foreign Minister Annalena Baerbock"]
+    assert (minister.kind, minister.role, minister.country) == ("official", "foreign minister", "DEU")
+
+
+def test_plural_references_name_their_states_or_leave_them_to_the_context(kb: Any) -> None:
+    """'the leaders of Japan and South Korea' names its states; 'the two leaders' and 'both sides' do not; a bare
+    'the leaders' is weak (generic)."""
+    text = "The two leaders met; the leaders of Japan and South Korea and both sides agreed. The leaders were tired."
+    found = _found(kb, text)
+    assert found["the leaders of Japan and South Korea"].states == ("JPN", "KOR")
+    assert (found["The two leaders"].kind, found["The two leaders"].states, found["The two leaders"].weak) == (
+        "plural_leaders",
+        (),
+        False,
+    )
+    assert found["both sides"].kind == "plural_parties"
+    assert found["The leaders"].weak
+
+
+def test_we_counts_only_inside_a_quote_and_honorifics_are_not_pronouns(kb: Any) -> None:
+    """A quoted 'We' is a party; the reporter's 'we' is not; 'She' is a singular pronoun; 'His Majesty' is not."""
+    text = '"We have agreed on a plan," Ruto said, adding that we will see. She nodded and His Majesty the King left.'
+    found = find_actors(text, kb, ON)
+    assert [(a.text, a.in_quote) for a in found if a.kind == "we"] == [("We", True)]
+    assert [a.text for a in found if a.kind == "he_or_she"] == ["She"]
+
+
+def test_states_by_metonym_and_demonym_but_not_a_hall_named_after_a_leader(kb: Any) -> None:
+    """Capitals and demonyms stand for states, with their form; 'the Mandela Hall' is a place, not a leader."""
+    found = find_actors("Tokyo and Seoul protested, and Japanese and Kenyan diplomats met at the Mandela Hall.", kb, ON)
+    assert [(a.text, a.country, a.form) for a in found] == [
+        ("Tokyo", "JPN", "metonym"),
+        ("Seoul", "KOR", "metonym"),
+        ("Japanese", "JPN", "demonym"),
+        ("Kenyan", "KEN", "demonym"),
+    ]

@@ -62,3 +62,28 @@ def test_a_surname_inside_another_persons_name_is_not_the_leader(kb: Any) -> Non
     )
     assert [a for a in found[1] if a.kind == "leader"] == []
     assert [a.country for a in found[2] if a.kind == "leader"] == ["PRK"]
+
+
+def test_a_title_a_surname_and_a_quoted_we_resolve_to_leaders_named_before(kb: Any) -> None:
+    """'The Prime Minister' is the last prime minister named, 'Wong' the leader named in full earlier, and a quoted
+    'We' the speaker's state."""
+    _, found = read(
+        kb,
+        "Singapore's Prime Minister Lawrence Wong met Malaysian Prime Minister Anwar Ibrahim in Putrajaya.",
+        "The Prime Minister said the talks were useful.",
+        "Wong later flew home.",
+        '"We agreed to work together," Anwar said.',
+        on=date(2024, 3, 6),
+    )
+    assert [(a.name, a.country) for a in found[1] if a.kind == "leader"] == [("Anwar Ibrahim", "MYS")]
+    assert [(a.name, a.country) for a in found[2] if a.kind == "leader"] == [("Lawrence Wong", "SGP")]
+    assert [a.country for a in found[3] if a.kind == "we"] == ["MYS"]
+
+
+def test_the_two_leaders_are_the_articles_main_meeting(kb: Any) -> None:
+    """A plural reference without its own states stands for the article's main meeting; one that names its states
+    keeps them."""
+    ctx, found = read(kb, "The two leaders and the leaders of Japan and South Korea were pleased.")
+    ctx.main_states = ("MYS", "SGP")
+    plural = [a for a in found[0] if a.kind == "plural_leaders"]
+    assert [ctx.plural_states(a) for a in plural] == [("MYS", "SGP"), ("JPN", "KOR")]

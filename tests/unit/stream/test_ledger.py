@@ -4,6 +4,7 @@ record of the log is handled once, in order, and only handled offsets become com
 from __future__ import annotations
 
 import asyncio
+import os
 
 import pytest
 from dipevents.stream.ledger import OffsetLedger, Record
@@ -156,7 +157,7 @@ def test_reset_forgets_positions_and_commits() -> None:
 deliveries = st.lists(st.lists(st.integers(0, 59), max_size=12), max_size=12)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100 if os.environ.get("DIPEVENTS_FAST_TIER") else 300, deadline=None)  # make test: all
 @given(
     deliveries=deliveries,
     missing=st.sets(st.integers(0, 59), max_size=10),
