@@ -1,0 +1,228 @@
+"""Are two reports (or a report and a cluster) one real-world event? A score, one threshold.
+
+Candidates share a blocking key (type + set of states) and sit inside the dedup window. The score adds:
+- **date distance**, weighed by how each date was found: the same day counts most; a day or two apart is
+  within what time zones and "yesterday" explain (two days for a day of publication, which may trail the
+  event); further apart, two dates read from the text (explicit, relative, dateline) are a *conflict*: two
+  meetings of one pair a few days apart never merge, whatever else agrees. A cluster keeps the date of each
+  of its reports: the nearest one counts for, any one read from the text that is too far is a conflict, so
+  the outcome does not hang on which report came first;
+- **place compatibility**: two venues, or a venue and a dateline, in different cities conflict (two venues) or
+  count against; the same city counts for; an unknown place or a city only mentioned is neither;
+- **type fields** that tell occasions apart (a phone call and a meeting): against, not a conflict, because a
+  report may leave the format unsaid;
+- **shared credited wires** ("Source: RIA, Interfax" in both): for;
+- **similarity of the mention sentences** (word-set Jaccard, best pair): for, in proportion.
+A conflict is final; otherwise the sum decides against `THRESHOLD`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dipevents.core.models import Event
+
+THRESHOLD = 0.5
+
+# Days two dates may differ by, beyond the tolerance, and still be one event, by how the dates were found: the
+# day of publication may trail the event by a day.
+_DATE_SLACK = {"explicit": 0, "relative": 0, "dateline": 0, "publication": 1}
+_TEXT_SOURCES = frozenset({"explicit", "relative", "dateline"})
+_RANK = {"explicit": 0, "relative": 1, "dateline": 2, "publication": 3}
+_SAME_DAY, _NEAR_DAY = 1.0, 0.6
+_FAR_DAY, _FAR_DAY_STEP = -1.0, 0.3  # a weakly dated report a few days off: against, more so the further
+_SAME_PLACE = {"venue": 0.5, "dateline": 0.3}
+_OTHER_CITY_WEAK, _OTHER_STATE_WEAK = -0.6, -1.0
+_FIELD_DIFFERS = -0.8
+_SHARED_WIRE = 0.3
+_TEXT_WEIGHT = 0.8
+# Fields of a type whose values tell two occasions of the same states apart.
+DISTINGUISHING_FIELDS: dict[str, tuple[str, ...]] = {"summit": ("format",)}
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "said",
+        "says",
+        "will",
+        "would",
+        "also",
+        "after",
+        "before",
+        "during",
+    ]
+)
+_MAX_SENTENCES = 24  # per side: the best pair among a bounded number of mentions
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    conflict: bool
+    parts: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def same_event(self) -> bool:
+        return not self.conflict and self.total >= THRESHOLD
+
+
+@dataclass(frozen=True)
+class Dating:
+    """One report's date and how it was found."""
+
+    day: date
+    source: str  # explicit | relative | dateline | publication
+    day_only: bool = False  # resolved against a publication time known only to the day: may be a day off
+
+    def as_json(self) -> list[Any]:
+        return [self.day.isoformat(), self.source, self.day_only]
+
+    @classmethod
+    def from_json(cls, v: Sequence[Any]) -> Dating:
+        return cls(date.fromisoformat(v[0]), str(v[1]), bool(v[2]))
+
+
+def dating(e: Event) -> list[Dating]:
+    """The event's own date as evidence (none when undated)."""
+    if e.event_date is None:
+        return []
+    source = e.date_source or "publication"
+    loose = source == "relative" and (e.date_confidence or 1.0) < 0.8
+    return [Dating(e.event_date, source, loose)]
+
+
+def union_datings(*groups: Iterable[Dating], limit: int = 16) -> list[Dating]:
+    """Distinct datings, strongest first (a bounded list: a cluster keeps at most `limit`)."""
+    seen = sorted({d for g in groups for d in g}, key=lambda d: (_RANK.get(d.source, 9), d.day_only, d.day))
+    return seen[:limit]
+
+
+def score(
+    a: Event,
+    b: Event,
+    tolerance_days: int = 1,
+    *,
+    a_dates: Sequence[Dating] | None = None,
+    b_dates: Sequence[Dating] | None = None,
+) -> Score:
+    """How strongly two events of one blocking key look like one real-world event. `tolerance_days` is how far
+    apart two dates read from the text may be (time zones, "yesterday"); a day of publication gets a day more.
+    `a_dates`/`b_dates` are every report's date of a cluster (default: the event's own)."""
+    parts: dict[str, float] = {}
+    conflict = False
+    d, hard = _date_term(
+        dating(a) if a_dates is None else a_dates, dating(b) if b_dates is None else b_dates, tolerance_days
+    )
+    parts["date"], conflict = d, conflict or hard
+    p, hard = _place_term(a, b)
+    parts["place"], conflict = p, conflict or hard
+    parts["fields"] = _field_term(a, b)
+    parts["wires"] = _SHARED_WIRE if _credits(a) & _credits(b) else 0.0
+    parts["text"] = round(_TEXT_WEIGHT * sentence_similarity(a, b), 3)
+    return Score(round(sum(parts.values()), 3), conflict, parts)
+
+
+def _date_term(da: Sequence[Dating], db: Sequence[Dating], tolerance: int) -> tuple[float, bool]:
+    if not da or not db:
+        return 0.0, False  # unknown is not conflicting
+    best, conflict = _FAR_DAY * 10, False
+    for x in da:
+        for y in db:
+            value, hard = _pair_term(x, y, tolerance)
+            best, conflict = max(best, value), conflict or hard
+    return best, conflict
+
+
+def _pair_term(x: Dating, y: Dating, tolerance: int) -> tuple[float, bool]:
+    days = abs((x.day - y.day).days)
+    if days == 0:
+        return _SAME_DAY, False
+    slack = tolerance + max(_DATE_SLACK[x.source], _DATE_SLACK[y.source]) + x.day_only + y.day_only
+    if days <= slack:
+        return _NEAR_DAY, False
+    if x.source in _TEXT_SOURCES and y.source in _TEXT_SOURCES:
+        return _FAR_DAY, True
+    return _FAR_DAY - _FAR_DAY_STEP * (days - slack), False
+
+
+def _place_term(a: Event, b: Event) -> tuple[float, bool]:
+    la, lb = getattr(a, "location", None), getattr(b, "location", None)
+    if la is None or lb is None:
+        return 0.0, False
+    sa, sb = la.source or "venue", lb.source or "venue"
+    if "mention" in (sa, sb):
+        return 0.0, False
+    if la.name.casefold() == lb.name.casefold():
+        return min(_SAME_PLACE[sa], _SAME_PLACE[sb]), False
+    if sa == "venue" and sb == "venue":
+        return _OTHER_STATE_WEAK, True  # two venues in two cities: two meetings
+    if sa == "dateline" and sb == "dateline":
+        return 0.0, False  # two outlets' desks
+    other_state = la.country is not None and lb.country is not None and la.country != lb.country
+    return (_OTHER_STATE_WEAK if other_state else _OTHER_CITY_WEAK), False
+
+
+def _field_term(a: Event, b: Event) -> float:
+    da, db = a.model_dump(), b.model_dump()
+    fields = DISTINGUISHING_FIELDS.get(a.event_type, ())
+    return _FIELD_DIFFERS if any(da.get(f) != db.get(f) for f in fields) else 0.0
+
+
+def _credits(e: Event) -> set[str]:
+    return {c.casefold() for m in e.mentions for c in m.credits}
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(sentence.lower()) if w not in _STOP)
+
+
+def sentence_similarity(a: Event, b: Event) -> float:
+    """The best word-set Jaccard between a mention sentence of each."""
+    wa = [_words(m.sentence) for m in a.mentions[:_MAX_SENTENCES]]
+    wb = [_words(m.sentence) for m in b.mentions[:_MAX_SENTENCES]]
+    best = 0.0
+    for x in wa:
+        for y in wb:
+            if x and y:
+                best = max(best, len(x & y) / len(x | y))
+    return best
+
+
+def explain(s: Score) -> dict[str, Any]:
+    """The score as a log-friendly dict."""
+    return {"total": s.total, "conflict": s.conflict, **s.parts}

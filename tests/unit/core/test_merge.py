@@ -1,0 +1,112 @@
+"""The merge score: date distance by how each date was found, places, type fields, wires, sentences."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from dipevents.core.ids import event_id
+from dipevents.core.merge import THRESHOLD, Dating, score
+from dipevents.core.models import EVENT_ADAPTER, Event
+
+D = date(2023, 5, 15)
+
+
+def report(
+    article: str,
+    day: date | None,
+    how: str | None = "explicit",
+    *,
+    city: str | None = None,
+    place_source: str = "venue",
+    country: str = "KOR",
+    fmt: str = "in_person",
+    sentence: str = "Yoon held talks with Kishida.",
+    credits: tuple[str, ...] = (),
+    confidence: float | None = None,
+) -> Event:
+    rec: dict[str, Any] = {
+        "event_id": event_id("summit", ("JPN", "KOR"), day),
+        "event_type": "summit",
+        "countries": ["JPN", "KOR"],
+        "location": {"name": city, "country": country, "source": place_source} if city else None,
+        "event_date": day,
+        "date_source": how if day else None,
+        "date_confidence": confidence,
+        "sources": [f"outlet-{article}"],
+        "confidence": 0.8,
+        "extractor": "summit.v1",
+        "format": fmt,
+        "mentions": [
+            {
+                "article_id": article,
+                "source": f"outlet-{article}",
+                "sentence": sentence,
+                "start": 0,
+                "end": len(sentence),
+                "credits": list(credits),
+            }
+        ],
+    }
+    return EVENT_ADAPTER.validate_python(rec)
+
+
+def test_same_day_merges_without_a_place_and_a_day_apart_too() -> None:
+    """Unknown places do not conflict; a day apart is time zones or 'yesterday'."""
+    a = report("a", D)
+    assert score(a, report("b", D, sentence="The leaders met.")).same_event
+    assert score(a, report("b", D + timedelta(days=1), "relative", sentence="The leaders met.")).same_event
+
+
+def test_written_dates_days_apart_are_a_conflict_whatever_else_agrees() -> None:
+    """Two meetings of one pair three days apart never merge, even in one city with one sentence and one wire."""
+    a = report("a", D, city="Seoul", credits=("Yonhap",))
+    b = report("b", D + timedelta(days=3), "relative", city="Seoul", credits=("Yonhap",))
+    s = score(a, b)
+    assert s.conflict and not s.same_event
+    assert s.parts["text"] > 0 and s.parts["wires"] > 0
+
+
+def test_a_publication_day_is_looser_than_a_written_date() -> None:
+    """An undated report published two days later may still be the meeting; four days later it is against."""
+    a = report("a", D)
+    two = score(a, report("b", D + timedelta(days=2), "publication", sentence="The leaders met."))
+    four = score(a, report("b", D + timedelta(days=4), "publication", sentence="The leaders met."))
+    assert two.same_event and not two.conflict
+    assert not four.same_event and not four.conflict and four.parts["date"] < 0
+
+
+def test_day_only_weekday_gets_a_day_more() -> None:
+    """A weekday resolved against a time known only to the day may be a day off."""
+    a = report("a", D)
+    loose = report("b", D + timedelta(days=2), "relative", confidence=0.7, sentence="The leaders met.")
+    firm = report("b", D + timedelta(days=2), "relative", confidence=0.85, sentence="The leaders met.")
+    assert score(a, loose).same_event and score(a, firm).conflict
+
+
+def test_two_venues_in_two_cities_conflict_but_a_dateline_or_a_mention_does_not() -> None:
+    """Seoul and Hiroshima as venues: two meetings; a desk's dateline or a city only mentioned is weaker."""
+    seoul = report("a", D, city="Seoul")
+    assert score(seoul, report("b", D, city="Hiroshima", country="JPN")).conflict
+    weak = score(seoul, report("b", D, city="Tokyo", country="JPN", place_source="dateline"))
+    assert not weak.conflict and weak.parts["place"] < 0
+    assert score(seoul, report("b", D, city="Tokyo", country="JPN", place_source="mention")).parts["place"] == 0
+
+
+def test_a_phone_call_the_day_after_a_meeting_stays_apart() -> None:
+    """Same pair, a day apart, other format, other wording: below the threshold."""
+    meeting = report("a", D, city="Paris", country="FRA", sentence="Macron hosted Scholz at the Elysee for talks.")
+    call = report("b", D + timedelta(days=1), "relative", fmt="phone", sentence="Scholz and Macron spoke by telephone.")
+    s = score(meeting, call)
+    assert not s.conflict and s.total < THRESHOLD
+
+
+def test_a_cluster_counts_its_nearest_report_date_and_conflicts_with_any_far_written_one() -> None:
+    """Every report's date of a cluster counts: the nearest for, any written one too far against."""
+    late = report("c", D + timedelta(days=3), "publication", sentence="The leaders met.")
+    cluster = report("a", D)
+    dates = [Dating(D, "explicit"), Dating(D + timedelta(days=1), "relative")]
+    assert not score(late, cluster).same_event
+    assert score(late, cluster, b_dates=dates).same_event
+    written = report("c", D + timedelta(days=3), "explicit", sentence="The leaders met.")
+    assert score(written, cluster, b_dates=dates).conflict
