@@ -84,6 +84,16 @@ class DedupHandler:
         if result.outcome in ("new", "updated"):
             await self._state(key, result.record.model_dump_json().encode())
             self.metrics.revisions.labels(event_type=result.event.event_type).inc()
+        for retired in result.retired:
+            # A late bridge: the survivor's revision above holds both events; the absorbed id says where it went.
+            await self._state(retired.event_id.encode(), retired.model_dump_json().encode())
+            self.metrics.bridges.labels(event_type=result.event.event_type).inc()
+            log.info(
+                "late bridge: %s merged into %s",
+                retired.event_id,
+                retired.merged_into,
+                extra={"event_id": retired.event_id, "merged_into": retired.merged_into},
+            )
         self._dedup.commit(result)  # recorded only after the first sighting is acknowledged
         self.metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
         self.metrics.dedup_state.set(self._dedup.size())

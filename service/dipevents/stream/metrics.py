@@ -58,6 +58,12 @@ class Metrics:
             "dipevents_event_revisions_published", "Revisions published to the state topic", ["event_type"], registry=r
         )
         self.duplicates = Counter("dipevents_duplicates_merged", "Duplicates merged, by kind", ["kind"], registry=r)
+        self.bridges = Counter(
+            "dipevents_event_bridges",
+            "Events retired into another (merged_into) when a later article showed the two were one event",
+            ["event_type"],
+            registry=r,
+        )
         self.dead_letters = Counter(
             "dipevents_dead_letters", "Records sent to the dead-letter topic, by reason", ["reason"], registry=r
         )

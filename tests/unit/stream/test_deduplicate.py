@@ -122,3 +122,25 @@ def test_the_sweep_expires_old_events_and_a_failing_sweep_is_contained() -> None
     broken = Rig(store=BrokenStore())
     assert asyncio.run(broken.handler.sweep()) is None
     assert broken.sample("dipevents_task_failures_total", task="sweep") == 1.0
+
+
+def test_a_late_bridge_revises_the_survivor_and_retires_the_other_id() -> None:
+    """Two events first sighted apart, then a report shows they are one: no new first sighting; the state topic
+    gets the survivor's revision with every source and a record for the other id saying merged_into; counted."""
+    from tests.unit.core.test_bridges import ANALYSIS, BRIDGE, WIRE
+
+    rig = Rig()
+    recs = [
+        Record("candidates", 0, i, b'"summit:JPN-KOR"', CandidateRecord(ev, f"x{i}", None, 1000.0).encode())
+        for i, ev in enumerate((ANALYSIS, WIRE, BRIDGE))
+    ]
+    rig.run(*recs)
+    assert len(rig.events.records) == 2  # the first two were two events when they came
+    first, second = (json.loads(v)["event_id"] for _, v, _ in rig.events.records)
+    revs = [json.loads(v) for v in rig.state.values()]
+    survivor, retired = revs[-2], revs[-1]
+    assert survivor["event_id"] == first and survivor["merged_into"] is None
+    assert survivor["event"]["sources"] == ["outlet-a", "outlet-b", "outlet-c"]
+    assert retired["event_id"] == second and retired["merged_into"] == first
+    assert rig.sample("dipevents_event_bridges_total", event_type="summit") == 1.0
+    assert rig.dedup.size() == 1
