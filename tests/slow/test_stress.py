@@ -35,9 +35,7 @@ def _dedup(reports: list[tuple[Article, list[Event]]]) -> list[dict[str, Any]]:
 
 
 def _partition(events: list[dict[str, Any]]) -> set[tuple[str, tuple[str, ...], frozenset[str]]]:
-    return {
-        (e["event_type"], tuple(e["countries"]), frozenset(m["article_id"] for m in e["mentions"])) for e in events
-    }
+    return {(e["event_type"], tuple(e["countries"]), frozenset(m["article_id"] for m in e["mentions"])) for e in events}
 
 
 def test_every_meeting_kept_apart_and_every_report_merged(reports: list[tuple[Article, list[Event]]]) -> None:

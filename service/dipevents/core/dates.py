@@ -252,15 +252,17 @@ def day_only(published_at: datetime | None) -> bool:
 
 
 def local_day(published_at: datetime | None, zone: ZoneInfo | None) -> date | None:
-    """The day it was at the dateline (`zone`) when the article was published; without a known zone, the day
-    in the publisher's own offset. A time known only to the day keeps its calendar day: converting a
-    placeholder noon would invent a day."""
+    """The day it was at the dateline (`zone`) when the article was published, or the day in the publisher's own
+    offset if that is later: a weekday is resolved against the latest day it plausibly was for the writer (a
+    Washington desk at 23:00 writing "Friday" about Osaka means the Friday that has begun there, and a zone
+    behind the publisher's clock must not push a weekday a week back). A time known only to the day keeps its
+    calendar day: converting a placeholder noon would invent a day."""
     if published_at is None:
         return None
     if zone is None or day_only(published_at):
         return published_at.date()
     aware = published_at if published_at.tzinfo is not None else published_at.replace(tzinfo=UTC)
-    return aware.astimezone(zone).date()
+    return max(aware.astimezone(zone).date(), published_at.date())
 
 
 def date_confidence(source: DateSource | None, published_at: datetime | None) -> float | None:

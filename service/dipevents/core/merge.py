@@ -36,8 +36,9 @@ _RANK = {"explicit": 0, "relative": 1, "dateline": 2, "publication": 3}
 _SAME_DAY, _NEAR_DAY = 1.0, 0.6
 _FAR_DAY, _FAR_DAY_STEP = -1.0, 0.3  # a weakly dated report a few days off: against, more so the further
 _SAME_PLACE = {"venue": 0.5, "dateline": 0.3}
-_OTHER_CITY_WEAK, _OTHER_STATE_WEAK = -0.6, -1.0
-_FIELD_DIFFERS = -0.8
+# a dateline is often the desk, not the venue (a Tokyo-datelined report of talks in Washington): a little against
+_OTHER_CITY_WEAK, _OTHER_STATE_WEAK = -0.2, -0.3
+_FIELD_DIFFERS = -0.5
 _SHARED_WIRE = 0.3
 _TEXT_WEIGHT = 0.8
 # Fields of a type whose values tell two occasions of the same states apart.
@@ -190,7 +191,7 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
     if la.name.casefold() == lb.name.casefold():
         return min(_SAME_PLACE[sa], _SAME_PLACE[sb]), False
     if sa == "venue" and sb == "venue":
-        return _OTHER_STATE_WEAK, True  # two venues in two cities: two meetings
+        return -1.0, True  # two venues in two cities: two meetings
     if sa == "dateline" and sb == "dateline":
         return 0.0, False  # two outlets' desks
     other_state = la.country is not None and lb.country is not None and la.country != lb.country

@@ -95,6 +95,9 @@ def test_local_day_follows_the_dateline_zone() -> None:
     assert met.value == date(2018, 6, 12)
     # without a known zone the publisher's own offset decides
     assert local_day(monday_evening_ny, None) == date(2018, 6, 11)
+    # a zone behind the publisher's clock never takes the day back: 03:00 UTC Friday is Thursday night in
+    # Washington, but a weekday there still resolves from Friday (the latest day it plausibly was)
+    assert local_day(datetime(2019, 6, 28, 3, 0, tzinfo=UTC), ZoneInfo("America/New_York")) == date(2019, 6, 28)
 
 
 def test_day_only_publication_times_keep_their_day_and_lower_confidence() -> None:

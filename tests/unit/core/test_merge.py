@@ -110,3 +110,12 @@ def test_a_cluster_counts_its_nearest_report_date_and_conflicts_with_any_far_wri
     assert score(late, cluster, b_dates=dates).same_event
     written = report("c", D + timedelta(days=3), "explicit", sentence="The leaders met.")
     assert score(written, cluster, b_dates=dates).conflict
+
+
+def test_talks_and_a_phone_call_on_one_day_are_one_event() -> None:
+    """A report that leaves the format unsaid ('held talks') joins a same-day phone call: format is against,
+    not a conflict."""
+    call = report("a", D, fmt="phone", sentence="Scholz and Macron spoke by telephone.")
+    talks = report("b", D, sentence="The chancellor held talks with the president.")
+    s = score(call, talks)
+    assert s.parts["fields"] < 0 and s.same_event
