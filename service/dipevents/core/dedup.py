@@ -169,7 +169,7 @@ class Deduplicator:
         """The cluster this report scores best with, if any scores as the same event."""
         best: tuple[float, Cluster] | None = None
         for c in sorted(clusters, key=_seniority):
-            s = score(event, c.typed(self.types), self.tolerance.days, b_dates=c.datings(self.types))
+            s = score(event, c.typed(self.types), self.tolerance.days, b_dates=c.datings(self.types), types=self.types)
             if s.same_event and (best is None or s.total > best[0]):
                 best = (s.total, c)
         return best[1] if best else None
@@ -184,7 +184,9 @@ class Deduplicator:
                 if c is joined or c in out:
                     continue
                 theirs = c.datings(self.types)
-                if score(merged, c.typed(self.types), self.tolerance.days, a_dates=dates, b_dates=theirs).same_event:
+                if score(
+                    merged, c.typed(self.types), self.tolerance.days, a_dates=dates, b_dates=theirs, types=self.types
+                ).same_event:
                     out.append(c)
                     merged = merge_events(merged, c.typed(self.types), self.types)
                     dates = union_datings(dates, theirs)

@@ -9,8 +9,8 @@ Candidates share a blocking key (type + set of states) and sit inside the dedup 
   the outcome does not hang on which report came first;
 - **place compatibility**: two venues, or a venue and a dateline, in different cities conflict (two venues) or
   count against; the same city counts for; an unknown place or a city only mentioned is neither;
-- **type fields** that tell occasions apart (a phone call and a meeting): against, not a conflict, because a
-  report may leave the format unsaid;
+- **type fields** that tell occasions apart (the type's merge rule names them: a summit's format, since a
+  phone call is not a meeting): against, not a conflict, because a report may leave the value unsaid;
 - **shared credited wires** ("Source: RIA, Interfax" in both): for;
 - **similarity of the mention sentences** (word-set Jaccard, best pair): for, in proportion.
 A conflict is final; otherwise the sum decides against `THRESHOLD`.
@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dipevents.core.models import Event
+from dipevents.core.models import BUILTIN_TYPES, Event
+from dipevents.core.registry import EventTypes
 
 THRESHOLD = 0.5
 
@@ -41,8 +42,6 @@ _OTHER_CITY_WEAK, _OTHER_STATE_WEAK = -0.2, -0.3
 _FIELD_DIFFERS = -0.5
 _SHARED_WIRE = 0.3
 _TEXT_WEIGHT = 0.8
-# Fields of a type whose values tell two occasions of the same states apart.
-DISTINGUISHING_FIELDS: dict[str, tuple[str, ...]] = {"summit": ("format",)}
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     [
@@ -140,6 +139,7 @@ def score(
     *,
     a_dates: Sequence[Dating] | None = None,
     b_dates: Sequence[Dating] | None = None,
+    types: EventTypes = BUILTIN_TYPES,
 ) -> Score:
     """How strongly two events of one blocking key look like one real-world event. `tolerance_days` is how far
     apart two dates read from the text may be (time zones, "yesterday"); a day of publication gets a day more.
@@ -152,7 +152,7 @@ def score(
     parts["date"], conflict = d, conflict or hard
     p, hard = _place_term(a, b)
     parts["place"], conflict = p, conflict or hard
-    parts["fields"] = _field_term(a, b)
+    parts["fields"] = _field_term(a, b, types)
     parts["wires"] = _SHARED_WIRE if _credits(a) & _credits(b) else 0.0
     parts["text"] = round(_TEXT_WEIGHT * sentence_similarity(a, b), 3)
     return Score(round(sum(parts.values()), 3), conflict, parts)
@@ -198,10 +198,9 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
     return (_OTHER_STATE_WEAK if other_state else _OTHER_CITY_WEAK), False
 
 
-def _field_term(a: Event, b: Event) -> float:
-    da, db = a.model_dump(), b.model_dump()
-    fields = DISTINGUISHING_FIELDS.get(a.event_type, ())
-    return _FIELD_DIFFERS if any(da.get(f) != db.get(f) for f in fields) else 0.0
+def _field_term(a: Event, b: Event, types: EventTypes) -> float:
+    fields = types.get(a.event_type).merge.distinguish if a.event_type in types.event_types() else ()
+    return _FIELD_DIFFERS if any(getattr(a, f, None) != getattr(b, f, None) for f in fields) else 0.0
 
 
 def _credits(e: Event) -> set[str]:

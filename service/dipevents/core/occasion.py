@@ -26,12 +26,14 @@ PlaceSource = Literal["venue", "dateline", "mention"]
 # A clause or phrase boundary between the meeting word and a place: the place belongs to something else
 # ("met on Monday, before flying to Paris", "talks ahead of the summit in New Delhi", "after his visit to Rome").
 _AWAY = re.compile(
-    r"[;()\u2014]|,\s*(?:who|which|where|when|while|as|then|and|but)\b"
+    r"[;\u2014]|,\s*(?:who|which|where|when|while|as|then|and|but)\b"
     r"|\b(?:before|after|ahead\s+of|following|prior\s+to|en\s+route|on\s+(?:his|her|their)\s+way|then|since"
     r"|until|from)\b",
     re.IGNORECASE,
 )
-_NEAR_CHARS = 90  # a venue is named within the trigger's phrase, not a sentence away
+# a venue is named within the trigger's phrase ("met ... on the sidelines of the Shanghai Cooperation
+# Organization (SCO) summit in Astana"), not a sentence away
+_NEAR_CHARS = 140
 
 
 class HasOccasion(Protocol):

@@ -22,7 +22,7 @@ from dipevents.core.extractors.syntax import clause_tokens, lemma
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.records import EventBase, Location
-from dipevents.core.registry import Codes, EventType, MainMeeting, Prefilter
+from dipevents.core.registry import Codes, EventType, MainMeeting, MergeRule, Prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -266,6 +266,7 @@ EVENT_TYPE = EventType(
     extractor=SummitExtractor,
     assemble=_assemble,
     codes=_codes,
+    merge=MergeRule(distinguish=("format",)),
     main_meeting=MainMeeting(mention_words="meeting_mentions"),
     display=_display,
 )
