@@ -3,10 +3,11 @@ over word shingles) so its events are re-attributed without running the NLP agai
 
 Similar text is not enough: two briefs that differ only in one leader ("Putin and Biden held talks ..." and
 "Xi and Biden held talks ...") share most shingles but not their events. A copy is a copy only if its *facts*
-are the original's too: with a knowledge base, the cheap actor scan (leaders, states, places) and the date
-expressions of its sentences and dateline; without one, every capitalised or numeric token of its article
-text. Credit lines, bylines, agencies and footers are masked first (normalize), so an outlet's furniture
-does not make a copy look different.
+are the original's too: the capitalised and numeric words of the two article texts are compared, and a word
+that differs must not name a leader, a state, a place or a day (the knowledge base's names; without one, no
+such word may differ), nor may the dateline differ. Credit lines, bylines, agencies and footers are masked first
+(normalize), so an outlet's furniture does not make a copy look different; an edit elsewhere ("said" for
+"told", a reworded quote) still leaves a copy a copy.
 
 Whether an article is a copy depends only on what came before it, not on how the stream was batched: an
 article of the current batch is in the index (its events still to come) before the next one is looked up.
@@ -20,15 +21,52 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
-from dipevents.core.actors import find_actors
-from dipevents.core.dates import find_dates
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import Article, Event, Mention
 from dipevents.core.normalize import normalize
 
 _WORD = re.compile(r"\w+")
-_WEEKDAY = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|tonight)\b", re.I
+_RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|overnight)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_DAY_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "overnight",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _SHINGLE = 5
 _PERMUTATIONS = 64
@@ -61,24 +99,37 @@ class SyndicationIndex:
         self.kb = kb
         self._lsh = MinHashLSH(threshold=threshold, num_perm=_PERMUTATIONS)
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
+        self._kb_words: frozenset[str] | None = None  # every word of a leader's, state's or place's name
 
     def facts(self, article: Article) -> Facts:
-        """What the article's events are made of, cheaply: two articles with other facts are not copies."""
+        """The words an article's events could be made of, cheaply (no actor scan): every capitalised or numeric
+        token of its article text (credits, bylines, agencies and footers masked), its relative-day words and its
+        dateline. Compared only when the text is already a near-duplicate (`same_facts`)."""
         clean = normalize(article.body, article.title)
         out: set[str] = set()
         if clean.dateline is not None:
             out.add(f"dateline:{clean.dateline.place.casefold()}|{(clean.dateline.date_text or '').casefold()}")
-        for s in clean.sentences:
-            if self.kb is None:
-                out.update(f"token:{t}" for t in _FACT_TOKEN.findall(s.text))
-                continue
-            for a in find_actors(s.text, self.kb, None):
-                if a.kind in ("leader", "official", "state"):
-                    out.add(f"actor:{a.kind}:{a.country or ''}:{a.name or a.role or a.text}")
-            out.update(f"place:{m.group(0)}" for m in self.kb.place_re.finditer(s.text))
-            out.update(f"date:{s.text[d.start : d.end].casefold()}" for d in find_dates(s.text, None))
-            out.update(f"weekday:{w.casefold()}" for w in _WEEKDAY.findall(s.text))
+        for sent in clean.sentences:
+            out.update(_POSSESSIVE.sub("", t).rstrip(".") for t in _FACT_TOKEN.findall(sent.text))
+            out.update(w.casefold() for w in _RELATIVE_DAY.findall(sent.text))
         return frozenset(out)
+
+    def same_facts(self, a: Facts, b: Facts) -> bool:
+        """Would the two texts give the same events? Only if no word that differs between them can name a
+        leader, a state, a place or a day (or, without a knowledge base, if no such word differs at all)."""
+        differing = a ^ b
+        if not differing:
+            return True
+        if self.kb is None:
+            return False
+        return not any(self._significant(t) for t in differing)
+
+    def _significant(self, token: str) -> bool:
+        if token.startswith("dateline:") or any(ch.isdigit() for ch in token) or token.casefold() in _DAY_WORDS:
+            return True
+        if self._kb_words is None:
+            self._kb_words = _knowledge_words(self.kb) if self.kb is not None else frozenset()
+        return token in self._kb_words
 
     def signature(self, body: str) -> MinHash:
         words = _WORD.findall(body.lower())
@@ -100,7 +151,7 @@ class SyndicationIndex:
         for _, key in sorted(scored):  # best first; the key breaks ties the same way every time
             if facts is None:
                 facts = self.facts(article)  # only for an article that looks like a copy
-            if self._entries[key].facts == facts:
+            if self.same_facts(self._entries[key].facts, facts):
                 self._entries.move_to_end(key)
                 return Original(key, self._entries[key].events)
         return None
@@ -154,3 +205,9 @@ def reattribute(events: list[Event], copy: Article) -> list[Event]:
             )
         out.append(ev.model_copy(update={"sources": [copy.source], "mentions": mentions}))
     return out
+
+
+def _knowledge_words(kb: Knowledge) -> frozenset[str]:
+    """Every word of the names the knowledge base knows leaders, states and places by."""
+    names = [*kb.leaders, *kb.state_names, *kb.demonyms, *kb.metonyms, *kb.places]
+    return frozenset(w.rstrip(".") for n in names for w in n.split() if w[:1].isupper())

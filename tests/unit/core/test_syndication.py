@@ -40,3 +40,25 @@ def test_index_is_bounded() -> None:
     for i in range(5):
         idx.add(make_article(f"story number {i} " + "word " * 30 + str(i) * 5, article_id=f"a{i}"), [])
     assert len(idx) == 3
+
+
+def test_a_copy_must_keep_the_originals_leaders_states_places_and_days() -> None:
+    """Near-identical text is a copy when the words that differ name no leader, state, place or day."""
+    from dipevents.core.knowledge import Knowledge
+
+    idx = SyndicationIndex(threshold=0.6, kb=Knowledge.load())  # every edit below is a copy by its text alone
+    original = make_article(BODY, source="Interfax", article_id="orig")
+    idx.add(original, [])
+    reworded = make_article(BODY.replace("Putin said", "Putin told reporters"), article_id="reworded")
+    assert idx.signature(reworded.body).jaccard(idx.signature(original.body)) >= 0.8
+    found = idx.find(reworded)
+    assert found is not None and found.article_id == "orig"
+    for edit in (
+        BODY.replace("Japanese Prime Minister Shinzo Abe", "Chinese President Xi Jinping"),
+        BODY.replace("in the Kremlin", "in Sochi"),
+        BODY.replace("on Monday", "on Tuesday"),
+        BODY.replace("MOSCOW, April 29", "MOSCOW, April 30"),
+    ):
+        other = make_article(edit, article_id="edited")
+        assert idx.signature(other.body).jaccard(idx.signature(original.body)) >= 0.6
+        assert idx.find(other) is None
