@@ -9,8 +9,8 @@ Candidates share a blocking key (type + set of states) and sit inside the dedup 
   the outcome does not hang on which report came first;
 - **place compatibility**: two venues, or a venue and a dateline, in different cities conflict (two venues) or
   count against; the same city counts for; an unknown place or a city only mentioned is neither;
-- **type fields** that tell occasions apart (the type's merge rule names them: a summit's format, since a
-  phone call is not a meeting): against, not a conflict, because a report may leave the value unsaid;
+- **the kind of occasion**, as the type reads it (a summit: a call or video link when a report says so, in
+  person when a venue places it, else unsaid): two different kinds are against, not a conflict;
 - **shared credited wires** ("Source: RIA, Interfax" in both): for;
 - **similarity of the mention sentences** (word-set Jaccard, best pair): for, in proportion.
 A conflict is final; otherwise the sum decides against `THRESHOLD`.
@@ -199,8 +199,11 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
 
 
 def _field_term(a: Event, b: Event, types: EventTypes) -> float:
-    fields = types.get(a.event_type).merge.distinguish if a.event_type in types.event_types() else ()
-    return _FIELD_DIFFERS if any(getattr(a, f, None) != getattr(b, f, None) for f in fields) else 0.0
+    kind_of = types.get(a.event_type).merge.distinguish if a.event_type in types.event_types() else None
+    if kind_of is None:
+        return 0.0
+    ka, kb = kind_of(a), kind_of(b)
+    return _FIELD_DIFFERS if ka is not None and kb is not None and ka != kb else 0.0
 
 
 def _credits(e: Event) -> set[str]:

@@ -58,9 +58,9 @@ class MergeRule:
     fill: tuple[str, ...] = ()  # fields a later report fills when the first left them empty
     union: tuple[str, ...] = ()  # list fields merged as a sorted set
     union_by: Mapping[str, str] = field(default_factory=dict)  # list-of-object field -> the key it merges by
-    # fields whose values tell two occasions of the same states apart (a call is not a meeting): the merge score
-    # counts a difference against (not a conflict: a report may leave the value unsaid)
-    distinguish: tuple[str, ...] = ()
+    # what kind of occasion a report says it was (a call is not a meeting), or None when it does not say: the merge
+    # score counts two different kinds against (not a conflict: one more report may settle it)
+    distinguish: Callable[[EventBase], str | None] | None = None
 
 
 @dataclass(frozen=True)

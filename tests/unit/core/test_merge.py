@@ -112,10 +112,13 @@ def test_a_cluster_counts_its_nearest_report_date_and_conflicts_with_any_far_wri
     assert score(written, cluster, b_dates=dates).conflict
 
 
-def test_talks_and_a_phone_call_on_one_day_are_one_event() -> None:
-    """A report that leaves the format unsaid ('held talks') joins a same-day phone call: format is against,
-    not a conflict."""
+def test_talks_without_a_venue_may_be_the_call_a_meeting_with_one_is_not() -> None:
+    """A report that only says 'held talks' leaves the format unsaid and joins a call a day off; a meeting that
+    a venue places is in person, and a call the next day is another occasion (against, not a conflict)."""
     call = report("a", D, fmt="phone", sentence="Scholz and Macron spoke by telephone.")
-    talks = report("b", D, sentence="The chancellor held talks with the president.")
-    s = score(call, talks)
-    assert s.parts["fields"] < 0 and s.same_event
+    talks = report("b", D + timedelta(days=1), "relative", sentence="The chancellor held talks with the president.")
+    unsaid = score(call, talks)
+    assert unsaid.parts["fields"] == 0 and unsaid.same_event
+    placed = report("b", D + timedelta(days=1), "relative", city="Paris", country="FRA", sentence="They met.")
+    said = score(call, placed)
+    assert said.parts["fields"] < 0 and not said.conflict and not said.same_event

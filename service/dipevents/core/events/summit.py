@@ -243,6 +243,15 @@ def _most_common_place(places: Iterable[Place | None]) -> Place | None:
     return next(p for p in ps if (p.city or p.name) == best)
 
 
+def _occasion_kind(event: EventBase) -> str | None:
+    """A call or a video link when a report says so; in person when a venue places it; else unsaid (a report
+    that only says "held talks" may be of a call)."""
+    fmt = getattr(event, "format", "in_person")
+    if fmt != "in_person":
+        return str(fmt)
+    return "in_person" if event.location is not None and event.location.source in (None, "venue") else None
+
+
 def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
     states, location = record["countries"], record["location"]
     multilateral = len(states) > 2
@@ -266,7 +275,7 @@ EVENT_TYPE = EventType(
     extractor=SummitExtractor,
     assemble=_assemble,
     codes=_codes,
-    merge=MergeRule(distinguish=("format",)),
+    merge=MergeRule(distinguish=_occasion_kind),
     main_meeting=MainMeeting(mention_words="meeting_mentions"),
     display=_display,
 )
