@@ -243,13 +243,23 @@ def _most_common_place(places: Iterable[Place | None]) -> Place | None:
     return next(p for p in ps if (p.city or p.name) == best)
 
 
+# Words that put the leaders in one room: a report saying them is of a meeting in person, not of a call.
+_IN_PERSON = re.compile(
+    r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|visit|visits|visited|visiting|arrived|"
+    r"in person|in-person|face-to-face|sat down|shook hands|toured|greeted|dinner|lunch|breakfast)\b",
+    re.IGNORECASE,
+)
+
+
 def _occasion_kind(event: EventBase) -> str | None:
-    """A call or a video link when a report says so; in person when a venue places it; else unsaid (a report
-    that only says "held talks" may be of a call)."""
+    """A call or a video link when a report says so; in person when a venue places it or its sentences put the
+    leaders in one room; else unsaid (a report that only says "held talks" may be of a call)."""
     fmt = getattr(event, "format", "in_person")
     if fmt != "in_person":
         return str(fmt)
-    return "in_person" if event.location is not None and event.location.source in (None, "venue") else None
+    if event.location is not None and event.location.source in (None, "venue"):
+        return "in_person"
+    return "in_person" if any(_IN_PERSON.search(m.sentence) for m in event.mentions) else None
 
 
 def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
