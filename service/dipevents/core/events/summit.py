@@ -12,6 +12,7 @@ A summit is the article's main meeting: "the two leaders" elsewhere in the artic
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
