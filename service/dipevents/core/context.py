@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from dipevents.core.actors import FACILITY_AFTER, ActorMention, speaker
+from dipevents.core.discourse import MEETING_REFERENCE, Discourse
 from dipevents.core.knowledge import Knowledge
 
 _DAYS_MONTHS = (
@@ -38,9 +39,15 @@ class ArticleContext:
     salient: ActorMention | None = None
     family_name_first: frozenset[str] = frozenset()  # states whose leaders' names start with the family name
     title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
+    discourse: Discourse | None = None  # references only the rest of the article explains
+    named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
+    meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
+    lead_meeting: tuple[str, ...] = ()  # the states of the first meeting of leaders the parse found
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
+        if self.discourse is not None:
+            actors = self.discourse.references(text, actors, self.named_states)
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
         out: list[ActorMention] = []
         for found in actors:
@@ -58,7 +65,7 @@ class ArticleContext:
                     a = replace(a, country=known.country, name=known.name)
             if a.kind == "leader" and a.country is None and not a.former:
                 prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
-                if prev is not None:
+                if prev is not None and _same_person(a.name, prev.name):
                     a = replace(a, country=prev.country, name=a.name or prev.name)
             out.append(a)
         spk = speaker(text, out)
@@ -79,6 +86,14 @@ class ArticleContext:
                     continue
                 a = replace(a, name=ref.name, role=ref.role, country=ref.country)
             resolved.append(a)
+        if self.discourse is not None:
+            if self.meeting:
+                resolved = self.discourse.meeting_references(text, resolved, self.meeting)
+            elif self.meeting is None:
+                self.meeting = self.discourse.leaders_meeting(text, resolved)
+        for a in resolved:
+            if a.kind == "state" and a.country and a.form == "name":
+                self.named_states.setdefault(a.text, a.country)
         people = [
             a
             for a in resolved
@@ -147,20 +162,39 @@ class ArticleContext:
         return before is not None and before.start() > 0 and before.group(1).lower() not in self.title_words
 
     def plural_states(self, a: ActorMention) -> tuple[str, ...]:
-        """States a plural reference stands for: its own list, else the article's main meeting."""
+        """States a plural reference stands for: its own list, else the article's main meeting; a definite
+        reference to the article's meeting ('the talks') is the first meeting the parse found, when it found one."""
+        if a.form == MEETING_REFERENCE and self.lead_meeting:
+            return self.lead_meeting
         return a.states or self.main_states
 
 
-def context_factory(kb: Knowledge) -> Callable[[], ArticleContext]:
-    """A fresh ArticleContext per article, with what it needs of the knowledge base computed once."""
+def _same_person(name: str | None, known: str | None) -> bool:
+    """'the President' or 'President Sudani' can be Mohammed Shia al-Sudani; 'Prime Minister Bisher
+    Al-Khasawneh' cannot: another name is another person."""
+    if not name or not known:
+        return True
+    words = {w.lower() for w in re.split(r"[\s-]+", known)}
+    return all(w.lower() in words for w in re.split(r"[\s-]+", name))
+
+
+def context_factory(
+    kb: Knowledge, meeting_words: frozenset[str] = frozenset(), reference_nouns: frozenset[str] = frozenset()
+) -> Callable[[], ArticleContext]:
+    """A fresh ArticleContext per article, with what it needs of the knowledge base computed once. The meeting
+    types' words (a sentence reporting a meeting; the nouns a reference to it uses) let the discourse step find
+    definite references to the article's meeting; without them it finds none."""
     titles = [*kb.leader_titles, *kb.non_leader_titles, *kb.honorifics]
     title_words = frozenset(w.strip(".").lower() for t in titles for w in t.split())
     family_name_first = kb.words("discourse", "family_name_first")
+    discourse = Discourse.from_knowledge(kb, meeting_words, reference_nouns)
 
     def roles_of(name: str) -> set[str]:
         return {lead.role for lead in kb.leaders.get(name, [])}
 
     def new() -> ArticleContext:
-        return ArticleContext(roles_of=roles_of, family_name_first=family_name_first, title_words=title_words)
+        return ArticleContext(
+            roles_of=roles_of, family_name_first=family_name_first, title_words=title_words, discourse=discourse
+        )
 
     return new

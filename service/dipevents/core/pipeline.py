@@ -20,6 +20,7 @@ from spacy.language import Language
 from dipevents.core.actors import ActorMention, find_actors
 from dipevents.core.context import ArticleContext, context_factory
 from dipevents.core.dates import date_confidence, local_day, resolve_text
+from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.errors import ExtractionError
 from dipevents.core.extractors.view import Candidate, SentenceView
 from dipevents.core.ids import event_id
@@ -78,8 +79,9 @@ class Pipeline:
         self.extractors = list(extractors) if extractors is not None else types.extractors()
         self.meeting_types = types.main_meetings()
         words = {w for t in types if t.main_meeting for w in self.kb.words(t.section, t.main_meeting.mention_words)}
+        nouns = {w for t in types if t.main_meeting for w in self.kb.words(t.section, t.main_meeting.reference_nouns)}
         self._meeting_mention = _whole_words(words)
-        self._new_context = context_factory(self.kb)
+        self._new_context = context_factory(self.kb, frozenset(words), frozenset(nouns))
 
     def process_article(self, article: Article) -> list[Event]:
         return self.process_batch([article])[0]
@@ -134,6 +136,7 @@ class Pipeline:
         meetings = [ex for ex in self.extractors if ex.event_type in self.meeting_types]
         explicit = [c for v in views for ex in meetings for c in ex.extract(v)]
         p.ctx.main_states = _main_meeting(explicit) or fallback
+        p.ctx.lead_meeting = _lead_meeting(explicit)
         # Pass 2: everything, with references resolved.
         found = [c for v in views for ex in self.extractors for c in ex.extract(v)]
         return self._assemble(p, found)
@@ -212,6 +215,12 @@ def _main_meeting(meetings: list[Candidate]) -> tuple[str, ...]:
     counts = Counter(c.states for c in meetings)
     best = max(counts.values())
     return tuple(sorted(next(c.states for c in meetings if counts[c.states] == best)))
+
+
+def _lead_meeting(meetings: list[Candidate]) -> tuple[str, ...]:
+    """The states of the meeting the article reports first (not through a reference to its meeting)."""
+    named = [c for c in meetings if not any(a.form == MEETING_REFERENCE for a in c.actors)]
+    return tuple(sorted(min(named, key=lambda c: c.sentence.start).states)) if named else ()
 
 
 def _whole_words(words: set[str]) -> re.Pattern[str]:

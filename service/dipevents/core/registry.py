@@ -67,9 +67,11 @@ class MergeRule:
 class MainMeeting:
     """What a meeting type lends the rest of the article: the states of its most reported event are what "the
     two leaders" and "we" mean, and its date dates the article's undated events. `mention_words` names the
-    lexicon list of words marking a sentence that reports a meeting (the fallback main pair)."""
+    lexicon list of words marking a sentence that reports a meeting (the fallback main pair), `reference_nouns`
+    the list of nouns a definite reference to the article's meeting uses ("the talks lasted three hours")."""
 
     mention_words: str
+    reference_nouns: str
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import clause_tokens, lemma
+from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, lemma
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.records import EventBase, Location
@@ -90,6 +91,8 @@ class SummitExtractor(TypeExtractor):
             states, used = states_of(view, people, leaders_only=True)
             if len(states) < 2:
                 continue
+            if any(a.form == MEETING_REFERENCE for a in used) and not _told_as_past(trigger, kb):
+                continue  # "the meeting comes after ...": a reference to a meeting still to come is no news of it
             yield self._candidate(view, trigger, states, used)
             return
 
@@ -177,6 +180,29 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     return out if len(out) >= 2 else []
 
 
+def _told_as_past(t: Token, kb: Knowledge) -> bool:
+    """'The meeting lasted three hours', 'the talks were held at the residence', 'after the talks, Moon said': a
+    referred meeting is news only as the subject of a predicate of its course, or the place of a past act."""
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        verb = t.head
+        if lemma(verb) not in kb.words("discourse", "reference_predicates"):
+            return False
+        if lemma(verb) == "be" and any(c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB" for c in verb.children):
+            return False  # "the meeting was to have included ...": a plan
+        return _past(verb)
+    if t.dep_ == "pobj" and t.head.lower_ in kb.words("discourse", "reference_prepositions"):
+        return _past(clause_root(t))
+    return False
+
+
+def _past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP") for c in verb.children
+    )
+
+
 def _is_setting(t: Token, kb: Knowledge) -> bool:
     """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
     if t.lower_ not in kb.words("summit", "setting_nouns"):
@@ -185,6 +211,10 @@ def _is_setting(t: Token, kb: Knowledge) -> bool:
         return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
     head = t.head
     setting_verbs = kb.words("summit", "setting_verbs")
+    multilateral = kb.pattern("summit", "multilateral_names", ignore_case=False)
+    named_multilateral = any(multilateral.fullmatch(x.text) for x in t.subtree if x.i < t.i)
+    if t.dep_ == "nsubjpass" and lemma(head) == "attend" and agents(head) and not named_multilateral:
+        return False  # "the meeting was attended by Mitterrand and Kohl": those who sat in it, named
     if head.pos_ in ("VERB",) and lemma(head) in setting_verbs:
         return True
     if (
@@ -193,8 +223,7 @@ def _is_setting(t: Token, kb: Knowledge) -> bool:
         and lemma(head.head) in kb.words("summit", "movement_verbs") | setting_verbs
     ):
         return True
-    multilateral = kb.pattern("summit", "multilateral_names", ignore_case=False)
-    return any(multilateral.fullmatch(x.text) for x in t.subtree if x.i < t.i)
+    return named_multilateral
 
 
 def _has_person_object(t: Token, view: SentenceView) -> bool:
@@ -287,6 +316,6 @@ EVENT_TYPE = EventType(
     assemble=_assemble,
     codes=_codes,
     merge=MergeRule(distinguish=_occasion_kind),
-    main_meeting=MainMeeting(mention_words="meeting_mentions"),
+    main_meeting=MainMeeting(mention_words="meeting_mentions", reference_nouns="nouns"),
     display=_display,
 )

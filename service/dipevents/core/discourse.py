@@ -1,0 +1,150 @@
+"""Discourse: references whose meaning is elsewhere in the article, found before the context resolves a sentence.
+
+- "the leaders of the two countries", "the two nations' presidents": the leaders of the states this sentence
+  names (when it names as many as the reference counts), else of the article's main meeting;
+- "the North and the South": the states the article named "North ..." and "South ..." ("North Korea");
+- "Hage Geingob, president of Namibia": the name before a title in apposition is that office-holder's name, so
+  "Geingob" alone later is the same leader;
+- "the talks", "the meeting", "Monday's summit": when the article's meeting is one of leaders (the first
+  sentence reporting a meeting named two or more leaders of different states and no minister or envoy: news
+  leads with its event, background comes later), a definite reference in a sentence naming no one else is that
+  meeting: a plural reference to its states, marked as a reference (form "meeting") so an extractor can ask more
+  of it (a meeting told as past, not as a plan).
+
+Patterns come from the lexicon's "discourse" section; nothing here parses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from dipevents.core.actors import ActorMention
+
+if TYPE_CHECKING:
+    from dipevents.core.knowledge import Knowledge
+
+MEETING_REFERENCE = "meeting"  # ActorMention.form of a definite reference to the article's meeting
+
+
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Discourse:
+    leaders_of_parties: re.Pattern[str]
+    north_south: re.Pattern[str]
+    apposed_name: re.Pattern[str]
+    meeting_reference: re.Pattern[str]
+    meeting_words: re.Pattern[str]
+    counts: dict[str, int]
+
+    @classmethod
+    def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
+        """Patterns of the lexicon's discourse section; `meeting_words` mark a sentence reporting a meeting and
+        `reference_nouns` are the meeting nouns a definite reference uses (both from the registered meeting types)."""
+        leaders = _alternatives(kb.words("discourse", "plural_leader_nouns"))
+        parties = _alternatives(kb.words("discourse", "party_nouns"))
+        counts = {w: int(n) for n, ws in kb.word_map("discourse", "number_words").items() for w in ws}
+        number = _alternatives(frozenset(counts))
+        determiners = _alternatives(kb.words("discourse", "meeting_determiners"))
+        return cls(
+            leaders_of_parties=re.compile(
+                rf"\b(?:the\s+)?(?:{leaders})\s+of\s+(?:(?:the\s+)?(?P<n1>{number})\s+|the\s+)(?:{parties})\b"
+                rf"|\b(?:the\s+)?(?P<n2>{number})\s+(?:{parties})['’]\s+(?:{leaders})\b",
+                re.IGNORECASE,
+            ),
+            north_south=re.compile(r"\b[Tt]he\s+(?P<side>[Nn]orth|[Ss]outh)\b(?![\s-]*(?:[A-Z]|of\b|ern\b|east|west))"),
+            apposed_name=re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?:the\s+)?$"),
+            meeting_reference=re.compile(
+                rf"\b(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(reference_nouns)})\b", re.IGNORECASE
+            ),
+            meeting_words=re.compile(rf"\b(?:{_alternatives(meeting_words)})\b", re.IGNORECASE),
+            counts=counts,
+        )
+
+    # -- references ----------------------------------------------------------------------------------------
+    def references(self, text: str, actors: list[ActorMention], named_states: dict[str, str]) -> list[ActorMention]:
+        """The sentence's actors with the references only the article explains added (or named)."""
+        actors = self._apposed_names(text, actors)
+        extra: list[ActorMention] = []
+        sentence_states = list(dict.fromkeys(a.country for a in actors if a.kind == "state" and a.country))
+        for m in self.leaders_of_parties.finditer(text):
+            n = self.counts.get((m.group("n1") or m.group("n2") or "").lower(), 0)
+            states = tuple(sorted(sentence_states)) if len(sentence_states) == n else ()
+            extra.append(ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=states))
+        for m in self.north_south.finditer(text):
+            state = _side(m.group("side").lower(), named_states)
+            if state:
+                extra.append(ActorMention(m.start(), m.end(), m.group(0), "state", country=state, form="name"))
+        return _with(actors, extra)
+
+    def meeting_references(self, text: str, actors: list[ActorMention], meeting: tuple[str, ...]) -> list[ActorMention]:
+        """'The meeting lasted three hours', 'after the talks at the residence, Macron said': a definite reference
+        to the article's leaders' meeting, in a sentence naming no one else."""
+        if len(meeting) < 2:
+            return actors
+        if any(a.kind in ("official", "plural_parties", "plural_leaders", "we", "they") for a in actors):
+            return actors
+        present = {a.country for a in actors if a.kind in ("leader", "he_or_she", "i") and not a.former and a.country}
+        if len(present) >= 2 or not present <= set(meeting):
+            return actors
+        extra = [
+            ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=meeting, form=MEETING_REFERENCE)
+            for m in self.meeting_reference.finditer(text)
+        ]
+        return _with(actors, extra)
+
+    def _apposed_names(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+        out = []
+        for a in actors:
+            m = self.apposed_name.search(text, 0, a.start) if a.kind in ("leader", "official") and a.role else None
+            if a.name is None and m and not any(b.start < a.start and m.start() < b.end for b in actors if b is not a):
+                out.append(replace(a, name=m.group("name"), start=m.start(), text=text[m.start() : a.end]))
+            else:
+                out.append(a)
+        return out
+
+    def leaders_meeting(self, text: str, actors: list[ActorMention]) -> tuple[str, ...] | None:
+        """The meeting this sentence reports, read from words only: the states of leaders of two or more states
+        at it, () for one with a minister or envoy in it, None when it reports none that decides."""
+        if not self.meeting_words.search(text):
+            return None
+        if any(a.kind == "official" for a in actors):
+            return ()
+        states = {
+            a.country
+            for a in actors
+            if a.kind in ("leader", "he_or_she") and not a.former and a.country and a.form != MEETING_REFERENCE
+        }
+        states |= {c for a in actors if a.kind == "plural_leaders" and a.form != MEETING_REFERENCE for c in a.states}
+        if len(states) > 2:
+            return ()  # a lead naming three leaders or more ("... after Trump called off his summit with Kim"):
+            # which of them met is for the parser to say, not for words
+        return tuple(sorted(states)) if len(states) == 2 else None
+
+
+def _with(actors: list[ActorMention], extra: list[ActorMention]) -> list[ActorMention]:
+    """The actors with the extra references, dropping what a reference spans ('the two countries' inside 'the
+    leaders of the two countries')."""
+    if not extra:
+        return actors
+    kept = [a for a in actors if not any(e.start <= a.start and a.end <= e.end for e in extra)]
+    return sorted([*kept, *extra], key=lambda a: a.start)
+
+
+def _side(side: str, named: dict[str, str]) -> str | None:
+    """'the north' -> the state the article named 'North ...'; 'the south' -> 'South ...', else the other half
+    of a divided name ('Korea' beside 'North Korea')."""
+    prefix = f"{side} "
+    for surface, iso in named.items():
+        if surface.lower().startswith(prefix):
+            return iso
+    if side == "south":
+        for surface in named:
+            if surface.lower().startswith("north "):
+                rest = surface[6:].lower()
+                return next((iso for s, iso in named.items() if s.lower() == rest), None)
+    return None

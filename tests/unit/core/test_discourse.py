@@ -1,0 +1,91 @@
+"""References only the rest of the article explains, found without a parse (core/discourse.py via the context)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dipevents.core.actors import ActorMention, find_actors
+from dipevents.core.context import context_factory
+from dipevents.core.discourse import MEETING_REFERENCE
+
+ON = date(2024, 5, 15)
+
+
+def read(kb: Any, *sentences: str) -> list[list[ActorMention]]:
+    # the meeting type's words, as the pipeline passes them from the registry
+    ctx = context_factory(kb, kb.words("summit", "meeting_mentions"), kb.words("summit", "nouns"))()
+    return [ctx.resolve(s, find_actors(s, kb, ON)) for s in sentences]
+
+
+def test_leaders_of_the_two_countries_are_the_two_states_the_sentence_names(kb: Any) -> None:
+    """'the leaders of the two countries' after 'Armenia and Azerbaijan' in the same sentence: their leaders."""
+    (found,) = read(
+        kb, "Armenia and Azerbaijan fought two wars, yet the leaders of the two countries talked on Friday."
+    )
+    plural = [a for a in found if a.kind == "plural_leaders"]
+    assert [a.states for a in plural] == [("ARM", "AZE")]
+
+
+def test_the_nations_presidents_without_named_states_stand_for_the_main_meeting(kb: Any) -> None:
+    """'both nations' presidents' with no states in the sentence is a plural reference with no list of its own."""
+    (found,) = read(kb, "Both nations' presidents later spoke by telephone.")
+    assert [(a.kind, a.states) for a in found if a.kind.startswith("plural")] == [("plural_leaders", ())]
+
+
+def test_the_north_and_the_south_are_the_divided_states_the_article_named(kb: Any) -> None:
+    """'the North' and 'the South' after 'North Korea' and 'South Korea'; 'the North Atlantic' is not a state."""
+    found = read(
+        kb,
+        "Officials from North Korea and South Korea met at the border.",
+        "The North told the South it would reopen the liaison office, far from the North Atlantic.",
+    )
+    assert [(a.text, a.country) for a in found[1] if a.kind == "state"] == [("The North", "PRK"), ("the South", "KOR")]
+
+
+def test_a_name_in_apposition_before_a_title_is_remembered(kb: Any) -> None:
+    """'Nangolo Mbumba, president of Namibia' names the office-holder; 'Mbumba' alone later is that leader."""
+    found = read(
+        kb,
+        "Cyril Ramaphosa received Nangolo Mbumba, president of Namibia, in Pretoria.",
+        "Mbumba thanked his host.",
+    )
+    assert [(a.name, a.country) for a in found[1] if a.kind == "leader"] == [("Nangolo Mbumba", "NAM")]
+
+
+def test_a_definite_meeting_after_a_leaders_lead_refers_to_it(kb: Any) -> None:
+    """'The meeting' in a sentence naming no one else, after a lead on two leaders' talks, is their meeting."""
+    found = read(
+        kb,
+        "Spanish Prime Minister Pedro Sanchez held talks with Moroccan King Mohammed VI in Rabat.",
+        "The meeting ran past midnight.",
+    )
+    refs = [a for a in found[1] if a.form == MEETING_REFERENCE]
+    assert [(a.text, a.states) for a in refs] == [("The meeting", ("ESP", "MAR"))]
+
+
+def test_no_meeting_reference_after_a_ministers_lead_or_beside_another_leader(kb: Any) -> None:
+    """After a lead on ministers' talks 'the talks' are theirs; a sentence naming a third leader is not about it."""
+    ministers = read(
+        kb,
+        "Spanish Foreign Minister Jose Manuel Albares held talks with Moroccan Foreign Minister Nasser Bourita.",
+        "Pedro Sanchez and King Mohammed VI were kept informed.",
+        "The talks ran past midnight.",
+    )
+    assert [a for a in ministers[2] if a.form == MEETING_REFERENCE] == []
+    other = read(
+        kb,
+        "Spanish Prime Minister Pedro Sanchez held talks with Moroccan King Mohammed VI in Rabat.",
+        "The meeting came a week after Emmanuel Macron visited Algiers.",
+    )
+    assert [a for a in other[1] if a.form == MEETING_REFERENCE] == []
+
+
+def test_a_titled_person_with_another_name_is_not_the_last_holder_of_that_title(kb: Any) -> None:
+    """'Prime Minister Bisher Al-Khasawneh' after Iraq's prime minister is someone else, not Iraq's leader."""
+    found = read(
+        kb,
+        "Iraqi Prime Minister Mohammed Shia al-Sudani arrived in Amman.",
+        "He was greeted by Prime Minister Bisher Al-Khasawneh at the airport.",
+    )
+    assert [a.country for a in found[1] if a.kind == "leader" and a.name == "Bisher Al-Khasawneh"] == [None]
