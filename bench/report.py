@@ -38,7 +38,7 @@ def sides_table(res: dict[str, Any]) -> str:
 
     def rate(where: str) -> Callable[[dict[str, Any]], str]:
         def cell(side: dict[str, Any]) -> str:
-            block = side["heldout"] if where == "heldout" else side["workloads"][where]
+            block = side[where] if where in side else side["workloads"][where]
             return f"{block['articles_per_cpu_s']:.1f} ({block['articles_per_s']:.1f})"
 
         return cell
@@ -70,11 +70,18 @@ def sides_table(res: dict[str, Any]) -> str:
     add(f"held-out ({h['articles']} articles): articles/CPU-s (/s)", rate("heldout"), ratio("heldout"))
     add("held-out: micro-F1", lambda s: _f1(s["heldout"]["micro_f1"]))
 
-    def type_f1(t: str) -> Callable[[dict[str, Any]], str]:
-        return lambda side: _f1(side["heldout"]["per_type_f1"].get(t))
+    def type_f1(t: str, where: str = "heldout") -> Callable[[dict[str, Any]], str]:
+        return lambda side: _f1(side[where]["per_type_f1"].get(t))
 
     for t in h["per_type_f1"]:
         add(f"held-out: F1 {t}", type_f1(t))
+    scored_real = res.get("real_labelled")
+    if scored_real:
+        what = f"real copy, labelled ({scored_real['articles']} articles, {scored_real['with_events']} with events)"
+        add(f"{what}: articles/CPU-s (/s)", rate("real_labelled"), ratio("real_labelled"))
+        add("real copy, labelled: micro-F1", lambda s: _f1(s["real_labelled"]["micro_f1"]))
+        for t in h["per_type_f1"]:
+            add(f"real copy, labelled: F1 {t}", type_f1(t, "real_labelled"))
     add("peak RSS, MB", lambda s: f"{s['rss']['peak_mb']:.0f}")
     return "\n".join(lines)
 

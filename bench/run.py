@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import goals, report, synthetic, workloads
+from bench import goals, realcopy, report, synthetic, workloads
 from bench.labelled import heldout_names
 from bench.log import log
 from bench.measure import git_rev, loadavg, machine
@@ -34,8 +34,22 @@ from bench.paths import KAFKACTL, RESULTS
 from bench.sides import SIDES, run_side
 
 # Sizes of a full run and of a smoke run (--quick: a minute or two, no numbers worth quoting).
-FULL: dict[str, Any] = {"articles": 200, "real_articles": 1000, "heldout_per_set": None, "single_sample": 40}
-QUICK: dict[str, Any] = {"articles": 8, "real_articles": 20, "heldout_per_set": 3, "single_sample": 3, "real_pool": 500}
+FULL: dict[str, Any] = {
+    "articles": 200,
+    "real_articles": 1000,
+    "heldout_per_set": None,
+    "real_labelled": None,  # all of them
+    "single_sample": 40,
+    "real_pool": None,
+}
+QUICK: dict[str, Any] = {
+    "articles": 8,
+    "real_articles": 20,
+    "heldout_per_set": 3,
+    "real_labelled": 20,
+    "single_sample": 3,
+    "real_pool": 500,
+}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -63,14 +77,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def build_workloads(args: argparse.Namespace, n: int, n_real: int) -> dict[str, workloads.Workload]:
-    real = workloads.real_dir(args.real)
+def build_workloads(args: argparse.Namespace, size: dict[str, Any], real: Path | None) -> dict[str, workloads.Workload]:
+    n = args.articles or size["articles"]
+    n_real = args.real_articles or size["real_articles"]
     log(f"workloads: {n} synthetic diplomatic; mixed from {real or 'the synthetic mix (no real copy found)'}")
     return {
         "diplomatic": workloads.diplomatic(n, args.seed),
-        "mixed": workloads.mixed(
-            n_real if real else n, args.seed, real, pool=QUICK["real_pool"] if args.quick else None
-        ),
+        "mixed": workloads.mixed(n_real if real else n, args.seed, real, pool=size["real_pool"]),
     }
 
 
@@ -82,7 +95,7 @@ def measure_kafka(args: argparse.Namespace, res: dict[str, Any], mixed: workload
     kafka_n = args.kafka_articles or (40 if args.quick else min(3000, max(300, round(12 * ours["articles_per_s"]))))
     res["config"]["kafka_articles"] = kafka_n
     if kafka_n > len(mixed.articles):
-        mixed = workloads.mixed(kafka_n, args.seed, workloads.real_dir(args.real))
+        mixed = workloads.mixed(kafka_n, args.seed, realcopy.real_dir(args.real))  # a larger sample
     articles = mixed.articles[:kafka_n]
     # articles expected on the state topic: the share that gave events extraction-only
     expected = round(len(articles) * ours["articles_with_events"] / max(1, ours["articles"]))
@@ -104,8 +117,8 @@ def measure_kafka(args: argparse.Namespace, res: dict[str, Any], mixed: workload
 
 
 def ratios(ours: dict[str, Any], naive: dict[str, Any]) -> dict[str, float]:
-    """Ours / naive, articles per CPU-second, on each workload and on the held-out sets."""
-    blocks = {"heldout": (ours["heldout"], naive["heldout"])}
+    """Ours / naive, articles per CPU-second, on each workload and on the labelled sets."""
+    blocks = {k: (ours[k], naive[k]) for k in ("heldout", "real_labelled") if k in ours}
     blocks |= {w: (ours["workloads"][w], naive["workloads"][w]) for w in ours["workloads"]}
     return {w: round(o["articles_per_cpu_s"] / b["articles_per_cpu_s"], 3) for w, (o, b) in blocks.items()}
 
@@ -114,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     began = time.monotonic()
     size = QUICK if args.quick else FULL
-    n = args.articles or size["articles"]
-    n_real = args.real_articles or size["real_articles"]
+    real = realcopy.real_dir(args.real)
     per_set = args.heldout_per_set or size["heldout_per_set"]
     with_kafka = not args.no_kafka and (args.kafka or not args.quick)
     now = datetime.now(UTC)
@@ -133,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
             "heldout_per_set": per_set,
         },
     }
-    loads = build_workloads(args, n, n_real)
+    loads = build_workloads(args, size, real)
+    real_labelled = realcopy.labelled(real, size["real_labelled"]) if real else None
+    res["real_labelled"] = (
+        {"articles": len(real_labelled.articles), "with_events": sum(1 for v in real_labelled.expected.values() if v)}
+        if real_labelled
+        else None
+    )
     res["workloads"] = {name: w.describe() for name, w in loads.items()}
     with tempfile.TemporaryDirectory(prefix="dipevents-bench-") as tmpdir:
         tmp = Path(tmpdir)
@@ -141,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         payload = {
             "workloads": {k: w.articles for k, w in loads.items()},
             "heldout_per_set": per_set,
+            "real_labelled": {"articles": real_labelled.articles, "expected": real_labelled.expected}
+            if real_labelled
+            else None,
             "single_sample": size["single_sample"],
         }
         inputs.write_text(json.dumps(payload), encoding="utf-8")

@@ -34,7 +34,8 @@ Extract = Callable[[Sequence[dict[str, Any]]], tuple[list[dict[str, Any]], Timin
 
 
 def _measure(extract: Extract, inputs: dict[str, Any]) -> dict[str, Any]:
-    """Held-out quality (pooled and per set) and the rate on each workload, with the events found."""
+    """Held-out quality (pooled and per set), real-copy quality when given (totals only), and the rate on each
+    workload with the events found."""
     sets = labelled.heldout(per_set=inputs.get("heldout_per_set"))
     pool = labelled.pooled(sets)
     events, t, extra = extract(pool.articles)
@@ -47,6 +48,10 @@ def _measure(extract: Extract, inputs: dict[str, Any]) -> dict[str, Any]:
         mine = [ev for aid in s.expected for ev in by_article.get(aid, [])]
         per_set[s.name] = score(list({id(ev): ev for ev in mine}.values()), s)["micro_f1"]
     out: dict[str, Any] = {"heldout": rates(pool.articles, t) | score(events, pool) | {"per_set_f1": per_set} | extra}
+    if inputs.get("real_labelled"):
+        real = labelled.LabelledSet("real", inputs["real_labelled"]["articles"], inputs["real_labelled"]["expected"])
+        events, t, extra = extract(real.articles)
+        out["real_labelled"] = rates(real.articles, t) | score(events, real) | extra
     out["workloads"] = {}
     for name, arts in inputs["workloads"].items():
         events, t, extra = extract(arts)

@@ -8,19 +8,13 @@
 
 from __future__ import annotations
 
-import json
 import random
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import synthetic
+from bench import realcopy, synthetic
 from bench.measure import word_count
-from bench.paths import shared_data
-
-REAL = "real"
 
 
 @dataclass(frozen=True)
@@ -48,27 +42,6 @@ def diplomatic(n: int, seed: int = synthetic.SEED) -> Workload:
     return Workload("diplomatic", "synthetic", f"synthetic diplomatic-only, {n} articles", arts)
 
 
-def real_dir(explicit: str | None = None) -> Path | None:
-    """The shared real-copy folder (None when absent, or when `explicit` is "none")."""
-    if explicit == "none":
-        return None
-    if explicit:
-        path = Path(explicit)
-        if not (path / "to_articles.py").is_file():
-            raise FileNotFoundError(f"{path} has no to_articles.py: not the shared real-copy folder")
-        return path
-    found = shared_data(REAL)
-    return found if found is not None and (found / "to_articles.py").is_file() else None
-
-
-def reuters(folder: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """The Reuters-21578 stories with a body (the first `limit` of them), as Article JSON, by the folder's own
-    converter (standard library only)."""
-    cmd = [sys.executable, str(folder / "to_articles.py"), "reuters"]
-    proc = subprocess.run([*cmd, "--limit", str(limit)] if limit else cmd, capture_output=True, text=True, check=True)
-    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
-
-
 def mixed(n: int, seed: int = synthetic.SEED, real: Path | None = None, pool: int | None = None) -> Workload:
     """N articles of the mixed stream: a seeded sample of the Reuters stories (of the first `pool` of them, for
     a quick run; of all by default) when `real` is given, else the synthetic mix."""
@@ -76,6 +49,6 @@ def mixed(n: int, seed: int = synthetic.SEED, real: Path | None = None, pool: in
         arts = synthetic.build("mixed", n, seed)
         share = round(100 * synthetic.DIPLOMATIC_SHARE)
         return Workload("mixed", "synthetic", f"synthetic mix, {share}% diplomatic, {n} articles", arts)
-    stories = reuters(real, pool)
+    stories = realcopy.convert(real, "reuters", pool)
     chosen = random.Random(seed).sample(stories, min(n, len(stories)))
     return Workload("mixed", "reuters21578", f"Reuters-21578, {len(chosen)} of {len(stories)} stories", chosen)

@@ -60,6 +60,10 @@ def test_every_side_does_the_same_work_and_is_scored(quick_run: tuple[dict[str, 
             res["config"]["heldout_sets"]
         )
     assert held["ours"]["micro_f1"] > 0.5  # the model and the extractors really ran
+    if res["real_labelled"]:  # the shared real copy is there: every side is scored on the same labelled articles
+        for side in res["sides"].values():
+            assert side["real_labelled"]["articles"] == res["real_labelled"]["articles"] > 0
+            assert set(side["real_labelled"]["per_type_f1"]) == set(event_types())
     assert "ner" in res["sides"]["naive"]["pipes"]
     assert "ner" not in res["sides"]["ours"]["pipes"] and "ner" not in res["sides"]["ours_no_prefilter"]["pipes"]
     assert res["ratios"]["diplomatic"] > 0 and res["ratios"]["mixed"] > 0
@@ -91,6 +95,7 @@ def test_markdown_is_written_beside_the_json_and_a_full_run_records(quick_run: t
     updated = record.record(full, doc)
     added = [ln for ln in updated.splitlines() if ln not in doc.splitlines()]
     assert record.row(full) in added and updated.count(record.row(full)) == 1
+    assert record.row(full).count(" | ") == len(record.COLUMNS) - 1
     assert "held-out: micro-F1" in updated.split(record.LATEST_HEADING)[1]
 
     def outside_latest(text: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import paths, synthetic, workloads
+from bench import paths, realcopy, synthetic, workloads
 
 
 def _clone_with_worktree(tmp_path: Path) -> tuple[Path, Path]:
@@ -33,7 +33,7 @@ def test_shared_data_is_found_beside_the_clone_a_worktree_belongs_to(tmp_path: P
 
 def test_without_real_copy_the_mixed_stream_is_the_synthetic_mix() -> None:
     """With no real-copy folder the mixed workload is the seeded synthetic mix, labelled as such."""
-    assert workloads.real_dir("none") is None
+    assert realcopy.real_dir("none") is None
     w = workloads.mixed(10, seed=4, real=None)
     assert w.source == "synthetic" and "synthetic" in w.label
     assert w.articles == synthetic.build("mixed", 10, seed=4)
@@ -42,7 +42,7 @@ def test_without_real_copy_the_mixed_stream_is_the_synthetic_mix() -> None:
 def test_a_folder_without_the_converter_is_refused(tmp_path: Path) -> None:
     """Naming a folder that is not the shared real-copy folder is an error, not a silent fallback."""
     with pytest.raises(FileNotFoundError, match=r"to_articles\.py"):
-        workloads.real_dir(str(tmp_path))
+        realcopy.real_dir(str(tmp_path))
 
 
 def test_real_stream_is_a_seeded_sample_of_reuters_stories() -> None:
@@ -50,7 +50,7 @@ def test_real_stream_is_a_seeded_sample_of_reuters_stories() -> None:
     for the same seed."""
     from dipevents.core.models import Article
 
-    real = workloads.real_dir()
+    real = realcopy.real_dir()
     if real is None:
         pytest.skip("../shared/data/real is absent")
     a = workloads.mixed(15, seed=2, real=real, pool=300)
