@@ -60,8 +60,8 @@ def row(res: dict[str, Any]) -> str:
         f"{wl['mixed']['articles']} {source}: "
         + _sides(res, lambda s: f"{s['workloads']['mixed']['articles_per_cpu_s']:.1f}"),
         f"{res['ratios']['diplomatic']:.2f}, {res['ratios']['mixed']:.2f}",
-        _sides(res, lambda s: f"{s['heldout']['micro_f1']:.3f}"),
-        _sides(res, lambda s: f"{s['real_labelled']['micro_f1']:.3f}" if "real_labelled" in s else "–"),
+        _sides(res, lambda s: report.f1_cell(s["heldout"]["micro_f1"])),
+        _sides(res, lambda s: report.f1_cell(s["real_labelled"]["micro_f1"]) if "real_labelled" in s else "–"),
         _sides(res, lambda s: str(s["workloads"]["mixed"]["events"])),
         _sides(res, lambda s: f"{s['rss']['peak_mb']:.0f}"),
         kafka_1w,

@@ -14,7 +14,7 @@ def _ms(v: float | None) -> str:
     return "–" if v is None else f"{v * 1000:.0f}"
 
 
-def _f1(v: float | None) -> str:
+def f1_cell(v: float | None) -> str:
     return "n/a" if v is None else f"{v:.3f}"
 
 
@@ -68,10 +68,10 @@ def sides_table(res: dict[str, Any]) -> str:
     add(f"(b) {real}: sentences parsed", parsed("mixed"))
     h = sides[names[-1]]["heldout"]
     add(f"held-out ({h['articles']} articles): articles/CPU-s (/s)", rate("heldout"), ratio("heldout"))
-    add("held-out: micro-F1", lambda s: _f1(s["heldout"]["micro_f1"]))
+    add("held-out: micro-F1", lambda s: f1_cell(s["heldout"]["micro_f1"]))
 
     def type_f1(t: str, where: str = "heldout") -> Callable[[dict[str, Any]], str]:
-        return lambda side: _f1(side[where]["per_type_f1"].get(t))
+        return lambda side: f1_cell(side[where]["per_type_f1"].get(t))
 
     for t in h["per_type_f1"]:
         add(f"held-out: F1 {t}", type_f1(t))
@@ -79,7 +79,7 @@ def sides_table(res: dict[str, Any]) -> str:
     if scored_real:
         what = f"real copy, labelled ({scored_real['articles']} articles, {scored_real['with_events']} with events)"
         add(f"{what}: articles/CPU-s (/s)", rate("real_labelled"), ratio("real_labelled"))
-        add("real copy, labelled: micro-F1", lambda s: _f1(s["real_labelled"]["micro_f1"]))
+        add("real copy, labelled: micro-F1", lambda s: f1_cell(s["real_labelled"]["micro_f1"]))
         for t in h["per_type_f1"]:
             add(f"real copy, labelled: F1 {t}", type_f1(t, "real_labelled"))
     add("peak RSS, MB", lambda s: f"{s['rss']['peak_mb']:.0f}")
