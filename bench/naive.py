@@ -7,9 +7,10 @@ entities that are leaders in office on the publication date (the full name, else
 other entity that names a state (a name, demonym or metonym such as "Kremlin"). Two or more states and a
 trigger make one event of that type between those states; an article reports each (type, states) once.
 
-Trigger words are derived, not listed here: for each registered event type, the single-word entries of the word
-lists in its lexicon section whose names end in "verbs" or "nouns" (meet, talks, summit; instruct, order, task;
-agree, consult, dialogue...). No parse tree, no tense or negation, no references ("the two leaders").
+Trigger words are derived, not listed here: for each registered event type, the single words of the lexicon
+lists its prefilter declares as the ones its extractor triggers on (`Prefilter.triggers`: meet, talks, summit;
+instruct, order, task; agree, decide, sign...). No parse tree, no tense or negation, no references ("the two
+leaders"), none of the extractors' other conditions.
 """
 
 from __future__ import annotations
@@ -28,20 +29,15 @@ PARTY_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"})
 
 
 def trigger_words(kb: Knowledge, types: EventTypes) -> dict[str, frozenset[str]]:
-    """Event type -> its trigger words, from the type's lexicon section (a data file, or words it brings)."""
+    """Event type -> its trigger words: its declared trigger lists, from its lexicon section (a data file, or
+    words it brings)."""
     kb = kb.with_sections({t.section: t.lexicon for t in types if t.lexicon is not None})
     out: dict[str, frozenset[str]] = {}
     for t in types:
         section = kb.lexicon.get(t.section)
         if not isinstance(section, Mapping):
             raise KeyError(f"event type {t.name!r} has no lexicon section; sections: {sorted(kb.lexicon)}")
-        out[t.event_type] = frozenset(
-            w.lower()
-            for name, words in section.items()
-            if name.endswith(("verbs", "nouns")) and isinstance(words, list)
-            for w in words
-            if " " not in w
-        )
+        out[t.event_type] = frozenset(w.lower() for name in t.prefilter.triggers for w in section[name] if " " not in w)
     return out
 
 

@@ -93,7 +93,10 @@ class _World:
     """States and leaders from the project's data files."""
 
     def __init__(self) -> None:
-        self.countries: dict[str, dict[str, Any]] = {c["iso3"]: c for c in _read(WORLD / "countries.json")}
+        # states of today only: a dissolved one ("until") has no capital and no leaders after 1995
+        self.countries: dict[str, dict[str, Any]] = {
+            c["iso3"]: c for c in _read(WORLD / "countries.json") if "until" not in c
+        }
         self.leaders: list[dict[str, Any]] = _read(WORLD / "leaders.json")
 
     def sitting(self, iso: str, year: int) -> list[dict[str, Any]]:
