@@ -1,6 +1,11 @@
 """Scoring on a labelled set (the dev-set format): article-level (type, set of states) precision/recall/F1,
 and dedup exactness per story event (one output event, mentions inside its story, sources as expected).
-Used by the quality tests and by `make bench`."""
+Used by the quality tests and by `make bench`.
+
+A score with nothing to count (a type with no labels and no output in a set) is None, printed "n/a": it is not
+a perfect 1.0. `python -m dipevents.evaluation DIR ...` prints the per-type scores of labelled sets (folders
+with articles.jsonl and expected.json).
+"""
 
 from __future__ import annotations
 
@@ -21,27 +26,50 @@ class Scores:
     fn: dict[str, int]
     types: tuple[str, ...] = TYPES
 
-    def f1(self, t: str | None = None) -> float:
+    def counts(self, t: str | None = None) -> tuple[int, int, int]:
+        """(tp, fp, fn) of one type, or of all."""
         types = [t] if t else list(self.types)
-        tp = sum(self.tp.get(x, 0) for x in types)
-        fp = sum(self.fp.get(x, 0) for x in types)
-        fn = sum(self.fn.get(x, 0) for x in types)
-        return 2 * tp / (2 * tp + fp + fn) if (2 * tp + fp + fn) else 1.0
+        return (
+            sum(self.tp.get(x, 0) for x in types),
+            sum(self.fp.get(x, 0) for x in types),
+            sum(self.fn.get(x, 0) for x in types),
+        )
+
+    def f1(self, t: str | None = None) -> float | None:
+        """Micro-F1 of one type or of all; None when the set has neither labels nor output for it."""
+        tp, fp, fn = self.counts(t)
+        return _ratio(2 * tp, 2 * tp + fp + fn)
+
+    def prf(self, t: str | None = None) -> tuple[float | None, float | None, float | None]:
+        """Precision (None without output), recall (None without labels) and F1."""
+        tp, fp, fn = self.counts(t)
+        return _ratio(tp, tp + fp), _ratio(tp, tp + fn), self.f1(t)
 
     def summary(self) -> dict[str, Any]:
+        tp, fp, fn = self.counts()
         return {
-            "micro_f1": round(self.f1(), 4),
-            "per_type_f1": {t: round(self.f1(t), 4) for t in self.types},
-            "tp": sum(self.tp.values()),
-            "fp": sum(self.fp.values()),
-            "fn": sum(self.fn.values()),
+            "micro_f1": _round(self.f1()),
+            "per_type_f1": {t: _round(self.f1(t)) for t in self.types},
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
         }
 
-    def prf(self, t: str) -> tuple[float, float, float]:
-        tp, fp, fn = self.tp.get(t, 0), self.fp.get(t, 0), self.fn.get(t, 0)
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        return p, r, self.f1(t)
+    def table(self) -> str:
+        """Per type and in all: precision, recall, F1 and the counts, 'n/a' where there is nothing to count."""
+        rows = [f"{'':<24} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+        for name, t in [*((t, t) for t in self.types), ("all (micro)", None)]:
+            cells = " ".join(f"{'n/a' if v is None else f'{v:.3f}':>6}" for v in self.prf(t))
+            rows.append(f"{name:<24} {cells} " + " ".join(f"{n:>4}" for n in self.counts(t)))
+        return "\n".join(rows)
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(v, 4)
 
 
 def article_scores(
@@ -93,3 +121,30 @@ def dedup_scores(events: list[dict[str, Any]], expected: dict[str, Any]) -> tupl
             if len(matches) == 1 and sorted(matches[0]["sources"]) == want["sources"]:
                 exact += 1
     return exact / total, dups, merge_err
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the per-type scores of each labelled set folder given (the built-in types, the installed model)."""
+    import json
+    import sys
+    from pathlib import Path
+
+    from dipevents.core.models import Article
+    from dipevents.main import build_pipeline, build_settings
+
+    folders = [Path(a) for a in (argv if argv is not None else sys.argv[1:])]
+    if not folders:
+        print("usage: python -m dipevents.evaluation DIR [DIR ...]  (folders with articles.jsonl, expected.json)")
+        return 2
+    pipeline = build_pipeline(build_settings())
+    for folder in folders:
+        lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        articles = [Article.model_validate_json(line) for line in lines if line.strip()]
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        events = [json.loads(e.model_dump_json()) for evs in pipeline.process_batch(articles) for e in evs]
+        print(f"{folder} ({len(articles)} articles)\n{article_scores(events, expected['articles']).table()}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

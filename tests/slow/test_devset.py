@@ -14,16 +14,6 @@ from dipevents.core.syndication import SyndicationIndex
 from dipevents.evaluation import TYPES, article_scores, dedup_scores
 
 
-def test_article_level_f1(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:
-    """Article-level micro-F1 >= 0.90 and every type >= 0.85."""
-    articles = [Article.model_validate(a) for a in dev_articles]
-    events = [json.loads(e.model_dump_json()) for evs in pipeline.process_batch(articles) for e in evs]
-    scores = article_scores(events, dev_expected["articles"])
-    assert scores.f1() >= 0.90, {t: scores.prf(t) for t in TYPES}
-    for t in TYPES:
-        assert scores.f1(t) >= 0.85, (t, scores.prf(t))
-
-
 def test_negatives_yield_nothing(
     pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]
 ) -> None:
@@ -34,7 +24,8 @@ def test_negatives_yield_nothing(
 
 
 def test_cross_source_dedup(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:
-    """Deduplicated over all articles (shuffled order): dedup exact >= 0.90, no merge across stories."""
+    """Deduplicated over all articles (shuffled order): every story event exact (1.00; floor 0.98), no merge across
+    stories."""
     import random
 
     shuffled = list(dev_articles)
@@ -47,23 +38,32 @@ def test_cross_source_dedup(pipeline: Any, dev_articles: list[dict[str, Any]], d
     events = [json.loads(e.model_dump_json()) for e in dedup.events()]
     exact, dups, merge_err = dedup_scores(events, dev_expected)
     assert merge_err == 0
-    assert exact >= 0.90, (exact, dups)
+    assert exact >= 0.98, (exact, dups)
 
 
-@pytest.mark.parametrize(
-    ("name", "floor"),
-    [
-        ("heldout", 0.90),
-        ("heldout2", 0.90),
-        ("heldout3", 0.95),
-        ("heldout4", 0.75),
-        ("heldout5", 0.85),
-        ("heldout6", 0.80),
-    ],
-)
-def test_held_out_sets_do_not_regress(pipeline: Any, name: str, floor: float) -> None:
-    """The held-out sets (written by teammates; first-run micro-F1 0.80, 0.81, 0.81, 0.78, 0.80, 0.87; sets 1-3 and 5
-    then studied, set 4 only scored; see docs/extraction.md) stay above a regression floor."""
+# Per-type and micro F1 floors, at most 0.02 under each set's scores (docs/extraction.md has the scores). Raise a floor
+# when a rule change raises its score; never lower one to make a change pass.
+FLOORS: dict[str, dict[str, float]] = {
+    "dev": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
+    "heldout": {"summit": 0.97, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
+    "heldout2": {"summit": 0.95, "ministry_instruction": 0.78, "consultation_agreement": 0.98, "micro": 0.93},
+    "heldout3": {"summit": 0.98, "ministry_instruction": 0.93, "consultation_agreement": 0.98, "micro": 0.97},
+    "heldout4": {"summit": 0.84, "ministry_instruction": 0.76, "consultation_agreement": 0.78, "micro": 0.82},
+    "heldout5": {"summit": 0.90, "ministry_instruction": 0.87, "consultation_agreement": 0.83, "micro": 0.87},
+    "heldout6": {"summit": 0.88, "ministry_instruction": 0.77, "consultation_agreement": 0.98, "micro": 0.88},
+    "heldout7": {"summit": 0.91, "ministry_instruction": 0.68, "consultation_agreement": 0.77, "micro": 0.82},
+}
+
+
+def test_every_registered_type_has_a_floor_on_every_set() -> None:
+    """A new event type gets its floors here once a set labels it; a type a set does not label has none."""
+    assert all(set(floors) == {*TYPES, "micro"} for floors in FLOORS.values())
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_labelled_sets_do_not_regress(pipeline: Any, name: str) -> None:
+    """Each labelled set keeps every type's F1 and its micro-F1 at or above its floor (first runs and studied
+    status of each set: docs/extraction.md)."""
     folder = Path(__file__).resolve().parents[1] / "fixtures" / name
     articles = [
         Article.model_validate_json(line)
@@ -73,4 +73,6 @@ def test_held_out_sets_do_not_regress(pipeline: Any, name: str, floor: float) ->
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     events = [json.loads(e.model_dump_json()) for evs in pipeline.process_batch(articles) for e in evs]
     scores = article_scores(events, expected["articles"])
-    assert scores.f1() >= floor, {t: scores.prf(t) for t in TYPES}
+    got = {t: scores.f1(t) for t in TYPES} | {"micro": scores.f1()}
+    below = {k: (got[k], floor) for k, floor in FLOORS[name].items() if got[k] is None or got[k] < floor}
+    assert below == {}, scores.table()

@@ -143,14 +143,14 @@ def test_instruction_details(pipeline: Any) -> None:
 
 
 def test_not_instructions(pipeline: Any) -> None:
-    """A minister ordering staff, a leader urging another country, future instructions: nothing."""
+    """A minister ordering staff and a hypothetical order are not a leader's instruction."""
     assert not any(
         k[0] == "ministry_instruction"
         for k in keys(pipeline, "Foreign Minister Annalena Baerbock ordered her ministry to review the visa rules.")
     )
     assert not any(
         k[0] == "ministry_instruction"
-        for k in keys(pipeline, "Macron will instruct the government to prepare a plan next month.")
+        for k in keys(pipeline, "Macron could order the government to prepare a plan if prices keep rising.")
     )
 
 
@@ -210,211 +210,258 @@ def test_other_plover_categories_give_nothing(pipeline: Any, body: str) -> None:
     assert keys(pipeline, body) == set()
 
 
-# --- Rules from the third held-out round (tests/fixtures/heldout3; sentences written for these tests) --------
+# --- Instructions in other shapes; envoys, recalls, mediators and hosts (sentences written for these tests, in
+# other words and with other people than the labelled sets' texts) ------------------------------------------
 
 
 @pytest.mark.parametrize(
     ("body", "want"),
     [
-        # object control misparsed as the subject of the complement clause
-        (
-            "Scholz and Macron met in Berlin on Tuesday. They mandated their finance ministers to prepare a joint "
-            "plan within a month.",
-            ("ministry_instruction", ("DEU", "FRA")),
+        pytest.param(
+            "Italian Prime Minister Giorgia Meloni and Spanish Prime Minister Pedro Sanchez met in Rome on Monday. "
+            "They mandated their energy ministers to draft a gas-storage accord by June.",
+            ("ministry_instruction", ("ESP", "ITA")),
+            id="object-control-after-they",
         ),
-        # "They" at the start of the next sentence are the leaders of the sentence before
-        (
-            "The two presidents, Erdogan and Aliyev, held talks in Ankara on Tuesday. They asked their foreign "
-            "ministries to coordinate preparations for the anniversary.",
-            ("ministry_instruction", ("AZE", "TUR")),
+        pytest.param(
+            "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan held talks in Arusha on Monday. "
+            "They asked their trade ministries to remove the remaining barriers at the Namanga border post.",
+            ("ministry_instruction", ("KEN", "TZA")),
+            id="they-opening-the-next-sentence",
         ),
-        # "entities" are bodies a leader can direct
-        (
-            "Kenyan President William Ruto and South African President Cyril Ramaphosa met in Nairobi on Tuesday and "
-            "directed the relevant government entities to conclude the visa agreement.",
-            ("ministry_instruction", ("KEN", "ZAF")),
+        pytest.param(
+            "Indonesian President Joko Widodo and Malaysian Prime Minister Anwar Ibrahim met in Jakarta on Monday and "
+            "directed the relevant government entities to finish mapping the land border.",
+            ("ministry_instruction", ("IDN", "MYS")),
+            id="government-entities",
         ),
-        # "gave instructions to" with the recipients as a dative
-        (
-            "Turkish President Recep Tayyip Erdogan chaired a cabinet session on Tuesday and gave instructions to the "
-            "ministers concerned to speed up reconstruction.",
-            ("ministry_instruction", ("TUR",)),
+        pytest.param(
+            "After an emergency cabinet meeting on Monday, Brazilian President Luiz Inacio Lula da Silva gave "
+            "instructions to the ministers concerned to release flood-relief funds.",
+            ("ministry_instruction", ("BRA",)),
+            id="gave-instructions-to",
+        ),
+        pytest.param(
+            "Argentine President Javier Milei and Lula met in Brasilia on Monday. The two presidents urged their "
+            "governments to settle the dispute over the hydropower tariffs without delay.",
+            ("ministry_instruction", ("ARG", "BRA")),
+            id="urged-their-governments",
+        ),
+        pytest.param(
+            "Indonesian President Joko Widodo and Philippine President Ferdinand Marcos Jr. met in Manila on Monday. "
+            "The two leaders requested their fisheries ministers to draft rules for joint patrols.",
+            ("ministry_instruction", ("IDN", "PHL")),
+            id="requested-their-ministers",
+        ),
+        pytest.param(
+            "Nigerian President Bola Tinubu spoke by phone with Ghanaian President Nana Akufo-Addo on Monday. In the "
+            "conversation, Tinubu called on the relevant ministries to clear the backlog at the Seme crossing.",
+            ("ministry_instruction", ("NGA",)),
+            id="called-on-the-ministries",
+        ),
+        pytest.param(
+            "Meloni and Greek Prime Minister Kyriakos Mitsotakis met in Athens on Monday. The interior ministers were "
+            "asked by the two leaders to present a joint plan on sea rescues within three months.",
+            ("ministry_instruction", ("GRC", "ITA")),
+            id="passive-asked-by-the-leaders",
         ),
     ],
 )
-def test_instruction_shapes_of_the_third_round(pipeline: Any, body: str, want: tuple[str, tuple[str, ...]]) -> None:
+def test_instructions_in_other_shapes(pipeline: Any, body: str, want: tuple[str, tuple[str, ...]]) -> None:
+    """'They' after the leaders' sentence, object control, entities, 'gave instructions to', urged/requested their
+    own bodies, 'called on the ministries', and the passive with the leaders as agent are instructions."""
     assert want in keys(pipeline, body)
 
 
 def test_they_after_ministers_is_not_a_leaders_instruction(pipeline: Any) -> None:
+    """'They' after a sentence about ministers are the ministers: no leader's instruction."""
     body = (
-        "The foreign ministers of Turkey and Azerbaijan met in Ankara on Tuesday. They asked their embassies to "
-        "coordinate preparations for the anniversary."
+        "The finance ministers of Spain and Portugal met in Lisbon on Monday. They asked their tax agencies to "
+        "exchange data on cross-border workers."
     )
     assert not {k for k in keys(pipeline, body) if k[0] == "ministry_instruction"}
 
 
 def test_agreeing_to_instruct_a_working_group_is_not_a_consultation(pipeline: Any) -> None:
+    """'agreed to instruct the joint working group to ...' is the three leaders' instruction, not an agreement to consult."""
     body = (
-        "Putin, Aliyev and Pashinyan held talks in Sochi on Tuesday. The leaders agreed to instruct the trilateral "
-        "working group to step up work on transport links."
+        "Kazakh President Kassym-Jomart Tokayev, Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr "
+        "Japarov met in Tashkent on Monday. The three presidents agreed to instruct the joint working group on water "
+        "to prepare rules for sharing the river."
     )
     got = keys(pipeline, body)
-    assert ("ministry_instruction", ("ARM", "AZE", "RUS")) in got
+    assert ("ministry_instruction", ("KAZ", "KGZ", "UZB")) in got
     assert not {k for k in got if k[0] == "consultation_agreement"}
 
 
 def test_ministers_agreeing_to_resume_talks_is_a_consultation_agreement(pipeline: Any) -> None:
-    body = (
-        "Brazil's Foreign Minister Mauro Vieira and his Argentine peer met in Brasilia on Tuesday and agreed to "
-        "resume technical talks on the border bridge."
-    )
-    assert ("consultation_agreement", ("ARG", "BRA")) in keys(pipeline, body)
+    """Ministers agreeing for their states count: no leaders and no summit are needed."""
+    body = "The foreign ministers of Chile and Peru, meeting in Lima on Monday, agreed to resume negotiations on fishing rights."
+    assert ("consultation_agreement", ("CHL", "PER")) in keys(pipeline, body)
 
 
 def test_a_mediator_named_after_with_is_not_a_party(pipeline: Any) -> None:
+    """'agreed, with the help of the Saudi side, to ...': the helper is not a party to the agreement."""
     body = (
-        "Aliyev and Pashinyan met in Sochi on Tuesday. The two leaders agreed, with the mediation of the Russian "
-        "side, to resume the work of the border commissions."
+        "Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki met in Asmara on Monday. The two "
+        "leaders agreed, with the help of the Saudi side, to reopen talks on the border demarcation."
     )
     got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
-    assert got == {("consultation_agreement", ("ARM", "AZE"))}
+    assert got == {("consultation_agreement", ("ERI", "ETH"))}
+
+
+def test_a_facilitator_is_not_a_party_to_the_agreement(pipeline: Any) -> None:
+    """'with the facilitation of Qatar' takes the host out of 'the two countries agreed'."""
+    body = (
+        "Qatar's emir, Sheikh Tamim bin Hamad Al Thani, received Rwandan President Paul Kagame and Congolese "
+        "President Felix Tshisekedi in Doha on Monday. The two countries agreed to open negotiations on the eastern "
+        "border, with the facilitation of Qatar."
+    )
+    got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
+    assert got == {("consultation_agreement", ("COD", "RWA"))}
+
+
+def test_calling_on_another_states_government_is_not_an_instruction(pipeline: Any) -> None:
+    """A leader calling on another state's government (and an organisation) appeals to them; he instructs no one."""
+    body = (
+        "Brazilian President Luiz Inacio Lula da Silva on Monday called on the European Commission and the "
+        "Argentine government to reconsider the trade clauses."
+    )
+    assert not {k for k in keys(pipeline, body) if k[0] == "ministry_instruction"}
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        # the greeting's addressee and the message's sender are not in the room
-        "Uzbek Foreign Minister Bakhtiyor Saidov was received by President Kassym-Jomart Tokayev on Tuesday, who "
-        "asked him to convey his greetings to President Shavkat Mirziyoyev.",
-        "Turkish President Recep Tayyip Erdogan received the Azerbaijani foreign minister on Tuesday, who delivered "
-        "a message from President Ilham Aliyev.",
-        # a recalled meeting described by a when-clause
-        "Scholz last met Tusk in Paris in March 2023, when the two leaders and French President Emmanuel Macron "
-        "held talks on European defence.",
-        # a minister's counterpart is a minister, whoever else the sentence names
-        "Earlier on Tuesday, German Foreign Minister Annalena Baerbock held talks with her French counterpart, with "
-        "whom she discussed the region where Macron wants to mediate.",
+        pytest.param(
+            "Kazakh President Kassym-Jomart Tokayev received the visiting Turkish deputy prime minister in Astana on "
+            "Monday and asked him to pass on his warm greetings to President Recep Tayyip Erdogan.",
+            id="greetings-addressee",
+        ),
+        pytest.param(
+            "Egyptian President Abdel Fattah al-Sisi received Qatar's foreign minister in Cairo on Monday, who handed "
+            "over a letter from Emir Sheikh Tamim bin Hamad Al Thani.",
+            id="letter-sender",
+        ),
+        pytest.param(
+            "Albanese last sat down with Kishida in Hiroshima in May 2023, where the two leaders and Indian Prime "
+            "Minister Narendra Modi held talks on the margins of the G7.",
+            id="recalled-where-clause",
+        ),
+        pytest.param(
+            "On Monday morning Japanese Foreign Minister Yoko Kamikawa met her Indian counterpart to go over the port "
+            "project that Modi and Kishida launched last year.",
+            id="a-ministers-counterpart",
+        ),
     ],
 )
 def test_envoys_recalls_and_ministers_are_not_summits(pipeline: Any, body: str) -> None:
+    """The addressee of greetings and the sender of a letter are not in the room; a meeting recalled in a
+    where-clause is background; a minister's counterpart is a minister."""
     assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
 
 
 def test_separate_talks_with_each_guest_are_separate_summits(pipeline: Any) -> None:
-    body = (
-        "Russian President Vladimir Putin held separate talks with Aliyev and then with Pashinyan in Sochi on Tuesday."
-    )
+    """'separate meetings with A and then with B': one summit per guest with the host, no three-way one."""
+    body = "Erdogan held separate meetings with Abiy Ahmed and then with Hassan Sheikh Mohamud in Ankara on Monday."
     got = {k for k in keys(pipeline, body) if k[0] == "summit"}
-    assert got == {("summit", ("AZE", "RUS")), ("summit", ("ARM", "RUS"))}
+    assert got == {("summit", ("ETH", "TUR")), ("summit", ("SOM", "TUR"))}
 
 
 def test_a_place_named_after_a_leader_is_not_the_leader(pipeline: Any) -> None:
+    """'the Narendra Modi Stadium' is a place: the sports ministers meeting there is no summit."""
     body = (
-        "Argentine Foreign Minister Diana Mondino and her Uruguayan peer met on Tuesday at the Santos Palace. "
-        '"We agreed on the agenda," she said.'
+        "The sports ministers of India and Australia met on Monday at the Narendra Modi Stadium in Ahmedabad. "
+        '"We agreed on the schedule," he said.'
     )
     assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
 
 
-def test_a_finite_verb_parsed_as_a_participle_keeps_its_subjects(pipeline: Any) -> None:
+def test_leaders_in_apposition_keep_their_meeting(pipeline: Any) -> None:
+    """Three presidents named by 'President of X, Name,' hold a meeting: all three states."""
     body = (
-        "President of Algeria, Abdelmadjid Tebboune, President of Tunisia, Kais Saied, and President of the Libyan "
-        "Presidential Council, Mohamed al-Menfi, held on Tuesday in Tunis the first consultative meeting between the "
-        "leaders of the three countries."
+        "President of Kenya, William Ruto, President of Uganda, Yoweri Museveni, and President of Tanzania, Samia "
+        "Suluhu Hassan, held on Monday in Arusha a joint consultative meeting of the three heads of state."
     )
-    assert ("summit", ("DZA", "LBY", "TUN")) in keys(pipeline, body)
-
-
-# --- Rules from the fifth held-out round (tests/fixtures/heldout5; sentences written for these tests) --------
-
-
-@pytest.mark.parametrize(
-    ("body", "want"),
-    [
-        (
-            "Erdogan and Aliyev met in Baku on Tuesday. The two presidents urged their governments to work out a "
-            "transit agreement at the earliest.",
-            ("ministry_instruction", ("AZE", "TUR")),
-        ),
-        (
-            "Erdogan and Aliyev met in Baku on Tuesday. The two presidents requested their energy ministers to meet "
-            "within a month.",
-            ("ministry_instruction", ("AZE", "TUR")),
-        ),
-        (
-            "Kenyan President William Ruto spoke by phone with President Cyril Ramaphosa on Tuesday. During the call, "
-            "Ruto called on the ministries concerned to remove the obstacles to the railway project.",
-            ("ministry_instruction", ("KEN",)),
-        ),
-        (
-            "Erdogan and Aliyev met in Baku on Tuesday. The foreign ministers were asked by the two leaders to explore "
-            "a transit agreement and to report back within six months.",
-            ("ministry_instruction", ("AZE", "TUR")),
-        ),
-    ],
-)
-def test_instruction_shapes_of_the_fifth_round(pipeline: Any, body: str, want: tuple[str, tuple[str, ...]]) -> None:
-    assert want in keys(pipeline, body)
-
-
-def test_calling_on_another_states_administration_is_not_an_instruction(pipeline: Any) -> None:
-    body = (
-        "Turkish President Recep Tayyip Erdogan on Tuesday called on the international community and the US "
-        "administration to intervene immediately."
-    )
-    assert not {k for k in keys(pipeline, body) if k[0] == "ministry_instruction"}
-
-
-def test_a_facilitator_is_not_a_party_to_the_agreement(pipeline: Any) -> None:
-    body = (
-        "Erdogan hosted Ethiopian Prime Minister Abiy Ahmed and Somali President Hassan Sheikh Mohamud in Ankara on "
-        "Tuesday. The two countries agreed to begin technical negotiations, with the facilitation of Turkey."
-    )
-    got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
-    assert got == {("consultation_agreement", ("ETH", "SOM"))}
+    assert ("summit", ("KEN", "TZA", "UGA")) in keys(pipeline, body)
 
 
 def test_a_meeting_days_before_is_not_part_of_this_one(pipeline: Any) -> None:
+    """'a week after his talks with Yoon': Yoon was at another meeting, not this one."""
     body = (
-        "U.S. President Joe Biden met Mexican President Andres Manuel Lopez Obrador on Tuesday, two days after his "
-        "talks with Chinese President Xi Jinping."
+        "Japanese Prime Minister Fumio Kishida received Australian Prime Minister Anthony Albanese in Tokyo on "
+        "Monday, a week after his talks with South Korean President Yoon Suk Yeol."
     )
     got = {k for k in keys(pipeline, body) if k[0] == "summit"}
-    assert ("summit", ("MEX", "USA")) in got and ("summit", ("CHN", "MEX", "USA")) not in got
+    assert ("summit", ("AUS", "JPN")) in got and ("summit", ("AUS", "JPN", "KOR")) not in got
 
 
 def test_a_past_when_clause_under_a_planned_meeting_is_a_recall(pipeline: Any) -> None:
+    """A past 'when the two met' hanging off a meeting still to come belongs to an earlier visit."""
     body = (
-        "In Paris, Xi will hold talks with Macron, who visited China in April last year, when the two leaders met "
-        "in Beijing."
+        "In Rome, Modi is to hold talks with Meloni, who came to India in March last year, when the two prime "
+        "ministers met in New Delhi."
     )
     assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
 
 
 def test_the_two_met_is_the_two_leaders(pipeline: Any) -> None:
+    """'The two met' after a sentence naming two leaders is their meeting."""
     body = (
-        "Spanish Prime Minister Pedro Sanchez and King Mohammed VI of Morocco agreed on Tuesday to relaunch the "
-        "working group on maritime spaces. The two met at the royal residence in Rabat."
+        "Portuguese Prime Minister Antonio Costa and Brazilian President Luiz Inacio Lula da Silva agreed on Monday "
+        "to revive the joint commission on energy. The two met at the presidential palace in Brasilia."
     )
-    assert ("summit", ("ESP", "MAR")) in keys(pipeline, body)
+    assert ("summit", ("BRA", "PRT")) in keys(pipeline, body)
 
 
-def test_a_capacity_phrase_does_not_hide_the_host(pipeline: Any) -> None:
-    """The parser takes 'as Champion' for the subject of 'hosted' and hangs the clause off the host's name."""
+def test_a_role_phrase_does_not_hide_the_host(pipeline: Any) -> None:
+    """A role phrase between the host's name and 'hosted' ('in his capacity as chair of ...') keeps the host."""
     body = (
-        "Luanda - The President of the Republic, João Lourenço, in his capacity as African Union Champion for Peace, "
-        "hosted this Tuesday in Luanda a tripartite summit with the Heads of State of the Democratic Republic of "
-        "Congo, Félix Tshisekedi, and of Rwanda, Paul Kagame."
+        "Nairobi - The President of the Republic, William Ruto, in his capacity as chair of the East African "
+        "Community, hosted this Monday at State House a three-way meeting with the Heads of State of Somalia, Hassan "
+        "Sheikh Mohamud, and of Ethiopia, Abiy Ahmed."
     )
-    assert ("summit", ("AGO", "COD", "RWA")) in keys(pipeline, body)
+    assert ("summit", ("ETH", "KEN", "SOM")) in keys(pipeline, body)
 
 
-def test_leaders_right_before_agreed_are_the_parties_when_the_parser_loses_the_subject(pipeline: Any) -> None:
+def test_the_leaders_who_agreed_are_the_parties_not_the_host(pipeline: Any) -> None:
+    """The two presidents who agreed are its parties; the host of the article's meeting is not."""
     body = (
-        "Angolan President Joao Lourenco hosted Felix Tshisekedi and Paul Kagame in Luanda on Tuesday. According to "
-        "the final communique read by the Angolan foreign minister, Presidents Tshisekedi and Kagame agreed to "
-        "resume the work of the joint permanent commission."
+        "Kenyan President William Ruto hosted Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu "
+        "Hassan in Nairobi on Monday. According to the final communique, Presidents Museveni and Samia agreed to "
+        "revive the joint commission on Lake Victoria."
     )
     got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
-    assert got == {("consultation_agreement", ("COD", "RWA"))}
+    assert got == {("consultation_agreement", ("TZA", "UGA"))}
+
+
+# --- Known weaknesses, found by writing the tests above in other words (strict: they fail until fixed) ---------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="actors: a title followed by a comma takes the next names as its holder ('the Kenyan foreign minister, "
+    "Presidents Museveni' is one Kenyan official), so Kenya becomes a party",
+)
+def test_a_title_does_not_take_the_names_after_a_comma(pipeline: Any) -> None:
+    """'read out by the Kenyan foreign minister, Presidents Museveni and Samia agreed': the minister is not a party."""
+    body = (
+        "Kenyan President William Ruto hosted Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu "
+        "Hassan in Nairobi on Monday. According to a statement read out by the Kenyan foreign minister, Presidents "
+        "Museveni and Samia agreed to revive the joint commission on Lake Victoria."
+    )
+    got = {k for k in keys(pipeline, body) if k[0] == "consultation_agreement"}
+    assert got == {("consultation_agreement", ("TZA", "UGA"))}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="context: 'they' in a sentence about two ministers resolves to the article's main pair of leaders",
+)
+def test_they_in_a_sentence_about_ministers_are_the_ministers(pipeline: Any) -> None:
+    """'Kamikawa met her Indian counterpart, and they went over ...': two ministers, no summit."""
+    body = (
+        "On Monday morning Japanese Foreign Minister Yoko Kamikawa met her Indian counterpart, and they went over the "
+        "port project that Modi and Kishida launched last year."
+    )
+    assert not {k for k in keys(pipeline, body) if k[0] == "summit"}

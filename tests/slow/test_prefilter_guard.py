@@ -12,7 +12,7 @@ from dipevents.core.models import Article
 from dipevents.core.pipeline import _main_meeting
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 
 
 def _articles() -> list[Article]:
@@ -26,7 +26,8 @@ def _articles() -> list[Article]:
 
 
 def test_no_skipped_sentence_would_yield_an_event(pipeline: Any) -> None:
-    """Every sentence of the eight labelled sets that yields a candidate when parsed is one the prefilter keeps."""
+    """Every sentence of held-out sets 1-6 and dev that yields a candidate when parsed is one the prefilter keeps
+    (held-out 7 waits for its first run to be recorded before anyone reads its per-article output)."""
     leaks = []
     for article in _articles():
         p = pipeline._prepare(article)

@@ -143,5 +143,6 @@ def test_every_registered_type_reaches_every_derived_place(t: EventType, kb: Any
         {"event_id": "ev-1", "event_type": t.event_type, "countries": ["JPN"], "confidence": 1, "extractor": t.name}
     )
     assert describe(event).startswith(t.event_type)
-    # docs: the README's table of types
+    # docs: the definition and the README's table of types
+    assert re.search(rf"^## `{t.event_type}`$", (ROOT / "docs" / "events.md").read_text(encoding="utf-8"), re.M)
     assert f"| `{t.event_type}` |" in (ROOT / "README.md").read_text(encoding="utf-8")
