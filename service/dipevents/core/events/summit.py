@@ -22,6 +22,7 @@ from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, lemma
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
+from dipevents.core.extractors.tense import is_announced
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.records import EventBase, Location
 from dipevents.core.registry import Codes, EventType, MainMeeting, MergeRule, Prefilter
@@ -74,7 +75,9 @@ class SummitExtractor(TypeExtractor):
             elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t, kb):
                 triggers.append(t)
         for trigger in triggers:
-            if is_irrealis(trigger, kb, clause_future=True) or is_background(view, trigger):
+            if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
+                continue
+            if is_background(view, trigger):
                 continue
             clause = clause_tokens(trigger)
             absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)

@@ -1,0 +1,52 @@
+"""The wire's own tense (core/extractors/tense.py): meetings the copy announces are not summits; held ones are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dipevents.testing import make_article
+
+PUB = "2024-03-06T15:00:00+00:00"  # a Wednesday
+
+
+def summits(pipeline: Any, body: str) -> list[list[str]]:
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    return [e.countries for e in events if e.event_type == "summit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a calendar date after publication in the meeting's own phrase
+        "Officials linked the tariff pause to the March 20 summit between Joe Biden and Justin Trudeau in Ottawa.",
+        # a present tense in a clause of time under a future or a hope
+        "Trudeau will press the lumber dispute when he sits down with Joe Biden in Ottawa.",
+        "Japanese Prime Minister Fumio Kishida says he hopes to raise fisheries when he meets South Korean "
+        "President Yoon Suk Yeol.",
+        # a proposal that they meet
+        "Japanese Prime Minister Fumio Kishida proposed in a letter to South Korean President Yoon Suk Yeol that "
+        "they meet in Tokyo.",
+        # the noun itself announced
+        "The upcoming talks between Joe Biden and Justin Trudeau in Ottawa drew protesters.",
+        "Two rounds of talks between Joe Biden and Justin Trudeau scheduled for Thursday and Friday top the agenda.",
+        "Kishida sent Yoon a note in advance of their meeting in Seoul.",
+    ],
+)
+def test_announced_meetings_are_not_summits(pipeline: Any, body: str) -> None:
+    """A meeting stated in the tense or words of an announcement gives no summit."""
+    assert summits(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Joe Biden met Justin Trudeau in Ottawa on March 4.",
+        "The long-planned talks between Joe Biden and Justin Trudeau opened in Ottawa on Monday.",
+        "Trudeau raised the lumber dispute when he sat down with Joe Biden in Ottawa on Monday.",
+        "Biden and Trudeau took questions after they met for two hours in Ottawa on Monday.",
+    ],
+)
+def test_reported_meetings_stay_summits(pipeline: Any, body: str) -> None:
+    """Past, perfect and planned-then-held meetings are reported, not announced."""
+    assert summits(pipeline, body) == [["CAN", "USA"]]
