@@ -81,6 +81,11 @@ class InstructionExtractor(TypeExtractor):
             ]  # "given instructions by the presidents"
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
             givers = view.actors_of(giver_tokens) if giver_tokens else []
+            document = _document_giver(t, view)
+            if document is not None:
+                # "a provision directing U.S. officials", "a petition asking the Commission": the order is the
+                # text's (a law's, a bill's, a company's), unless a leader's own ("Putin's decree instructing")
+                giver_tokens, givers = [t.head], document
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
                 continue  # a minister ordering staff is not a leader's instruction
             states, used = states_of(view, givers, leaders_only=False)
@@ -103,7 +108,8 @@ class InstructionExtractor(TypeExtractor):
                 or (leader_in_sentence and any(a.kind == "they" for a in used))
                 # "the parties/the two sides agreed to instruct their ministries", in an article about leaders' talks
                 or (bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in used))
-                or not giver_tokens
+                # no one named as giving it ("ministries were asked to"): only where leaders are in the story
+                or (not giver_tokens and (leader_in_sentence or bool(view.ctx.main_states)))
             )
             if not leader_backed:
                 continue
@@ -113,6 +119,19 @@ class InstructionExtractor(TypeExtractor):
             instructed = [{"name": n, "countries": sorted(body_states or states)} for n in body_names]
             yield candidate(self, view, t, states, used, confidence, instructed=instructed, directive=directive)
             return
+
+
+def _document_giver(t: Token, view: SentenceView) -> list[ActorMention] | None:
+    """The actors of the noun an order verb modifies as a participle ('a bill ordering X', 'a petition asking Y'),
+    without the participle's own words; None when the verb is not such a modifier."""
+    if t.dep_ != "acl" or t.head.pos_ not in ("NOUN", "PROPN") or t.i < t.head.i:
+        return None
+    inner = {x.i for x in t.subtree}
+    doc = t.head
+    owners = list(doc.subtree)
+    if doc.dep_ == "dobj":  # "Macron issued a decree instructing ...": the decree is its issuer's
+        owners += [x for s in subjects(doc.head) for x in s.subtree]
+    return view.actors_of_tokens([x for x in owners if x.i not in inner])
 
 
 def _leaders_before(view: SentenceView) -> bool:
