@@ -69,10 +69,14 @@ class SummitExtractor(TypeExtractor):
                     continue  # "called on X to", "called for talks"
                 if lem in required_particles and not any(c.lower_ in required_particles[lem] for c in t.children):
                     continue  # "sat down with", not any sitting
+                if not _meeting_sense(t, view):
+                    continue
                 if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
                     continue
                 triggers.append(t)
             elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t, kb):
+                if not _meeting_sense(t, view):
+                    continue
                 triggers.append(t)
         for trigger in triggers:
             if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
@@ -84,7 +88,7 @@ class SummitExtractor(TypeExtractor):
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
-                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
+                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they") and not _aside(a, trigger, view)
             ]
             separate = _separate_meetings(trigger, view, people)
             if separate:
@@ -116,6 +120,93 @@ class SummitExtractor(TypeExtractor):
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
         return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
+
+
+def _meeting_sense(t: Token, view: SentenceView) -> bool:
+    """The word means a meeting here: not 'the call was seconded by' (an appeal), 'spoke of optimism' (a
+    statement), 'summit nations' (a modifier of another noun)."""
+    kb = view.kb
+    if t.pos_ in ("NOUN", "PROPN"):
+        if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+            nouns = kb.words("summit", "nouns")
+            return t.head.lower_ in nouns or lemma(t.head) in nouns
+        if lemma(t) == "call":
+            return _is_phone_call(t, view)
+        return True
+    if lemma(t) in ("speak", "talk"):
+        preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
+        return not (preps & kb.words("summit", "topic_preps")) or bool(preps & {"with", "to"})
+    return True
+
+
+def _is_phone_call(t: Token, view: SentenceView) -> bool:
+    """'a call with', 'a phone call', 'held a call', 'a call between': a conversation; otherwise an appeal."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "from") for c in t.children):
+        return True
+    phone, video = view.kb.pattern("summit", "phone_words"), view.kb.pattern("summit", "video_words")
+    if any(c.dep_ in ("compound", "amod", "nmod") and (phone.match(c.text) or video.match(c.text)) for c in t.children):
+        return True
+    if t.dep_ in ("dobj", "nsubjpass") and lemma(t.head) in view.kb.words("summit", "call_holding_verbs"):
+        return True
+    return bool(phone.search(view.text) or video.search(view.text))
+
+
+def _aside(a: ActorMention, trigger: Token, view: SentenceView) -> bool:
+    """A possessor of someone else is not at the table: 'their Japanese colleagues', 'one of President X's
+    aides'. A possessor of the meeting itself is ('their talks', "Putin's visit")."""
+    toks = [x for x in view.doc if a.start <= x.idx < a.end]
+    if not toks:
+        return False
+    last = toks[-1]
+    possessor = last.dep_ == "poss" or any(c.dep_ == "case" for c in last.children)
+    if not possessor:
+        return False
+    owned = last.head
+    nouns = view.kb.words("summit", "nouns")
+    return owned.i != trigger.i and owned.lower_ not in nouns and lemma(owned) not in nouns
+
+
+_SETTING_VERBS = frozenset(
+    {
+        "attend",
+        "address",
+        "open",
+        "close",
+        "chair",
+        "leave",
+        "skip",
+        "boycott",
+        "miss",
+        "cover",
+        "prepare",
+        "organize",
+        "organise",
+    }
+)
+_MOVEMENT_VERBS = frozenset({"arrive", "travel", "head", "fly", "return", "go", "come", "depart"})
+_MULTILATERAL = re.compile(
+    r"^(?:G-?\d+|BRICS|ASEAN|NATO|EU|APEC|SCO|UN|OSCE|CHOGM|COP\d*|CIS|CSTO|OIC|GCC|SAARC|AU|OAS|CELAC|Mercosur|"
+    r"Quad|Arab|African|European|Commonwealth|Francophonie|Ibero-American|East|Asia|Pacific|Nordic|Baltic|"
+    r"Group|Union|League|Council|Organization|Organisation|Forum|Davos|Munich|Shangri-La|Raisina|Valdai)$"
+)
+
+
+_CONVEYED_NOUNS = frozenset(
+    {
+        "greeting",
+        "greetings",
+        "regards",
+        "wishes",
+        "message",
+        "messages",
+        "letter",
+        "letters",
+        "congratulations",
+        "invitation",
+        "condolences",
+        "invite",
+    }
+)
 
 
 def _conveyed(view: SentenceView) -> set[int]:

@@ -1,0 +1,57 @@
+"""Who sits at the table and what counts as a meeting word (core/events/summit.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dipevents.testing import make_article
+
+PUB = "2024-03-06T15:00:00+00:00"
+
+
+def summits(pipeline: Any, body: str) -> list[tuple[list[str], int]]:
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    return [(e.countries, len(e.mentions)) for e in events if e.event_type == "summit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "call" as an appeal, not a conversation
+        "The call was quickly seconded by German Chancellor Olaf Scholz and French President Emmanuel Macron.",
+        # "spoke of" is a statement
+        "Scholz and other political leaders spoke of cautious optimism after a statement by French President "
+        "Emmanuel Macron.",
+        # a meeting noun that only qualifies another noun
+        "Scholz and Macron praised the summit nations for their resolve on energy.",
+        # a leader who owns someone at the table is not at it
+        "In Berlin, an envoy of Chancellor Scholz met one of President Macron's aides.",
+    ],
+)
+def test_words_that_are_not_meetings_and_people_who_are_not_there(pipeline: Any, body: str) -> None:
+    """An appeal, a statement, 'summit' as a modifier, or a leader named as someone's employer: no summit."""
+    assert summits(pipeline, body) == []
+
+
+def test_their_colleagues_are_not_the_leaders(pipeline: Any) -> None:
+    """'their colleagues' after business leaders does not bring in the article's two leaders."""
+    body = (
+        "Joe Biden met Fumio Kishida in Tokyo on Monday. Months earlier, U.S. and EU business leaders met their "
+        "Japanese colleagues to discuss the trade gap."
+    )
+    assert summits(pipeline, body) == [(["JPN", "USA"], 1)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Scholz had a call with Macron on Tuesday.",
+        "Macron held a phone call with Scholz.",
+        "Scholz spoke with Macron about energy on Tuesday.",
+        "Scholz and Macron held their talks at the Elysee on Tuesday.",
+    ],
+)
+def test_calls_and_talks_stay_meetings(pipeline: Any, body: str) -> None:
+    """A call with someone, a phone call, speaking with someone about a topic, their own talks: summits."""
+    assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA"]]
