@@ -14,7 +14,7 @@ IMAGE ?= dipevents
 REVISION := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
 LOCK_FLAGS := --python-version 3.11 --python-platform x86_64-manylinux_2_28 --generate-hashes
 
-.PHONY: help install run test test-fast lint typecheck schemas kafka-up kafka-down kafka-status ops-check bench bench-record bench-speed soak clean lock kustomize image
+.PHONY: audit-real help install run test test-fast lint typecheck schemas kafka-up kafka-down kafka-status ops-check bench bench-record bench-speed soak clean lock kustomize image
 
 help: ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -91,6 +91,9 @@ bench-record: $(STAMP) ## record the newest full `make bench` run in docs/benchm
 
 bench-speed: $(STAMP) ## extraction-only articles/CPU-s on the fixed held-out set (the speed-gate reference)
 	$(PY) -m bench.speed
+
+audit-real: $(STAMP) ## real-stream precision audit: extract over ../shared/data/real (never-studied split left out), draw 150 events to judge
+	$(PY) tools/audit_real.py run --out $(or $(AUDIT_OUT),/tmp/dipevents-audit-real) $(if $(AUDIT_ALL),--all)
 
 soak: $(STAMP) ## the full-size fault test: 2000 records, kills, broker restart, on a real broker
 	DIPEVENTS_SOAK_ARTICLES=2000 $(BIN)/pytest -m soak -p no:randomly
