@@ -26,6 +26,8 @@ from dipevents.core.registry import Codes, EventType, MergeRule, Prefilter
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from dipevents.core.actors import ActorMention
+
 
 class InstructedBody(BaseModel):
     model_config = ConfigDict(frozen=True)

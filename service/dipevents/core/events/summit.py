@@ -21,8 +21,8 @@ from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, lemma
-from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.extractors.tense import is_announced
+from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.records import EventBase, Location
 from dipevents.core.registry import Codes, EventType, MainMeeting, MergeRule, Prefilter
@@ -88,7 +88,8 @@ class SummitExtractor(TypeExtractor):
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
-                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they") and not _aside(a, trigger, view)
+                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
+                and not _aside(a, trigger, view)
             ]
             separate = _separate_meetings(trigger, view, people)
             if separate:
