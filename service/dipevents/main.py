@@ -5,7 +5,9 @@ and passed down. Nothing else creates settings or loads the model.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from dipevents.core.bounds import Budget
 from dipevents.core.dedup import Deduplicator
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import BUILTIN_TYPES
@@ -36,9 +38,22 @@ def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> Art
     return ArticleProcessor(pipeline, index)
 
 
-def build_deduplicator(settings: Settings, store: dict[str, list[dict[str, object]]] | None = None) -> Deduplicator:
+def build_budget(settings: Settings, max_bytes: int | None = None) -> Budget:
+    """What one event may hold (dipevents.core.bounds); `max_bytes` lowers the record budget (the worker passes
+    what its topics accept)."""
+    d = settings.dedup
+    return Budget(
+        max_mentions=d.max_mentions,
+        max_sources=d.max_sources,
+        max_article_ids=d.max_article_ids,
+        max_bytes=min(d.max_record_bytes, max_bytes or d.max_record_bytes),
+    )
+
+
+def build_deduplicator(settings: Settings, store: Any | None = None, budget: Budget | None = None) -> Deduplicator:
     return Deduplicator(
         store if store is not None else {},
         window_days=settings.dedup.window_days,
         date_tolerance_days=settings.dedup.date_tolerance_days,
+        budget=budget or build_budget(settings),
     )

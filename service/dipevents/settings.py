@@ -31,6 +31,12 @@ class KafkaSettings(BaseModel):
     repair_idle_seconds: float = Field(
         default=15.0, gt=0, description="a partition idle this long while its log has more is read from the log"
     )
+    inflight_topic: str = Field(
+        default="dipevents.inflight", description="internal (compacted): the input offsets each worker is on"
+    )
+    quarantine_after_exits: int = Field(
+        default=2, ge=1, description="a record in flight at this many worker exits in a row is dead-lettered"
+    )
 
 
 class NlpSettings(BaseModel):
@@ -52,6 +58,14 @@ class DedupSettings(BaseModel):
     date_tolerance_days: int = Field(default=1, ge=0, description="dates this far apart can be one event")
     sweep_seconds: float = Field(default=600.0, gt=0, description="how often the worker drops expired events")
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1, description="MinHash Jaccard for copies")
+    max_mentions: int = Field(default=100, ge=1, description="mentions an event keeps in full; later ones are counted")
+    max_sources: int = Field(default=100, ge=1, description="sources an event lists; mentions of others are counted")
+    max_article_ids: int = Field(default=200, ge=2, description="article ids an event remembers (first and latest)")
+    max_record_bytes: int = Field(
+        default=256_000,
+        ge=200_000,
+        description="JSON size of one stored event (table and state records); lowered to what the topics accept",
+    )
 
 
 class MetricsSettings(BaseModel):

@@ -18,7 +18,7 @@ from dipevents.core.errors import ExtractionError
 from dipevents.core.ids import event_id
 from dipevents.core.models import BUILTIN_TYPES, EVENT_ADAPTER, Article, Event
 from dipevents.core.processor import Extraction
-from dipevents.stream.ledger import Record
+from dipevents.stream.ledger import InFlight, Record
 
 _ids = itertools.count(1)
 
@@ -187,6 +187,22 @@ class MemoryLog:
         self.closed = True
 
 
+class MemoryJournal:
+    """The ledger's Journal port in memory: the last note per (topic, partition) survives the ledger, as the
+    compacted topic survives a worker process; `notes` lists every note in order."""
+
+    def __init__(self) -> None:
+        self.last_notes: dict[tuple[str, int], InFlight] = {}
+        self.notes: list[tuple[str, int, InFlight]] = []
+
+    async def begin(self, topic: str, partition: int, span: InFlight) -> None:
+        self.last_notes[(topic, partition)] = span
+        self.notes.append((topic, partition, span))
+
+    async def last(self, topic: str, partition: int) -> InFlight | None:
+        return self.last_notes.get((topic, partition))
+
+
 class ScriptedProcessor:
     """The extract handler's Processor port without spaCy: `events_for(article)` gives an article's events; an
     exception it raises becomes that article's `Extraction.error`, as ArticleProcessor isolates a failing one."""
@@ -268,6 +284,7 @@ def deployment_env(bootstrap: str, name: str, partitions: int, **extra: str) -> 
             "DIPEVENTS_KAFKA__STATE_TOPIC": f"{name}.state",
             "DIPEVENTS_KAFKA__CANDIDATES_TOPIC": f"{name}.candidates",
             "DIPEVENTS_KAFKA__DEAD_LETTER_TOPIC": f"{name}.dlq",
+            "DIPEVENTS_KAFKA__INFLIGHT_TOPIC": f"{name}.inflight",
             "DIPEVENTS_KAFKA__PARTITIONS": str(partitions),
             "DIPEVENTS_LOG_LEVEL": "WARNING",
             **extra,

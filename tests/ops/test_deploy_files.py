@@ -65,6 +65,7 @@ ALERT_NAMES = {
     "DipeventsHighLatencyP99",
     "DipeventsNoEventsExtracted",
     "DipeventsLagExporterDown",
+    "DipeventsRecordQuarantined",
 }
 # The scenarios of issue 15 that alerts_test.yml must replay (name prefix "scenario: ...").
 SCENARIOS = ("scale-up", "crash-loops", "idle", "no worker owns", "broker outage")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pycld2
@@ -26,15 +27,32 @@ _MIN_ENGLISH_PERCENT = 20
 _REQUIRED = ("article_id", "source", "body")
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 @dataclass(frozen=True)
 class DecodeLimits:
     max_body_bytes: int = 1_000_000
     max_token_chars: int = 200
+    # A publication time outside this range is bad_timestamp: news is not older than 1900 nor dated more than a
+    # year ahead, and every date found in the text is resolved from it (no date arithmetic can overflow then).
+    earliest: datetime = datetime(1900, 1, 1, tzinfo=UTC)
+    latest_ahead: timedelta = timedelta(days=366)
 
 
-def decode_article(raw: bytes | str, limits: DecodeLimits = DecodeLimits()) -> Article:
-    """Decode one record; raises BadInput whose `.reason` names the class of problem."""
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def decode_article(
+    raw: bytes | str | None, limits: DecodeLimits = DecodeLimits(), now: datetime | None = None
+) -> Article:
+    """Decode one record; raises BadInput whose `.reason` names the class of problem. `now` (default: the
+    clock) bounds the publication time."""
+    if raw is None:
+        raise BadInput("null_value", "the record has no value (a tombstone)")
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    data = data.removeprefix(_BOM)  # some producers write a UTF-8 byte order mark; JSON does not allow one
     if len(data) > limits.max_body_bytes + 64_000:
         raise BadInput("too_large", f"record is {len(data)} bytes; the limit is {limits.max_body_bytes}")
     if b"\x00" in data or len(_CONTROL.findall(data[:4096])) > 8:
@@ -44,7 +62,7 @@ def decode_article(raw: bytes | str, limits: DecodeLimits = DecodeLimits()) -> A
     except UnicodeDecodeError as e:
         raise BadInput("invalid_utf8", f"not valid UTF-8 at byte {e.start}") from None
     try:
-        obj: Any = json.loads(text)
+        obj: Any = json.loads(text, parse_constant=_reject_constant)  # NaN, Infinity: Python's extension, not JSON
     except (ValueError, RecursionError) as e:  # ValueError also covers over-long integer literals
         msg = (
             e.msg
@@ -54,10 +72,12 @@ def decode_article(raw: bytes | str, limits: DecodeLimits = DecodeLimits()) -> A
         raise BadInput("not_json", f"not JSON: {msg}") from None
     if not isinstance(obj, dict):
         raise BadInput("not_an_object", f"JSON {type(obj).__name__} where an object was expected")
-    return article_from_dict(obj, limits)
+    return article_from_dict(obj, limits, now)
 
 
-def article_from_dict(obj: dict[str, Any], limits: DecodeLimits = DecodeLimits()) -> Article:
+def article_from_dict(
+    obj: dict[str, Any], limits: DecodeLimits = DecodeLimits(), now: datetime | None = None
+) -> Article:
     aid = obj.get("article_id") if isinstance(obj.get("article_id"), str) else None
     src = obj.get("source") if isinstance(obj.get("source"), str) else None
     ctx = {"article_id": aid, "source": src}
@@ -73,8 +93,23 @@ def article_from_dict(obj: dict[str, Any], limits: DecodeLimits = DecodeLimits()
         article = Article.model_validate(obj)
     except ValidationError as e:
         raise _classify(e, ctx) from None
+    _check_published(article, limits, now or datetime.now(UTC))
     _check_text(article, limits)
     return article
+
+
+def _check_published(article: Article, limits: DecodeLimits, now: datetime) -> None:
+    published = article.published_at
+    if published is None:
+        return
+    aware = published if published.tzinfo is not None else published.replace(tzinfo=UTC)
+    if not limits.earliest <= aware <= now + limits.latest_ahead:
+        raise BadInput(
+            "bad_timestamp",
+            f"published_at {published.isoformat()} is outside {limits.earliest.date()} .. a year from now",
+            article_id=article.article_id,
+            source=article.source,
+        )
 
 
 def _classify(e: ValidationError, ctx: dict[str, str | None]) -> BadInput:

@@ -10,7 +10,15 @@ Late bridges: when the cluster a report joined now also scores as one event with
 (the report brought the missing date, place or wording), the two become one. The cluster first seen survives
 with every source and mention; the other id is retired with a revision saying `merged_into`.
 
-The store is a port: an in-memory dict here and in the CLI, a changelog-backed faust table in the worker.
+The store is a port: an in-memory dict here and in the CLI, a changelog-backed faust table in the worker. Its
+layout keeps every record small whatever arrives, so N reports cost O(N) (issue 14):
+
+    "<blocking key>|<event id>"  ->  the cluster of one event (a Cluster, bounded by core.bounds.Budget)
+    "<blocking key>@<YYYY-MM-DD>" ->  the index of one key and anchor day: [{"id", "place", "country"}, ...]
+
+A new report reads the index records of the days within the window around its anchor, scores the clusters they
+name, and writes the one it joins back (and the index when a cluster is new, moved day or place, or was bridged). Both
+kinds of key start with the blocking key: the worker keeps them on the partition of the candidates they came from.
 Event time, not wall-clock time, decides what is still a candidate, so replays of old news behave the same.
 """
 
@@ -23,12 +31,15 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from dipevents.core.bounds import Budget, count_mention, fit, fit_data, json_size, mention_total
 from dipevents.core.ids import blocking_key, event_id
 from dipevents.core.merge import Dating, dating, score, union_datings
 from dipevents.core.models import BUILTIN_TYPES, Event, EventRevision
 from dipevents.core.registry import EventTypes
 
 Outcome = Literal["new", "updated", "unchanged"]
+CLUSTER_SEP, INDEX_SEP = "|", "@"
+MAX_INDEX_ENTRIES = 500  # events of one key anchored on one day (distinct places); past it the oldest is unindexed
 
 
 class Cluster(BaseModel):
@@ -41,14 +52,19 @@ class Cluster(BaseModel):
     anchor: date  # event date, or the publication day of the first report when undated
     first_seen_at: datetime
     updated_at: datetime
-    article_ids: list[str]
-    dates: list[list[Any]] = []  # every report's date and how it was found (merge.Dating), strongest first
+    article_ids: list[str]  # remembered, in arrival order: the first half and the latest (see _remember)
+    article_count: int = 0  # every article that reported it (0 in clusters written before the count existed)
+    dates: list[list[Any]] = []  # every report's date and how it was found (merge.Dating), strongest first, <= 16
 
     def datings(self, types: EventTypes = BUILTIN_TYPES) -> list[Dating]:
         return [Dating.from_json(d) for d in self.dates] if self.dates else dating(self.typed(types))
 
     def typed(self, types: EventTypes = BUILTIN_TYPES) -> Event:
         return types.adapter.validate_python(self.event)
+
+    @property
+    def articles(self) -> int:
+        return max(self.article_count, len(self.article_ids))
 
 
 @dataclass(frozen=True)
@@ -58,20 +74,38 @@ class DedupResult:
     revision: int
     record: EventRevision
     merged: bool  # the event joined an existing cluster (a duplicate report)
-    key: str = ""
-    clusters: tuple[dict[str, Any], ...] = ()  # the key's clusters after this observation, to be committed
+    writes: tuple[tuple[str, Any], ...] = ()  # store key -> new value (None: delete), for commit()
     retired: tuple[EventRevision, ...] = ()  # late bridges: revisions of absorbed ids saying merged_into
 
 
 class Store(Protocol):
-    """The dedup store port: clusters (JSON-able dicts) by blocking key."""
+    """The dedup store port: JSON-able values by string key."""
 
     def get(self, key: str, default: Any = None, /) -> Any: ...
-    def __setitem__(self, key: str, value: list[dict[str, Any]], /) -> None: ...
-    def __getitem__(self, key: str, /) -> list[dict[str, Any]]: ...
+    def __setitem__(self, key: str, value: Any, /) -> None: ...
     def __delitem__(self, key: str, /) -> None: ...
     def keys(self) -> Any: ...
-    def values(self) -> Any: ...
+
+
+def cluster_key(block: str, eid: str) -> str:
+    return f"{block}{CLUSTER_SEP}{eid}"
+
+
+def index_key(block: str, day: date) -> str:
+    return f"{block}{INDEX_SEP}{day.isoformat()}"
+
+
+def block_of(store_key: str) -> str:
+    """The blocking key a store key belongs to (what the worker partitions the table by)."""
+    return store_key.split(CLUSTER_SEP, 1)[0].split(INDEX_SEP, 1)[0]
+
+
+def shift(day: date, days: int) -> date | None:
+    """`day` moved by `days`, or None past the calendar's ends (year 1 or 9999): never an OverflowError."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 class Deduplicator:
@@ -81,12 +115,15 @@ class Deduplicator:
         *,
         window_days: float = 7.0,
         date_tolerance_days: int = 1,
+        budget: Budget | None = None,
         types: EventTypes = BUILTIN_TYPES,
     ) -> None:
         self.store = store
         self.types = types
         self.window = timedelta(days=window_days)
         self.tolerance = timedelta(days=date_tolerance_days)
+        self.budget = budget or Budget()
+        self._size: int | None = None  # clusters in the store, counted once then kept up to date
 
     def observe(
         self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
@@ -99,7 +136,13 @@ class Deduplicator:
     def commit(self, result: DedupResult) -> None:
         """Record a planned observation. The worker calls it only after a first sighting was acknowledged,
         so a crash in between re-publishes (same id) rather than loses the event."""
-        self.store[result.key] = list(result.clusters)
+        for key, value in result.writes:
+            if value is not None:
+                self.store[key] = value
+            elif self.store.get(key) is not None:
+                del self.store[key]
+        if self._size is not None:
+            self._size += (result.outcome == "new") - len(result.retired)
 
     def plan(
         self, event: Event, article_id: str, published_at: datetime | None, now: datetime | None = None
@@ -107,63 +150,114 @@ class Deduplicator:
         """What observing this event would do, without writing to the store."""
         now = now or datetime.now(UTC)
         anchor = event.event_date or (published_at or now).date()
-        key = blocking_key(event.event_type, event.countries)
-        clusters = [Cluster.model_validate(c) for c in self.store.get(key, [])]
-        # Event time decides what may merge; what stays stored is expire()'s business (processing time). Dropping
-        # the older clusters here made a replayed or late report of such an event a "new" first sighting again.
-        window = [c for c in clusters if c.anchor >= anchor - self.window]
+        block = blocking_key(event.event_type, event.countries)
+        article_ids = list(dict.fromkeys([article_id, *(m.article_id for m in event.mentions)]))
+        window = self._window(block, anchor)
         match = self._match(event, window)
-        article_ids = sorted({article_id, *(m.article_id for m in event.mentions)})
         if match is None:
-            taken = {c.event.get("event_id") for c in clusters}
-            if event.event_date is None or event.event_id in taken:
-                # The id is type + states + day: every undated event of these states would be "undated", and a
-                # meeting the same day elsewhere would repeat an id. Name the new cluster after its anchor day
-                # (and place), so that two events never share an id on the events topic or the compacted state.
-                place = getattr(event, "location", None)
-                salt = f"{anchor.isoformat()}|{place.name if place else ''}"
-                event = event.model_copy(
-                    update={"event_id": event_id(event.event_type, event.countries, event.event_date, salt=salt)}
-                )
-            cluster = Cluster(
-                event=event.model_dump(mode="json"),
-                revision=1,
-                anchor=anchor,
-                first_seen_at=now,
-                updated_at=now,
-                article_ids=article_ids,
-                dates=[d.as_json() for d in dating(event)],
+            return self._new(event, block, anchor, article_ids, now)
+        return self._merge(match, event, block, article_ids, now, window=window)
+
+    # -- a new cluster -----------------------------------------------------------------------------------
+
+    def _new(self, event: Event, block: str, anchor: date, article_ids: list[str], now: datetime) -> DedupResult:
+        if event.event_date is None or self.store.get(cluster_key(block, event.event_id)) is not None:
+            # The id is type + states + day: every undated event of these states would be "undated", and a
+            # meeting the same day elsewhere would repeat an id. Name the new cluster after its anchor day
+            # (and place), so that two events never share an id on the events topic or the compacted state.
+            place = getattr(event, "location", None)
+            salt = f"{anchor.isoformat()}|{place.name if place else ''}"
+            event = event.model_copy(
+                update={"event_id": event_id(event.event_type, event.countries, event.event_date, salt=salt)}
             )
-            clusters.append(cluster)
-            return self._result("new", cluster, merged=False, key=key, clusters=clusters)
-        merged_event = merge_events(match.typed(self.types), event, self.types)
-        new_articles = sorted(set(match.article_ids) | set(article_ids))
+        ids = _remember([], article_ids, self.budget)
+        cluster = Cluster(
+            event=fit(event, self.budget, self._event_bytes(ids)).model_dump(mode="json"),
+            revision=1,
+            anchor=anchor,
+            first_seen_at=now,
+            updated_at=now,
+            article_ids=ids,
+            article_count=len(article_ids),
+            dates=[d.as_json() for d in dating(event)],
+        )
+        index = _IndexEdits(self, block)
+        index.put(event.event_id, None, cluster)
+        writes = [(cluster_key(block, event.event_id), cluster.model_dump(mode="json")), *index.writes()]
+        return self._result("new", cluster, cluster.typed(self.types), merged=False, writes=writes)
+
+    # -- a report of a known event -----------------------------------------------------------------------
+
+    def _merge(
+        self, match: Cluster, event: Event, block: str, article_ids: list[str], now: datetime, *, window: list[Cluster]
+    ) -> DedupResult:
+        base = match.typed(self.types)
+        unseen = [a for a in article_ids if a not in match.article_ids]
+        # An article the cluster remembers was merged already: a replay adds nothing to the counts.
+        merged_event = merge_events(base, event, self.types, self.budget, count_mentions=bool(unseen))
         merged_dates = union_datings(match.datings(self.types), dating(event))
         group = [match, *self._bridged(merged_event, merged_dates, match, window)]
         all_dates = union_datings(merged_dates, *(c.datings(self.types) for c in group))
-        unchanged = merged_event == match.typed(self.types) and new_articles == match.article_ids
-        if len(group) == 1 and unchanged and all_dates == match.datings(self.types):
-            return self._result("unchanged", match, merged=True, key=key, clusters=clusters)
-        # The cluster first seen keeps its id; every other one of the group is folded into it and retired.
-        survivor = min(group, key=_seniority)
-        absorbed = sorted((c for c in group if c is not survivor), key=_seniority)
-        folded = survivor.typed(self.types)
-        for c in absorbed:
-            folded = merge_events(folded, c.typed(self.types), self.types)
-        folded = merge_events(folded, event, self.types)
+        if len(group) == 1:
+            survivor, absorbed = match, []
+            ids = _remember(match.article_ids, unseen, self.budget)
+            folded = fit(merged_event, self.budget, self._event_bytes(ids))
+            unchanged = folded.model_dump(mode="json") == match.event and not unseen
+            if unchanged and all_dates == match.datings(self.types):
+                return self._result("unchanged", match, base, merged=True, writes=[])
+        else:
+            # The cluster first seen keeps its id; every other one of the group is folded into it and retired.
+            survivor = min(group, key=_seniority)
+            absorbed = sorted((c for c in group if c is not survivor), key=_seniority)
+            ids = survivor.article_ids
+            for c in absorbed:
+                ids = _remember(ids, c.article_ids, self.budget)
+            unseen = [a for a in article_ids if a not in ids]
+            ids = _remember(ids, unseen, self.budget)
+            limit = self._event_bytes(ids)
+            folded = survivor.typed(self.types)
+            for c in absorbed:
+                folded = merge_events(folded, c.typed(self.types), self.types, self.budget, max_bytes=limit)
+            folded = merge_events(folded, event, self.types, self.budget, count_mentions=bool(unseen), max_bytes=limit)
         updated = Cluster(
             event=folded.model_dump(mode="json"),
             revision=survivor.revision + 1,
             anchor=folded.event_date or survivor.anchor,
             first_seen_at=survivor.first_seen_at,
             updated_at=now,
-            article_ids=sorted(set(new_articles).union(*(c.article_ids for c in group))),
+            article_ids=ids,
+            article_count=sum(c.articles for c in group) + len(unseen),
             dates=[d.as_json() for d in all_dates],
         )
-        gone = {id(c) for c in group}
-        clusters = [updated if c is survivor else c for c in clusters if c is survivor or id(c) not in gone]
+        eid = survivor.event["event_id"]
+        index = _IndexEdits(self, block)
+        writes: list[tuple[str, Any]] = [(cluster_key(block, eid), updated.model_dump(mode="json"))]
+        for c in absorbed:
+            writes.append((cluster_key(block, c.event["event_id"]), None))
+            index.drop(c.event["event_id"], c.anchor)
+        index.put(eid, survivor, updated)
         retired = tuple(self._retired(c, updated, now) for c in absorbed)
-        return self._result("updated", updated, merged=True, key=key, clusters=clusters, retired=retired)
+        return self._result("updated", updated, folded, merged=True, writes=[*writes, *index.writes()], retired=retired)
+
+    # -- matching through the index ----------------------------------------------------------------------
+
+    def _window(self, block: str, anchor: date) -> list[Cluster]:
+        """The key's clusters anchored within the window either side of `anchor`, through the day indexes: what
+        a report may score as the same event (a cluster further away cannot, whatever else agrees)."""
+        out: dict[str, Cluster] = {}
+        # Later anchors too, as far as the score could still call two dates one event (tolerance, the day of
+        # publication's slack, day-only times and a little more for strong place and wording).
+        for delta in range(-self.window.days, max(self.window.days, self.tolerance.days + 5) + 1):
+            day = shift(anchor, delta)
+            if day is None:
+                continue
+            for entry in self._index(block, day):
+                if entry["id"] in out:
+                    continue
+                stored = self.store.get(cluster_key(block, entry["id"]))
+                if stored is not None:  # an entry outlives its cluster only until the next expire()
+                    out[entry["id"]] = Cluster.model_validate(stored)
+        return list(out.values())
 
     def _match(self, event: Event, clusters: list[Cluster]) -> Cluster | None:
         """The cluster this report scores best with, if any scores as the same event."""
@@ -188,7 +282,7 @@ class Deduplicator:
                     merged, c.typed(self.types), self.tolerance.days, a_dates=dates, b_dates=theirs, types=self.types
                 ).same_event:
                     out.append(c)
-                    merged = merge_events(merged, c.typed(self.types), self.types)
+                    merged = merge_events(merged, c.typed(self.types), self.types, self.budget)
                     dates = union_datings(dates, theirs)
                     grew = True
         return out
@@ -201,56 +295,124 @@ class Deduplicator:
             first_seen_at=c.first_seen_at,
             updated_at=now,
             source_count=len(ev.sources),
-            mention_count=len(ev.mentions),
-            article_ids=c.article_ids,
+            mention_count=mention_total(ev),
+            article_ids=sorted(c.article_ids),
+            article_count=c.articles,
             event=ev,
             merged_into=survivor.event["event_id"],
         )
+
+    def _index(self, block: str, day: date) -> list[dict[str, Any]]:
+        return list(self.store.get(index_key(block, day)) or [])
+
+    def _event_bytes(self, article_ids: list[str]) -> int:
+        """What the event may take of the cluster's budget once its article ids and times are in."""
+        return self.budget.max_bytes - json_size(article_ids) - 1024
+
+    # -- results, expiry, reading ------------------------------------------------------------------------
 
     def _result(
         self,
         outcome: Outcome,
         c: Cluster,
+        ev: Event,
         *,
         merged: bool,
-        key: str,
-        clusters: list[Cluster],
+        writes: list[tuple[str, Any]],
         retired: tuple[EventRevision, ...] = (),
     ) -> DedupResult:
-        ev = c.typed(self.types)
         record = self.types.revision_model(
             event_id=ev.event_id,
             revision=c.revision,
             first_seen_at=c.first_seen_at,
             updated_at=c.updated_at,
             source_count=len(ev.sources),
-            mention_count=len(ev.mentions),
-            article_ids=c.article_ids,
+            mention_count=mention_total(ev),
+            article_ids=sorted(c.article_ids),
+            article_count=c.articles,
             event=ev,
         )
-        dumped = tuple(x.model_dump(mode="json") for x in clusters)
-        return DedupResult(outcome, ev, c.revision, record, merged, key, dumped, retired)
+        return DedupResult(outcome, ev, c.revision, record, merged, tuple(writes), retired)
 
     def expire(self, now: datetime) -> int:
-        """Drop clusters not updated within the window (processing time); returns how many went."""
-        dropped = 0
+        """Drop clusters not updated within the window (processing time) and their index entries; returns how
+        many clusters went."""
+        oldest = now - self.window
+        gone: dict[str, set[str]] = {}  # index key -> ids of expired clusters
         for key in list(self.store.keys()):
-            kept = [c for c in self.store[key] if Cluster.model_validate(c).updated_at >= now - self.window]
-            dropped += len(self.store[key]) - len(kept)
-            if kept:
-                if len(kept) != len(self.store[key]):
-                    self.store[key] = kept
-            else:
-                del self.store[key]
+            if CLUSTER_SEP not in key:
+                continue
+            stored = self.store.get(key)
+            if stored is None or datetime.fromisoformat(stored["updated_at"]) >= oldest:
+                continue
+            del self.store[key]
+            block = block_of(key)
+            gone.setdefault(index_key(block, date.fromisoformat(stored["anchor"])), set()).add(
+                stored["event"]["event_id"]
+            )
+        for ikey, ids in gone.items():
+            rest = [e for e in (self.store.get(ikey) or []) if e["id"] not in ids]
+            if rest:
+                self.store[ikey] = rest
+            elif self.store.get(ikey) is not None:
+                del self.store[ikey]
+        dropped = sum(len(ids) for ids in gone.values())
+        if self._size is not None:
+            self._size -= dropped
         return dropped
 
+    def clusters(self) -> Iterator[Cluster]:
+        """Every stored cluster, by blocking key and then in the order first seen."""
+        keys = list(self.store.keys())
+        found = [Cluster.model_validate(v) for k in keys if CLUSTER_SEP in k and (v := self.store.get(k))]
+        yield from sorted(
+            found, key=lambda c: (blocking_key(c.event["event_type"], c.event["countries"]), c.first_seen_at)
+        )
+
     def events(self) -> Iterator[Event]:
-        for key in sorted(self.store.keys()):
-            for c in self.store[key]:
-                yield Cluster.model_validate(c).typed(self.types)
+        for c in self.clusters():
+            yield c.typed(self.types)
 
     def size(self) -> int:
-        return sum(len(v) for v in self.store.values())
+        """Clusters in the store: counted once, then kept up to date by commit() and expire()."""
+        if self._size is None:
+            keys = list(self.store.keys())
+            self._size = sum(1 for k in keys if CLUSTER_SEP in k)
+        return self._size
+
+    def recount(self) -> int:
+        """Count again after the store changed underneath (the worker's table after a rebalance)."""
+        self._size = None
+        return self.size()
+
+
+class _IndexEdits:
+    """Changes to a key's day indexes, gathered so that several edits of one day give one write."""
+
+    def __init__(self, dedup: Deduplicator, block: str) -> None:
+        self._dedup, self._block = dedup, block
+        self._days: dict[date, list[dict[str, Any]]] = {}
+
+    def _day(self, day: date) -> list[dict[str, Any]]:
+        if day not in self._days:
+            self._days[day] = self._dedup._index(self._block, day)
+        return self._days[day]
+
+    def drop(self, eid: str, day: date) -> None:
+        self._days[day] = [e for e in self._day(day) if e["id"] != eid]
+
+    def put(self, eid: str, old: Cluster | None, new: Cluster) -> None:
+        """Index a cluster that is new, or whose anchor day or place changed."""
+        entry = _entry(eid, new.event.get("location"))
+        if old is not None and old.anchor == new.anchor and _entry(eid, old.event.get("location")) == entry:
+            return
+        if old is not None:
+            self.drop(eid, old.anchor)
+        entries = [e for e in self._day(new.anchor) if e["id"] != eid]
+        self._days[new.anchor] = [*entries[-(MAX_INDEX_ENTRIES - 1) :], entry]
+
+    def writes(self) -> list[tuple[str, Any]]:
+        return [(index_key(self._block, day), entries or None) for day, entries in sorted(self._days.items())]
 
 
 def _seniority(c: Cluster) -> tuple[datetime, str]:
@@ -262,22 +424,69 @@ _DATE_RANK = {"explicit": 0, "relative": 1, "dateline": 2, "publication": 3}
 _PLACE_RANK = {"venue": 0, "dateline": 1, "mention": 2}
 
 
-def merge_events(base: Event, new: Event, types: EventTypes = BUILTIN_TYPES) -> Event:
+def _entry(eid: str, location: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "id": eid,
+        "place": location["name"] if location else None,
+        "country": location["country"] if location else None,
+    }
+
+
+def _remember(known: list[str], new: list[str], budget: Budget) -> list[str]:
+    """Article ids a cluster keeps, in arrival order: all of them up to the cap, then the first half and the
+    latest half. The latest are what a replay after a crash re-delivers, so replays stay idempotent; their total
+    size is held to a third of the budget (ids may be 512 characters)."""
+    ids = [*known, *(a for a in new if a not in known)]
+    head = budget.max_article_ids // 2
+    while len(ids) > budget.max_article_ids or (len(ids) > 2 and json_size(ids) > budget.max_bytes // 3):
+        del ids[min(head, len(ids) - 2)]
+    return ids
+
+
+def merge_events(
+    base: Event,
+    new: Event,
+    types: EventTypes = BUILTIN_TYPES,
+    budget: Budget | None = None,
+    *,
+    count_mentions: bool = True,
+    max_bytes: int | None = None,
+) -> Event:
     """The union of two reports of one event; the base keeps its id and its first-seen facts. Beyond the fields
-    every event has, the event type's merge rule says which of its own fields merge and how."""
+    every event has, the event type's merge rule says which of its own fields merge and how. The result is within
+    the budget (core.bounds.fit, `max_bytes` of JSON); mentions past the cap are counted by source, not when
+    `count_mentions` is off (a replay of an article merged already)."""
+    budget = budget or Budget()
     rule = types.get(base.event_type).merge
-    mentions = {(m.article_id, m.start, m.end): m for m in base.mentions}
-    for m in new.mentions:
-        mentions.setdefault((m.article_id, m.start, m.end), m)
-    actors = {(a.country, a.name): a for a in base.actors}
-    for a in new.actors:
-        if not any(x.country == a.country and (x.name == a.name or x.role == a.role) for x in actors.values()):
-            actors[(a.country, a.name)] = a
-    data = base.model_dump()
-    nd = new.model_dump()
-    data["mentions"] = sorted(mentions.values(), key=lambda m: (m.article_id, m.start))
-    data["actors"] = sorted(actors.values(), key=lambda a: (a.country or "", a.name))
-    data["sources"] = sorted(set(base.sources) | set(new.sources))
+    data = base.model_dump(mode="json")
+    nd = new.model_dump(mode="json")
+    kept = {(m["article_id"], m["start"], m["end"]): m for m in data["mentions"]}
+    omitted = data["omitted_mentions"]
+    sources = list(data["sources"])
+    for s in nd["sources"]:
+        if s not in sources and len(sources) < budget.max_sources:
+            sources.append(s)
+    for m in nd["mentions"]:
+        mkey = (m["article_id"], m["start"], m["end"])
+        if mkey in kept:
+            continue
+        if len(kept) < budget.max_mentions and m["source"] in sources:
+            kept[mkey] = m
+        elif count_mentions:
+            count_mention(omitted, sources, m["source"])
+    if count_mentions:
+        for source, n in nd["omitted_mentions"].items():
+            count_mention(omitted, sources, source, n)
+    actors = {(a["country"], a["name"]): a for a in data["actors"]}
+    for a in nd["actors"]:
+        if len(actors) >= budget.max_items:
+            break
+        same = (x for x in actors.values() if x["country"] == a["country"])
+        if not any(x["name"] == a["name"] or x["role"] == a["role"] for x in same):
+            actors[(a["country"], a["name"])] = a
+    data["mentions"] = sorted(kept.values(), key=lambda m: (m["article_id"], m["start"]))
+    data["actors"] = sorted(actors.values(), key=lambda a: (a["country"] or "", a["name"]))
+    data["sources"] = sorted(sources)
     n_sources = len(data["sources"])
     data["confidence"] = round(min(0.99, max(base.confidence, new.confidence) + 0.02 * (n_sources - 1)), 3)
     # The date and the place are the best found by any report: a written date beats a weekday, a weekday the day of
@@ -296,10 +505,12 @@ def merge_events(base: Event, new: Event, types: EventTypes = BUILTIN_TYPES) -> 
         if data[k] is None and nd.get(k) is not None:
             data[k] = nd[k]
     for k in rule.union:
-        data[k] = sorted(set(data[k]) | set(nd.get(k, [])))
+        data[k] = sorted(set(data[k]) | set(nd.get(k, [])))[: budget.max_items]
     for k, key in rule.union_by.items():
         by_key = {item[key]: item for item in data[k]}
         for item in nd.get(k, []):
-            by_key.setdefault(item[key], item)
+            if len(by_key) < budget.max_items:
+                by_key.setdefault(item[key], item)
         data[k] = [by_key[n] for n in sorted(by_key)]
+    fit_data(data, budget, max_bytes)
     return types.adapter.validate_python(data)

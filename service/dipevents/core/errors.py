@@ -3,7 +3,9 @@
 DipeventsError
 ├── BadInput            a record that can never become events (dead-letter it; do not retry)
 │                        .reason is a stable, low-cardinality class used as a metric label
-└── ExtractionError      a bug or resource failure inside a pipeline stage for one article
+├── ExtractionError      a bug or resource failure inside a pipeline stage for one article
+└── InternalError        any other exception while one record was handled (the worker isolates that record)
+    └── Quarantined      a record that was in flight when the worker process exited, again and again
 """
 
 from __future__ import annotations
@@ -36,8 +38,47 @@ class ExtractionError(DipeventsError):
     reason = "extractor_error"
 
 
+class InternalError(DipeventsError):
+    """An unexpected exception while the worker handled one record: the record is dead-lettered, the worker goes
+    on. `exception` names the original exception's type."""
+
+    reason = "internal_error"
+
+    def __init__(self, exc: BaseException, **context: str | None) -> None:
+        super().__init__(describe_exception(exc), **context)
+        self.exception = type(exc).__name__
+
+
+class Quarantined(InternalError):
+    """A record the worker process exited on (crash, OOM kill, hang killed by the liveness probe) at every one of
+    several starts in a row: not processed again."""
+
+    reason = "quarantined"
+
+    def __init__(self, exits: int, **context: str | None) -> None:
+        DipeventsError.__init__(
+            self,
+            f"the worker process exited {exits} times in a row with this record in flight: not processed again",
+            **context,
+        )
+        self.exception = "ProcessExit"
+
+
+def describe_exception(exc: BaseException) -> str:
+    """`Type: message (at file:line in function)`, from the innermost frame of the traceback."""
+    text = f"{type(exc).__name__}: {str(exc)[:500]}"
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is not None:
+        code = tb.tb_frame.f_code
+        text += f" (at {code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno} in {code.co_name})"
+    return text
+
+
 BAD_INPUT_REASONS = frozenset(
     {
+        "null_value",
         "not_json",
         "invalid_utf8",
         "not_an_object",

@@ -71,7 +71,11 @@ class EventBase(BaseModel):
         default=None, ge=0.0, le=1.0, description="how sure event_date is (lower for day-only publication times)"
     )
     sources: list[str] = Field(default_factory=list, description="distinct outlets that reported it, sorted")
-    mentions: list[Mention] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list, description="kept in full, at most a configured number")
+    omitted_mentions: dict[str, int] = Field(
+        default_factory=dict,
+        description="mentions past those kept in full, counted by source ('(other sources)' past the listed ones)",
+    )
     confidence: float = Field(ge=0.0, le=1.0)
     cameo_code: str | None = Field(default=None, pattern=r"^\d{2,4}$")
     plover_type: str | None = None
@@ -101,8 +105,9 @@ class EventRevisionBase(BaseModel):
     first_seen_at: datetime
     updated_at: datetime
     source_count: int = Field(ge=0)
-    mention_count: int = Field(ge=0)
-    article_ids: list[str] = Field(default_factory=list)
+    mention_count: int = Field(ge=0, description="every mention: those kept in full plus omitted_mentions")
+    article_ids: list[str] = Field(default_factory=list, description="the first and the latest reporting articles")
+    article_count: int = Field(default=0, ge=0, description="articles that reported the event")
     event: EventBase
     merged_into: str | None = Field(
         default=None,

@@ -5,7 +5,8 @@
 
 What each step does lives in its handler (extract.py, deduplicate.py) and in upkeep.py; topics and the table in
 topology.py. The agents here only turn faust events into ledger records and hand them on: the ledgers decide
-what is done (ledger.py), the committer commits it (committer.py).
+what is done (ledger.py), the committer commits it (committer.py). Nothing a turn of an agent or a timer raises
+stops the app (contain.py); every output is sized against what its topic accepts (limits.py).
 """
 
 from __future__ import annotations
@@ -18,26 +19,49 @@ from typing import Any
 import faust
 from faust.types import TP
 
+from dipevents.core.bounds import Budget
 from dipevents.core.decode import DecodeLimits
 from dipevents.core.dedup import Deduplicator
+from dipevents.core.errors import Quarantined
 from dipevents.core.processor import ArticleProcessor
 from dipevents.settings import Settings
 from dipevents.stream.committer import OffsetCommitter
+from dipevents.stream.contain import contain
 from dipevents.stream.deduplicate import DedupHandler
-from dipevents.stream.dlq import DeadLetterPolicy
+from dipevents.stream.dlq import DeadLetterPolicy, origin_of
 from dipevents.stream.extract import ExtractHandler
 from dipevents.stream.health import HealthState
+from dipevents.stream.inflight import KafkaJournal
 from dipevents.stream.kafka_config import brokers, faust_credentials
 from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.stream.limits import RecordLimits, sized
 from dipevents.stream.log_reader import KafkaLogSource
 from dipevents.stream.metrics import Metrics
-from dipevents.stream.outputs import topic_output
+from dipevents.stream.outputs import Output, topic_output
 from dipevents.stream.replay import ReplayGuard
 from dipevents.stream.store import TableStore
-from dipevents.stream.topology import declare
+from dipevents.stream.topology import CLUSTERS_TABLE, declare
 from dipevents.stream.upkeep import Upkeep
 
 CANDIDATES_CHUNK = 100
+RECORD_SLACK = 4096  # bytes a revision or changelog record may take beyond its cluster's JSON (wrapper, key)
+
+
+def changelog_topic(settings: Settings) -> str:
+    return f"{settings.kafka.group_id}-{CLUSTERS_TABLE}-changelog"
+
+
+def output_topics(settings: Settings) -> list[str]:
+    """The topics the worker writes: what their size limits are read for at start."""
+    k = settings.kafka
+    return [
+        k.candidates_topic,
+        k.events_topic,
+        k.state_topic,
+        k.dead_letter_topic,
+        k.inflight_topic,
+        changelog_topic(settings),
+    ]
 
 
 @dataclass
@@ -64,7 +88,7 @@ class FaustGroup:
         await self._app.tables.recovery.completed.wait()
 
 
-def _faust_app(settings: Settings) -> faust.App:
+def faust_app(settings: Settings) -> faust.App:
     k = settings.kafka
     return faust.App(
         k.group_id,
@@ -87,39 +111,76 @@ def _faust_app(settings: Settings) -> faust.App:
     )
 
 
-def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics, health: HealthState) -> Worker:
+def create_app(
+    app: faust.App,
+    settings: Settings,
+    processor: ArticleProcessor,
+    metrics: Metrics,
+    health: HealthState,
+    *,
+    limits: RecordLimits,
+    budget: Budget,
+) -> Worker:
+    """Wire the worker into `app` (from faust_app). `limits` are the output topics' record size limits (read from
+    the broker at start); `budget` is what one event may hold, within them (dipevents.main.build_budget)."""
     k = settings.kafka
-    app = _faust_app(settings)
     topology = declare(app, k)
     metrics.describe_build(settings.nlp.model)
 
-    dead_letters = DeadLetterPolicy(topic_output(topology.dead_letters), metrics)
+    def output(topic: Any, name: str) -> Output:
+        return sized(topic_output(topic), name, limits.limit(name))
+
+    dead_letters = DeadLetterPolicy(
+        topic_output(topology.dead_letters), metrics, limit=limits.limit(k.dead_letter_topic)
+    )
     dedup = Deduplicator(
         TableStore(topology.clusters),
         window_days=settings.dedup.window_days,
         date_tolerance_days=settings.dedup.date_tolerance_days,
+        budget=budget,
     )
     source = KafkaLogSource(k)
     replay = ReplayGuard(source, k.candidates_topic, k.events_topic)
     extract_handler = ExtractHandler(
         processor,
         DecodeLimits(settings.nlp.max_body_bytes, settings.nlp.max_token_chars),
-        candidates=topic_output(topology.candidates),
+        candidates=output(topology.candidates, k.candidates_topic),
         dead_letters=dead_letters,
         metrics=metrics,
+        budget=budget,
         executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp"),
     )
     dedup_handler = DedupHandler(
         dedup,
-        events=topic_output(topology.events),
-        state=topic_output(topology.state),
+        events=output(topology.events, k.events_topic),
+        state=output(topology.state, k.state_topic),
         dead_letters=dead_letters,
         metrics=metrics,
         already_announced=replay.already_announced,
     )
 
+    async def note(key: bytes, value: bytes, partition: int) -> Any:
+        return await topology.inflight.send(key=key, value=value, partition=partition)
+
+    journal = KafkaJournal(k.inflight_topic, k.partitions, note, source)
+
+    async def quarantine(rec: Record, exits: int) -> None:
+        await dead_letters.handle(rec.key, rec.value, Quarantined(exits, stage=rec.topic), origin_of(rec))
+
     def observer(topic: str) -> Any:
-        return lambda kind, n: metrics.offset_repairs.labels(topic=topic, kind=kind).inc(n)
+        def observe(kind: str, n: int) -> None:
+            if kind == "quarantined":
+                metrics.quarantined.labels(topic=topic).inc(n)
+            else:
+                metrics.offset_repairs.labels(topic=topic, kind=kind).inc(n)
+
+        return observe
+
+    guard: dict[str, Any] = {
+        "journal": journal,
+        "quarantine": quarantine,
+        "quarantine_after": k.quarantine_after_exits,
+    }
 
     articles_ledger = OffsetLedger(
         k.articles_topic,
@@ -127,6 +188,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         extract_handler.handle,
         chunk=settings.nlp.batch_size,
         observe=observer(k.articles_topic),
+        **guard,
     )
     candidates_ledger = OffsetLedger(
         k.candidates_topic,
@@ -135,6 +197,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         chunk=CANDIDATES_CHUNK,
         observe=observer(k.candidates_topic),
         on_start=replay.recall,
+        **guard,
     )
     ledgers = {k.articles_topic: articles_ledger, k.candidates_topic: candidates_ledger}
     upkeep = Upkeep(
@@ -143,7 +206,7 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
         committer=OffsetCommitter(app, list(ledgers.values()), metrics, health),
         source=source,
         replay=replay,
-        state_size=dedup.size,
+        state_size=dedup.recount,
         health=health,
         metrics=metrics,
         repair_idle_seconds=k.repair_idle_seconds,
@@ -152,12 +215,13 @@ def create_app(settings: Settings, processor: ArticleProcessor, metrics: Metrics
     @app.agent(topology.articles, name="extract")
     async def extract(stream: Any) -> None:
         async for batch in stream.take_events(settings.nlp.batch_size, within=0.25):
-            await articles_ledger.process(_record(ev) for ev in batch)
+            # Contained: what raised stays unprocessed before the ledger's position and is read again later.
+            await contain("extract", metrics, articles_ledger.process(_record(ev) for ev in batch))
 
     @app.agent(topology.candidates, name="dedup")
     async def deduplicate(stream: Any) -> None:
         async for batch in stream.take_events(CANDIDATES_CHUNK, within=0.05):
-            await candidates_ledger.process(_record(ev) for ev in batch)
+            await contain("dedup", metrics, candidates_ledger.process(_record(ev) for ev in batch))
 
     @app.timer(interval=k.commit_interval_seconds)
     async def commit_offsets() -> None:

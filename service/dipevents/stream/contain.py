@@ -23,6 +23,17 @@ class Counted(Protocol):
 S = TypeVar("S", bound=Counted)
 
 
+async def contain(task: str, metrics: Metrics, work: Awaitable[T]) -> T | None:
+    """Await `work`; an exception becomes a log line with its traceback and a `dipevents_task_failures_total{task}`
+    count, and the result is None."""
+    try:
+        return await work
+    except Exception:  # the point: nothing a timer or an agent's turn does may stop the app
+        log.exception("%s failed; it runs again at its next turn", task, extra={"task": task})
+        metrics.task_failures.labels(task=task).inc()
+        return None
+
+
 def contained(
     task: str,
 ) -> Callable[[Callable[Concatenate[S, P], Awaitable[T]]], Callable[Concatenate[S, P], Awaitable[T | None]]]:
@@ -31,12 +42,7 @@ def contained(
 
     def wrap(fn: Callable[Concatenate[S, P], Awaitable[T]]) -> Callable[Concatenate[S, P], Awaitable[T | None]]:
         async def run(self: S, /, *args: P.args, **kwargs: P.kwargs) -> T | None:
-            try:
-                return await fn(self, *args, **kwargs)
-            except Exception:  # the point: nothing a timer does may stop the app
-                log.exception("%s failed; it runs again at its next turn", task, extra={"task": task})
-                self.metrics.task_failures.labels(task=task).inc()
-                return None
+            return await contain(task, self.metrics, fn(self, *args, **kwargs))
 
         functools.update_wrapper(run, fn)
         return run

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from dipevents.core.dedup import Deduplicator
-from dipevents.core.errors import ExtractionError
+from dipevents.core.dedup import Deduplicator, DedupResult
+from dipevents.core.errors import ExtractionError, InternalError
 from dipevents.stream.codecs import CandidateRecord, encode_event
 from dipevents.stream.contain import contained
 from dipevents.stream.dlq import DeadLetterPolicy, origin_of
@@ -56,9 +56,16 @@ class DedupHandler:
 
     async def handle(self, records: Sequence[Record]) -> None:
         for rec in records:
-            await self._handle_one(rec)
+            announced: list[DedupResult] = []  # filled once a first sighting is acknowledged
+            try:
+                await self._handle_one(rec, announced)
+            except Exception as e:  # noqa: BLE001 - one candidate's failure is that candidate's dead letter
+                if announced:
+                    self._dedup.commit(announced[0])  # announced: record it, or the next report announces it again
+                err = InternalError(e, stage="dedup")
+                await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
 
-    async def _handle_one(self, rec: Record) -> None:
+    async def _handle_one(self, rec: Record, announced: list[DedupResult]) -> None:
         started = time.perf_counter()
         try:
             cand = CandidateRecord.decode(rec.value or b"")
@@ -79,6 +86,7 @@ class DedupHandler:
         elif result.outcome == "new":
             # The first sighting is sent and acknowledged before the state topic hears of it.
             await (await self._events(key, encode_event(result.event)))
+            announced.append(result)
             self.metrics.events_published.labels(event_type=result.event.event_type).inc()
             self.metrics.latency.observe(max(0.0, self._wall_clock() - cand.consumed_at))
         if result.outcome in ("new", "updated"):

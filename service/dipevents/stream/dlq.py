@@ -1,20 +1,27 @@
 """The poison-message policy: log, count, and dead-letter with the reason; never stop the worker.
 
-The dead letter keeps the original bytes untouched; headers carry the reason class, a human message, the
-exception type and where the record came from (topic, partition, offset).
+The dead letter keeps the original bytes untouched when they fit; headers carry the reason class, a human message,
+the exception type and where the record came from (topic, partition, offset). A record too large for the
+dead-letter topic (a 1 MB article the producer refuses once the headers are added) keeps the start of its value
+(and of its key), with the original sizes and SHA-256 digests in headers, so it can be matched to the input.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 
 from dipevents.core.errors import DipeventsError
 from dipevents.stream.ledger import Record
+from dipevents.stream.limits import record_size
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.outputs import Output
 
 log = logging.getLogger("dipevents.dlq")
+
+MAX_KEY_BYTES = 1024  # a longer key is cut too when the record must be cut
+_SLACK = 64  # bytes kept free under the limit for the producer's own accounting
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,36 @@ def dead_letter_headers(reason: str, message: str, exc_type: str, origin: Origin
     ]
 
 
+def fit_dead_letter(
+    key: bytes | None, value: bytes, headers: list[tuple[str, bytes]], limit: int
+) -> tuple[bytes | None, bytes, list[tuple[str, bytes]]]:
+    """The dead letter as it is when it fits under `limit`; otherwise cut, with the original sizes and digests."""
+    if record_size(key, value, headers) <= limit - _SLACK:
+        return key, value, headers
+    headers = [
+        *headers,
+        ("dipevents.original.size", str(len(value)).encode()),
+        ("dipevents.original.sha256", hashlib.sha256(value).hexdigest().encode()),
+    ]
+    if key is not None and len(key) > MAX_KEY_BYTES:
+        headers += [
+            ("dipevents.original.key.size", str(len(key)).encode()),
+            ("dipevents.original.key.sha256", hashlib.sha256(key).hexdigest().encode()),
+        ]
+        key = key[:MAX_KEY_BYTES]
+    room = max(0, limit - _SLACK - record_size(key, b"", headers))
+    return key, value[:room], headers
+
+
 class DeadLetterPolicy:
-    def __init__(self, send: Output, metrics: Metrics) -> None:
+    def __init__(self, send: Output, metrics: Metrics, *, limit: int) -> None:
         self._send = send
         self._metrics = metrics
+        self._limit = limit  # the dead-letter topic's record size limit (dipevents.stream.limits)
 
     async def handle(self, key: bytes | None, value: bytes | None, error: DipeventsError, origin: Origin) -> None:
         reason = getattr(error, "reason", "extractor_error")
+        exc_type = getattr(error, "exception", None) or type(error).__name__
         self._metrics.dead_letters.labels(reason=reason).inc()
         self._metrics.articles.labels(outcome="dead_letter").inc()
         log.warning(
@@ -59,5 +89,7 @@ class DeadLetterPolicy:
                 "error": error.message[:300],
             },
         )
+        headers = dead_letter_headers(reason, error.message, exc_type, origin)
+        key, body, headers = fit_dead_letter(key, value or b"", headers, self._limit)
         # Not awaited to the ack: the committer flushes the producer before it commits the record's offset.
-        await self._send(key, value or b"", dead_letter_headers(reason, error.message, type(error).__name__, origin))
+        await self._send(key, body, headers)

@@ -3,18 +3,24 @@
 Extraction is CPU-bound spaCy work: it runs in the executor (one NLP thread in the worker), one bounded batch at a
 time, so the event loop keeps heartbeating and serving /live. Every candidate send is acknowledged by the broker
 before `handle` returns, so the ledger never counts a half-processed record as done.
+
+No record can stop the step: an exception while one record is handled (decoding, extraction, encoding, a send
+the producer refuses) dead-letters that record as `internal_error` with the exception, and the others go on. Only
+a dead letter that cannot be sent either (the broker is gone) propagates: the ledger handles the chunk again later.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Executor
 from typing import Protocol
 
+from dipevents.core.bounds import Budget, fit
 from dipevents.core.decode import DecodeLimits, decode_article
-from dipevents.core.errors import BadInput, ExtractionError
+from dipevents.core.errors import BadInput, InternalError
 from dipevents.core.ids import blocking_key
 from dipevents.core.models import Article
 from dipevents.core.processor import Extraction
@@ -24,6 +30,8 @@ from dipevents.stream.ledger import Record
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.outputs import Output
 from dipevents.stream.topology import candidate_key
+
+log = logging.getLogger("dipevents.extract")
 
 
 class Processor(Protocol):
@@ -39,11 +47,13 @@ class ExtractHandler:
         candidates: Output,
         dead_letters: DeadLetterPolicy,
         metrics: Metrics,
+        budget: Budget | None = None,
         executor: Executor | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._processor = processor
         self._limits = limits
+        self._budget = budget or Budget()
         self._candidates = candidates
         self._dead_letters = dead_letters
         self.metrics = metrics
@@ -56,38 +66,77 @@ class ExtractHandler:
         if not good:
             return
         started = time.perf_counter()
-        extractions = await self._extract([a for _, a in good])
+        extractions = await self._extract(good)
         self.metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
-        pending = []
+        pending: list[tuple[Record, list[Awaitable[object]]]] = []
         for (rec, article), ext in zip(good, extractions, strict=True):
-            if ext.error is not None:
+            if isinstance(ext, Exception):
+                await self._isolate(rec, ext, article.article_id)
+            elif ext.error is not None:
                 await self._dead_letters.handle(rec.key, rec.value, ext.error, origin_of(rec))
-                continue
-            kind = "copy" if ext.copy_of else "extracted"
-            self.metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
-            if ext.copy_of:
-                self.metrics.duplicates.labels(kind="syndicated_copy").inc()
-            for event in ext.events:
-                self.metrics.events_extracted.labels(event_type=event.event_type).inc()
-                record = CandidateRecord(event, article.article_id, article.published_at, consumed_at, kind)
-                key = candidate_key(blocking_key(event.event_type, event.countries))
-                pending.append(await self._candidates(key, record.encode()))
-        await asyncio.gather(*pending)
+            else:
+                try:
+                    pending.append((rec, await self._send(article, ext, consumed_at)))
+                except Exception as e:  # noqa: BLE001 - one record's failure is that record's dead letter
+                    await self._isolate(rec, e, article.article_id)
+        # Acknowledged by the broker before the ledger counts these offsets as done: never half-processed.
+        for rec, acks in pending:
+            try:
+                await asyncio.gather(*acks)
+            except Exception as e:  # noqa: BLE001
+                await self._isolate(rec, e)
+
+    async def _send(self, article: Article, ext: Extraction, consumed_at: float) -> list[Awaitable[object]]:
+        kind = "copy" if ext.copy_of else "extracted"
+        acks = []
+        for event in ext.events:
+            # One article can state an event thousands of times: the candidate carries a bounded event.
+            record = CandidateRecord(
+                fit(event, self._budget), article.article_id, article.published_at, consumed_at, kind
+            )
+            key = candidate_key(blocking_key(event.event_type, event.countries))
+            acks.append(await self._candidates(key, record.encode()))
+        self.metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
+        if ext.copy_of:
+            self.metrics.duplicates.labels(kind="syndicated_copy").inc()
+        for event in ext.events:
+            self.metrics.events_extracted.labels(event_type=event.event_type).inc()
+        return acks
+
+    async def _isolate(self, rec: Record, exc: BaseException, article_id: str | None = None) -> None:
+        err = InternalError(exc, article_id=article_id, stage="extract")
+        await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
 
     async def _decode(self, rec: Record) -> Article | None:
         started = time.perf_counter()
         try:
-            return decode_article(rec.value if rec.value is not None else b"", self._limits)
+            return decode_article(rec.value, self._limits)
         except BadInput as e:
             await self._dead_letters.handle(rec.key, rec.value, e, origin_of(rec))
         except Exception as e:  # noqa: BLE001 - a decoder bug: a crashed agent would lose the whole batch
-            err = ExtractionError(f"{type(e).__name__}: {e}", stage="decode")
+            err = InternalError(e, stage="decode")
             await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
         finally:
             self.metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
         return None
 
-    async def _extract(self, articles: list[Article]) -> list[Extraction]:
+    async def _extract(self, good: list[tuple[Record, Article]]) -> list[Extraction | Exception]:
+        """The batch through the processor; if the batch as a whole raises, each article alone, so that only the
+        one that raises is lost to its dead letter."""
+        articles = [a for _, a in good]
+        try:
+            return list(await self._run(articles))
+        except Exception:  # noqa: BLE001 - find the article(s) at fault below
+            log.warning("extraction of a batch raised: each article alone", extra={"articles": len(articles)})
+        out: list[Extraction | Exception] = []
+        for a in articles:
+            try:
+                out.extend(await self._run([a]))
+            except Exception as e:  # noqa: BLE001
+                out.append(e)
+        return out
+
+    async def _run(self, articles: list[Article]) -> list[Extraction]:
         if self._executor is None:
             return self._processor.process(articles)
         return await asyncio.get_running_loop().run_in_executor(self._executor, self._processor.process, articles)

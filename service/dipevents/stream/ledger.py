@@ -10,6 +10,13 @@ stop for good. So the worker's input topics have faust acks off and every record
 - a partition idle while the log has more (`catch_up`) is read from the log the same way;
 - only offsets whose handler returned are committable, so a commit never passes an unprocessed record.
 
+Poison pills (issue 14): before a chunk is handled its offsets are noted in a `Journal` (a compacted topic in the
+worker, dipevents.stream.inflight). When a partition's position is learnt after a start, a noted range at or past
+it was in flight when the last owner's process exited (a crash, an OOM kill, a hang the liveness probe ended, or
+just a SIGKILL). Those records are then handled one at a time, each noted with the count of such exits; a single
+record in flight at `quarantine_after` exits in a row is not handled again but handed to `quarantine`
+(dead-lettered). An innocent record killed once is simply handled again, alone.
+
 No faust here: the log is reached through the `LogSource` port (aiokafka in dipevents.stream.log_reader).
 """
 
@@ -49,15 +56,35 @@ class LogSource(Protocol):
         """The records with start <= offset < end that the log still holds, in order."""
 
 
+@dataclass(frozen=True)
+class InFlight:
+    """Offsets start <= o < end of one partition, about to be handled; `exits` worker exits seen with them in
+    flight before."""
+
+    start: int
+    end: int
+    exits: int = 0
+
+
+class Journal(Protocol):
+    async def begin(self, topic: str, partition: int, span: InFlight) -> None:
+        """Note durably (acknowledged) that `span` is about to be handled."""
+
+    async def last(self, topic: str, partition: int) -> InFlight | None:
+        """The last span noted for the partition, by any process."""
+
+
 Handler = Callable[[list[Record]], Awaitable[None]]
+Quarantine = Callable[[Record, int], Awaitable[None]]  # (record, exits): dead-letter it
 OnStart = Callable[[int, int], Awaitable[None]]  # (partition, position) when a partition's position is first known
-Observer = Callable[[str, int], None]  # (kind, count): "redelivered" or "recovered"
+Observer = Callable[[str, int], None]  # (kind, count): "redelivered", "recovered" or "quarantined"
 
 
 @dataclass
 class LedgerStats:
     redelivered: int = 0  # records dropped because they were processed already
     recovered: int = 0  # records faust never delivered, read back from the log and processed
+    quarantined: int = 0  # records a worker process exited on, again and again: dead-lettered, not handled
 
     def add(self, kind: str, n: int) -> None:
         setattr(self, kind, getattr(self, kind) + n)
@@ -73,6 +100,9 @@ class OffsetLedger:
         chunk: int,
         observe: Observer | None = None,
         on_start: OnStart | None = None,
+        journal: Journal | None = None,
+        quarantine: Quarantine | None = None,
+        quarantine_after: int = 2,
     ) -> None:
         self.topic = topic
         self._source = source
@@ -87,6 +117,10 @@ class OffsetLedger:
         self.stats = LedgerStats()
         self._observe = observe
         self._on_start = on_start
+        self._journal = journal
+        self._quarantine = quarantine
+        self._quarantine_after = max(1, quarantine_after)
+        self._suspect: dict[int, InFlight] = {}  # partition -> range in flight when a process exited
 
     def _count(self, kind: str, n: int) -> None:
         self.stats.add(kind, n)
@@ -165,10 +199,43 @@ class OffsetLedger:
             await self._position(partition)
 
     async def _run(self, partition: int, todo: Sequence[Record], epoch: int) -> None:
-        for i in range(0, len(todo), self._chunk):
-            chunk = list(todo[i : i + self._chunk])
+        i = 0
+        while i < len(todo):
+            suspect = self._suspect.get(partition)
+            if suspect is not None and todo[i].offset >= suspect.end:
+                del self._suspect[partition]
+                suspect = None
+            if suspect is not None and todo[i].offset >= suspect.start:
+                await self._run_suspect(partition, todo[i], suspect, epoch)
+                i += 1
+                continue
+            stop = min(len(todo), i + self._chunk)
+            if suspect is not None:  # a chunk ends where the suspects begin
+                stop = next((j for j in range(i, stop) if todo[j].offset >= suspect.start), stop)
+            chunk = list(todo[i:stop])
+            await self._note(partition, InFlight(chunk[0].offset, chunk[-1].offset + 1))
             await self._handler(chunk)  # raises: the position stays before the chunk, it is read again later
             self._set(partition, chunk[-1].offset + 1, epoch)
+            i = stop
+
+    async def _run_suspect(self, partition: int, rec: Record, suspect: InFlight, epoch: int) -> None:
+        """A record that was in flight when a worker process exited: alone, or quarantined after enough exits."""
+        alone = suspect.end - suspect.start == 1
+        if alone and suspect.exits >= self._quarantine_after and self._quarantine is not None:
+            log.error(
+                "quarantined a record the worker exited on",
+                extra={"topic": self.topic, "partition": partition, "offset": rec.offset, "exits": suspect.exits},
+            )
+            await self._quarantine(rec, suspect.exits)
+            self._count("quarantined", 1)
+        else:
+            await self._note(partition, InFlight(rec.offset, rec.offset + 1, suspect.exits))
+            await self._handler([rec])
+        self._set(partition, rec.offset + 1, epoch)
+
+    async def _note(self, partition: int, span: InFlight) -> None:
+        if self._journal is not None:
+            await self._journal.begin(self.topic, partition, span)
 
     def _set(self, partition: int, position: int, epoch: int) -> None:
         if epoch == self._epoch:
@@ -182,9 +249,29 @@ class OffsetLedger:
             position = start if committed is None else max(committed, start)
             if self._on_start is not None:
                 await self._on_start(partition, position)
+            await self._recall(partition, position)
             self._next[partition] = position
             self._committed.setdefault(partition, position)
         return self._next[partition]
+
+    async def _recall(self, partition: int, position: int) -> None:
+        """Was a range at or past the position in flight when the last owner exited?"""
+        self._suspect.pop(partition, None)
+        last = await self._journal.last(self.topic, partition) if self._journal is not None else None
+        if last is None or last.end <= position:
+            return
+        suspect = InFlight(max(last.start, position), last.end, last.exits + 1)
+        self._suspect[partition] = suspect
+        log.warning(
+            "records were in flight when a worker exited: handled one at a time",
+            extra={
+                "topic": self.topic,
+                "partition": partition,
+                "offset": suspect.start,
+                "count": suspect.end - suspect.start,
+                "exits": suspect.exits,
+            },
+        )
 
     # -- commits and rebalances ------------------------------------------------------------------------------
 
@@ -206,3 +293,4 @@ class OffsetLedger:
             self._next.pop(p, None)
             self._committed.pop(p, None)
             self._seen.pop(p, None)
+            self._suspect.pop(p, None)

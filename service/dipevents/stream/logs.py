@@ -8,17 +8,25 @@ import sys
 from datetime import UTC, datetime
 
 _STD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+MAX_FIELD_CHARS = 300  # an id or message longer than this (a 100 KB article_id) is cut in the log line
+
+
+def cut(value: object) -> object:
+    if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+        return f"{value[:MAX_FIELD_CHARS]}…[{len(value)} chars]"
+    return value
 
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        out = {
+        out: dict[str, object] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),
         }
-        out.update({k: v for k, v in record.__dict__.items() if k not in _STD and k not in ("body",)})
+        out["msg"] = cut(out["msg"])
+        out.update({k: cut(v) for k, v in record.__dict__.items() if k not in _STD and k not in ("body",)})
         if record.exc_info:
             out["exc"] = self.formatException(record.exc_info)
         return json.dumps(out, default=str)

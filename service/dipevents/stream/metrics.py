@@ -103,6 +103,12 @@ class Metrics:
         self.dedup_state = Gauge(
             "dipevents_dedup_state_events", "Events held in the dedup window on this worker", registry=r
         )
+        self.quarantined = Counter(
+            "dipevents_quarantined",
+            "Input records dead-lettered unprocessed because the worker process exited on them at several starts",
+            ["topic"],
+            registry=r,
+        )
         self.task_failures = Counter(
             "dipevents_task_failures",
             "Exceptions contained in a timer or signal handler (the task runs again at its next turn), by task",

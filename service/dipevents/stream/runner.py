@@ -18,10 +18,11 @@ import faust
 
 from dipevents.core.processor import ArticleProcessor
 from dipevents.core.registry import Extractor
-from dipevents.main import build_pipeline, build_processor, build_settings
+from dipevents.main import build_budget, build_pipeline, build_processor, build_settings
 from dipevents.settings import KafkaSettings
-from dipevents.stream.app import create_app
+from dipevents.stream.app import RECORD_SLACK, changelog_topic, create_app, faust_app, output_topics
 from dipevents.stream.health import HealthServer, HealthState, export_health
+from dipevents.stream.limits import read_limits
 from dipevents.stream.logs import configure_logging, logging_config
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.startup import StartupInterrupted, StartupSignals, in_thread
@@ -58,12 +59,18 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         created = steps.run(wait_for_topics(settings.kafka, health))
         if created:
             log.info("created topics", extra={"topics": created})
+        # Every output sized against what the producer and each topic accept (issue 14): read from the broker now.
+        app = faust_app(settings)
+        max_request = int(app.conf.producer_max_request_size)
+        limits = steps.run(read_limits(settings.kafka, output_topics(settings), max_request))
     except StartupInterrupted as stop:
         log.info("stopped by %s during start-up", stop, extra={"step": _step(health)})
         loop.run_until_complete(server.stop())
         loop.close()
         return stop.exit_status
-    worker = create_app(settings, processor, metrics, health)
+    stored = min(limits.limit(settings.kafka.state_topic), limits.limit(changelog_topic(settings))) - RECORD_SLACK
+    budget = build_budget(settings, max_bytes=stored)
+    worker = create_app(app, settings, processor, metrics, health, limits=limits, budget=budget)
     faust_worker = faust.Worker(
         worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level), quiet=True
     )

@@ -1,6 +1,7 @@
 """Creating the service's topics up front (idempotent): partitions and configs are part of the contract.
 
-The state topic is compacted: it keeps the latest revision of every event id.
+The state topic is compacted: it keeps the latest revision of every event id; the in-flight journal is compacted
+too (the last note per input partition is all it is read for).
 """
 
 from __future__ import annotations
@@ -19,14 +20,10 @@ def topic_specs(k: KafkaSettings) -> list[NewTopic]:
     rf = k.replication_factor
     plain = [k.articles_topic, k.candidates_topic, k.events_topic, k.dead_letter_topic]
     specs = [NewTopic(name, num_partitions=k.partitions, replication_factor=rf) for name in plain]
-    specs.append(
-        NewTopic(
-            k.state_topic,
-            num_partitions=k.partitions,
-            replication_factor=rf,
-            topic_configs={"cleanup.policy": "compact"},
-        )
-    )
+    specs += [
+        NewTopic(name, num_partitions=k.partitions, replication_factor=rf, topic_configs={"cleanup.policy": "compact"})
+        for name in (k.state_topic, k.inflight_topic)
+    ]
     return specs
 
 

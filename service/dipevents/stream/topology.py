@@ -10,10 +10,30 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+from aiokafka.partitioner import DefaultPartitioner
 
+from dipevents.core.dedup import block_of
 from dipevents.settings import KafkaSettings
 
-CLUSTERS_TABLE = "dedup-clusters"
+# Renamed from "dedup-clusters" when the layout became one record per event (issue 14): a worker of this version
+# starts with an empty table rather than misreading the old layout (see docs/reliability.md).
+CLUSTERS_TABLE = "dedup-events"
+
+
+def partition_of(key: bytes, partitions: int) -> int:
+    """The partition Kafka's default partitioner (murmur2) gives `key`: where the producer sends a keyed record."""
+    every = list(range(partitions))
+    return int(DefaultPartitioner()(key, every, every))
+
+
+class ClusterTable(faust.Table):  # type: ignore[misc]  # faust ships no type information
+    """The dedup table. Its keys are an event's or a day index's ("<blocking key>|..." and "<blocking key>@...",
+    dipevents.core.dedup); each is written to the changelog partition of its blocking key's candidates, so the
+    worker that owns a candidates partition restores exactly the records its candidates need."""
+
+    def partition_for_key(self, key: Any) -> int:
+        text = key.decode() if isinstance(key, bytes) else str(key)
+        return partition_of(candidate_key(block_of(text)), int(self.partitions))
 
 
 @dataclass(frozen=True)
@@ -23,6 +43,7 @@ class Topology:
     events: Any  # output: first sightings
     state: Any  # output: every revision (compacted)
     dead_letters: Any  # output: bad input with the reason
+    inflight: Any  # internal (compacted): the ledgers' journal of what is in flight
     clusters: Any  # the dedup table, changelog-backed, partitioned like the candidates
 
 
@@ -36,12 +57,16 @@ def declare(app: faust.App, k: KafkaSettings) -> Topology:
         events=plain(k.events_topic),
         state=plain(k.state_topic),
         dead_letters=plain(k.dead_letter_topic),
-        clusters=app.Table(
-            CLUSTERS_TABLE,
-            default=None,
-            partitions=k.partitions,
-            use_partitioner=True,
-            schema=faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json"),
+        inflight=plain(k.inflight_topic),
+        clusters=app.tables.add(
+            ClusterTable(
+                app,
+                name=CLUSTERS_TABLE,
+                default=None,
+                beacon=app.tables.beacon,
+                partitions=k.partitions,
+                schema=faust.Schema(key_type=bytes, key_serializer="raw", value_serializer="json"),
+            )
         ),
     )
 

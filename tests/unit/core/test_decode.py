@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from dipevents.core.decode import DecodeLimits, decode_article, looks_english
@@ -101,3 +102,47 @@ def test_french_copy_is_caught_without_a_declared_language() -> None:
         "entretien consacré à la sécurité au Sahel et aux échanges commerciaux entre les deux pays."
     )
     assert not looks_english(french)
+
+
+# --- issue 14: validation where it belongs -------------------------------------------------------------
+
+_GOOD = {"article_id": "v1", "source": "Wire", "body": "President Putin met Prime Minister Abe in Moscow on Monday."}
+
+
+def test_a_tombstone_is_a_null_value() -> None:
+    """A record without a value (a Kafka tombstone) is null_value, not an empty body or bad JSON."""
+    with pytest.raises(BadInput) as e:
+        decode_article(None)
+    assert e.value.reason == "null_value"
+
+
+def test_a_utf8_byte_order_mark_is_stripped() -> None:
+    """A producer that writes a UTF-8 BOM before the JSON still gets its article decoded."""
+    assert decode_article(b"\xef\xbb\xbf" + json.dumps(_GOOD).encode()).article_id == "v1"
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_not_json(constant: str) -> None:
+    """NaN and Infinity are a Python extension of JSON: rejected as not_json, wherever they stand."""
+    raw = json.dumps(_GOOD)[:-1] + f', "score": {constant}}}'
+    with pytest.raises(BadInput) as e:
+        decode_article(raw.encode())
+    assert e.value.reason == "not_json"
+
+
+@pytest.mark.parametrize(
+    "published", ["0001-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "2026-01-01T00:00:00+14:00"]
+)
+def test_publication_times_outside_1900_to_a_year_ahead_are_bad_timestamps(published: str) -> None:
+    """Before 1900 or more than a year after now (here 2024-06-01): bad_timestamp, before any date arithmetic."""
+    now = datetime(2024, 6, 1, tzinfo=UTC)
+    with pytest.raises(BadInput) as e:
+        decode_article(json.dumps({**_GOOD, "published_at": published}).encode(), now=now)
+    assert e.value.reason == "bad_timestamp"
+
+
+@pytest.mark.parametrize("published", ["1900-01-01T00:00:00Z", "2025-05-31T00:00:00", "2013-04-29T18:00:00+04:00"])
+def test_publication_times_inside_the_range_are_accepted(published: str) -> None:
+    """The range's ends and a naive time (taken as UTC) are accepted."""
+    now = datetime(2024, 6, 1, tzinfo=UTC)
+    assert decode_article(json.dumps({**_GOOD, "published_at": published}).encode(), now=now).published_at

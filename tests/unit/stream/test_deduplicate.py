@@ -37,7 +37,7 @@ class Rig:
             self.dedup,
             events=self.events,
             state=self.state,
-            dead_letters=DeadLetterPolicy(self.dead, self.metrics),
+            dead_letters=DeadLetterPolicy(self.dead, self.metrics, limit=1_000_000),
             metrics=self.metrics,
             already_announced=lambda k: k in seen,
             clock=self.clock,
@@ -97,14 +97,43 @@ def test_an_undecodable_candidate_is_dead_lettered_and_the_next_one_processed() 
     assert len(rig.events.records) == 1
 
 
-def test_nothing_is_recorded_when_the_first_sighting_is_not_acknowledged() -> None:
-    """If the events topic refuses the first sighting, the handler raises before the revision and before the
-    store is written: the candidate is processed again later, never lost."""
+def test_a_refused_first_sighting_dead_letters_the_candidate_and_the_next_one_goes_on() -> None:
+    """The events topic refuses a first sighting: that candidate is dead-lettered (internal_error, the exception
+    named), nothing is recorded or revised, and the next candidate is handled."""
     rig = Rig()
     rig.events.fail = ConnectionError("broker gone")
+    rig.run(candidate("a1"))
+    assert rig.state.records == [] and rig.dedup.size() == 0
+    assert rig.dead.headers()["dipevents.reason"] == "internal_error"
+    assert rig.dead.headers()["dipevents.exception"] == "ConnectionError"
+    assert "broker gone" in rig.dead.headers()["dipevents.message"]
+    rig.events.fail = None
+    rig.run(candidate("a2", offset=1))
+    assert len(rig.events.records) == 1 and rig.dedup.size() == 1
+
+
+def test_a_failure_after_the_first_sighting_still_records_the_event() -> None:
+    """The revision cannot be sent after the first sighting was acknowledged: the candidate is dead-lettered, but
+    the event is recorded, so the next report is a revision and never a second first sighting."""
+    rig = Rig()
+    rig.state.fail = RuntimeError("state topic gone")
+    rig.run(candidate("a1", "TASS"))
+    assert len(rig.events.records) == 1 and rig.dedup.size() == 1
+    assert rig.dead.headers()["dipevents.reason"] == "internal_error"
+    rig.state.fail = None
+    rig.run(candidate("a2", "Kyodo", offset=1))
+    assert len(rig.events.records) == 1
+    assert json.loads(rig.state.values()[-1])["revision"] == 2
+
+
+def test_when_the_dead_letter_cannot_be_sent_either_the_handler_raises() -> None:
+    """With the dead-letter topic refusing too, the failure propagates: the ledger keeps the candidate before its
+    position and reads it again later, nothing is lost."""
+    rig = Rig()
+    rig.events.fail = rig.dead.fail = ConnectionError("broker gone")
     with pytest.raises(ConnectionError):
         rig.run(candidate("a1"))
-    assert rig.state.records == [] and rig.dedup.size() == 0
+    assert rig.dedup.size() == 0
 
 
 def test_the_sweep_expires_old_events_and_a_failing_sweep_is_contained() -> None:

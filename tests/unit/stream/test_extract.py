@@ -6,14 +6,19 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
+import pytest
 from dipevents.core.decode import DecodeLimits
 from dipevents.core.models import Article, Event
+from dipevents.core.processor import Extraction
 from dipevents.stream.codecs import CandidateRecord
 from dipevents.stream.dlq import DeadLetterPolicy
 from dipevents.stream.extract import ExtractHandler
 from dipevents.stream.ledger import Record
+from dipevents.stream.limits import RecordTooLarge
 from dipevents.stream.metrics import Metrics
 from dipevents.testing import MemoryTopic, ScriptedProcessor, make_event
 
@@ -44,7 +49,7 @@ def handler(
         processor,
         DecodeLimits(),
         candidates=candidates,
-        dead_letters=DeadLetterPolicy(dead, metrics),
+        dead_letters=DeadLetterPolicy(dead, metrics, limit=1_000_000),
         metrics=metrics,
         executor=executor,
         clock=lambda: 1000.0,
@@ -74,7 +79,7 @@ def test_bad_input_is_dead_lettered_and_the_rest_of_the_batch_is_extracted() -> 
     asyncio.run(h.handle(records(b"not json {", article("a1"), None, article("a2"))))
     assert processor.batches == [["a1", "a2"]]
     assert len(candidates.records) == 2
-    assert [dead.headers(i)["dipevents.reason"] for i in range(2)] == ["not_json", "not_json"]
+    assert [dead.headers(i)["dipevents.reason"] for i in range(2)] == ["not_json", "null_value"]
     assert dead.values()[0] == b"not json {"
     assert dead.headers(0)["dipevents.source.offset"] == "0" and dead.headers(1)["dipevents.source.offset"] == "2"
 
@@ -106,14 +111,67 @@ def test_extraction_runs_in_the_executor_when_given_one() -> None:
     assert threads and threads[0].startswith("nlp") and len(candidates.records) == 1
 
 
-def test_a_candidate_send_that_fails_propagates_so_the_ledger_retries() -> None:
-    """When the producer refuses a candidate the handler raises: the ledger keeps the position before the
-    chunk and nothing is counted as done."""
-    h, candidates, _, _ = handler(ScriptedProcessor(one_summit))
-    candidates.fail = ConnectionError("broker gone")
-    try:
+def test_a_refused_candidate_dead_letters_its_article_only() -> None:
+    """When the producer refuses one article's candidate, that article is dead-lettered as internal_error with the
+    exception named; the other articles of the batch are sent."""
+    h, candidates, dead, _ = handler(ScriptedProcessor(one_summit))
+    real = candidates.__call__
+
+    async def refuse_a2(key: bytes | None, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> Any:
+        if CandidateRecord.decode(value).article_id == "a2":
+            raise RecordTooLarge("candidates", 2_000_000, 1_000_000)
+        return await real(key, value, headers)
+
+    h._candidates = refuse_a2
+    asyncio.run(h.handle(records(article("a1"), article("a2"), article("a3"))))
+    assert [CandidateRecord.decode(v).article_id for v in candidates.values()] == ["a1", "a3"]
+    assert dead.headers()["dipevents.reason"] == "internal_error"
+    assert dead.headers()["dipevents.exception"] == "RecordTooLarge"
+    assert dead.headers()["dipevents.source.offset"] == "1"
+
+
+def test_a_batch_that_raises_is_extracted_article_by_article() -> None:
+    """A processor failure that takes the whole batch down (not isolated inside the processor) costs only the
+    article that causes it: the others are extracted one by one."""
+
+    class Fragile(ScriptedProcessor):
+        def process(self, articles: Sequence[Article]) -> list[Extraction]:
+            if any("EXPLODE" in a.body for a in articles):
+                raise MemoryError("the batch was too much")
+            return super().process(articles)
+
+    processor = Fragile(one_summit)
+    h, candidates, dead, _ = handler(processor)
+    asyncio.run(h.handle(records(article("a1"), article("boom", "EXPLODE " + BODY), article("a3"))))
+    assert [CandidateRecord.decode(v).article_id for v in candidates.values()] == ["a1", "a3"]
+    assert (
+        dead.headers()["dipevents.reason"] == "internal_error"
+        and dead.headers()["dipevents.exception"] == "MemoryError"
+    )
+    assert processor.batches == [["a1", "a3"]] or processor.batches[-2:] == [["a1"], ["a3"]]
+
+
+def test_an_article_stating_an_event_thousands_of_times_gives_a_bounded_candidate() -> None:
+    """5,000 mentions of one event in one article: the candidate keeps the budget's mentions in full, counts the
+    rest by source, and stays within the record budget."""
+    sentence = "President Putin and Prime Minister Abe met in Moscow for talks on a peace treaty. " * 3
+
+    def thousands(a: Article) -> list[Event]:
+        ev = make_event(article_id=a.article_id, source=a.source, sentence=sentence)
+        mention = ev.mentions[0]
+        mentions = [mention.model_copy(update={"start": i, "end": i + len(sentence)}) for i in range(5000)]
+        return [ev.model_copy(update={"mentions": mentions})]
+
+    h, candidates, _, _ = handler(ScriptedProcessor(thousands))
+    asyncio.run(h.handle(records(article("a1"))))
+    event = CandidateRecord.decode(candidates.values()[0]).event
+    assert len(event.mentions) == 100 and event.omitted_mentions == {"Wire": 4900}
+    assert len(candidates.values()[0]) < 256_000
+
+
+def test_when_the_dead_letter_cannot_be_sent_either_the_handler_raises() -> None:
+    """With the dead-letter topic refusing too, the failure propagates so that the ledger reads the chunk again."""
+    h, candidates, dead, _ = handler(ScriptedProcessor(one_summit))
+    candidates.fail = dead.fail = ConnectionError("broker gone")
+    with pytest.raises(ConnectionError):
         asyncio.run(h.handle(records(article("a1"))))
-    except ConnectionError:
-        pass
-    else:
-        raise AssertionError("the failed send was swallowed")

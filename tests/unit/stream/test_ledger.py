@@ -7,8 +7,8 @@ import asyncio
 import os
 
 import pytest
-from dipevents.stream.ledger import OffsetLedger, Record
-from dipevents.testing import MemoryLog
+from dipevents.stream.ledger import InFlight, OffsetLedger, Record
+from dipevents.testing import MemoryJournal, MemoryLog
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -192,3 +192,103 @@ def test_prepare_learns_the_position_before_the_first_record() -> None:
     assert seen == [(0, 6)] and ledger.committable() == {}
     run(ledger.process(log.record(o) for o in (5, 6)))
     assert out.handled == [6] and seen == [(0, 6)]  # learnt once, not again with the first record
+
+
+# --- the poison-pill guard -----------------------------------------------------------------------------
+
+
+class ProcessExit(BaseException):
+    """Stands for the worker process dying while a handler runs (nothing after it runs in that process)."""
+
+
+class Dying(Collector):
+    """A handler whose process dies whenever `fatal` is in its chunk."""
+
+    def __init__(self, fatal: int | None = None) -> None:
+        super().__init__()
+        self.fatal = fatal
+
+    async def __call__(self, records: list[Record]) -> None:
+        if self.fatal in {r.offset for r in records}:
+            raise ProcessExit
+        await super().__call__(records)
+
+
+def start_worker(
+    log: MemoryLog, journal: MemoryJournal, handler: Collector, quarantined: list[tuple[int, int]], after: int = 2
+) -> OffsetLedger:
+    """A worker process starting: a fresh ledger over the same log and journal (what survives a process)."""
+
+    async def quarantine(rec: Record, exits: int) -> None:
+        quarantined.append((rec.offset, exits))
+
+    return OffsetLedger(TOPIC, log, handler, chunk=4, journal=journal, quarantine=quarantine, quarantine_after=after)
+
+
+def crash_run(ledger: OffsetLedger, log: MemoryLog, offsets: range) -> None:
+    with pytest.raises(ProcessExit):
+        run(ledger.process(log.record(o) for o in offsets))
+
+
+def test_each_chunk_is_noted_before_it_is_handled() -> None:
+    """The journal holds a chunk's offsets before its handler runs, so a process that dies inside the handler
+    leaves that range behind."""
+    log, journal = MemoryLog(range(6)), MemoryJournal()
+    seen: list[list[InFlight]] = []
+
+    async def handler(records: list[Record]) -> None:
+        seen.append([span for _, _, span in journal.notes])
+
+    ledger = OffsetLedger(TOPIC, log, handler, chunk=4, journal=journal)
+    run(ledger.process(log.record(o) for o in range(6)))
+    assert [span for _, _, span in journal.notes] == [InFlight(0, 4), InFlight(4, 6)]
+    assert seen == [[InFlight(0, 4)], [InFlight(0, 4), InFlight(4, 6)]]
+
+
+def test_records_in_flight_at_one_exit_are_handled_again_one_at_a_time() -> None:
+    """A chunk in flight when the process died (a kill, not the records' fault): the next process handles those
+    records again, each alone and noted with one exit, then goes back to chunks; nothing is quarantined."""
+    log, journal, quarantined = MemoryLog(range(12)), MemoryJournal(), []
+    crash_run(start_worker(log, journal, Dying(fatal=5), quarantined), log, range(12))
+    out = Dying()
+    run(start_worker(log, journal, out, quarantined).process(log.record(o) for o in range(12)))
+    assert out.handled == list(range(12)) and quarantined == []
+    assert out.chunks[:5] == [[0, 1, 2, 3], [4], [5], [6], [7]] and out.chunks[5:] == [[8, 9, 10, 11]]
+    assert [s for _, _, s in journal.notes if s.exits == 1] == [InFlight(o, o + 1, 1) for o in range(4, 8)]
+
+
+def test_a_record_the_process_dies_on_twice_is_quarantined_and_the_rest_goes_on() -> None:
+    """A record that kills the process in its chunk and again alone is not handed to the handler a third time:
+    it is quarantined (with the number of exits), its offset becomes done, and the records after it are handled."""
+    log, journal, quarantined = MemoryLog(range(12)), MemoryJournal(), []
+    crash_run(start_worker(log, journal, Dying(fatal=5), quarantined), log, range(12))
+    second = Dying(fatal=5)
+    crash_run(start_worker(log, journal, second, quarantined), log, range(12))
+    assert second.handled == [0, 1, 2, 3, 4]  # record 4 alone, then 5 alone killed it again
+    third = Dying(fatal=5)
+    ledger = start_worker(log, journal, third, quarantined)
+    run(ledger.process(log.record(o) for o in range(12)))
+    assert quarantined == [(5, 2)]
+    assert third.handled == [0, 1, 2, 3, 4, *range(6, 12)]
+    assert ledger.committable() == {0: 12} and ledger.stats.quarantined == 1
+
+
+def test_with_one_exit_allowed_a_record_alone_in_flight_is_quarantined_at_the_next_start() -> None:
+    """quarantine_after=1: a record that was alone in flight when the process died is quarantined at once."""
+    log, journal, quarantined = MemoryLog(range(3)), MemoryJournal(), []
+    first = start_worker(log, journal, Dying(fatal=1), quarantined, after=1)
+    run(first.process([log.record(0)]))
+    crash_run(first, log, range(1, 2))
+    out = Dying()
+    run(start_worker(log, journal, out, quarantined, after=1).process(log.record(o) for o in range(3)))
+    assert quarantined == [(1, 1)] and out.handled == [0, 2]  # 0 was done but not committed: handled again
+
+
+def test_a_note_behind_the_committed_offset_is_not_a_suspect() -> None:
+    """A chunk that was handled and committed before the process went is not handled specially afterwards."""
+    log, journal, quarantined = MemoryLog(range(8), committed={0: 8}), MemoryJournal(), []
+    run(journal.begin(TOPIC, 0, InFlight(4, 8)))
+    out = Dying()
+    log.offsets = list(range(12))
+    run(start_worker(log, journal, out, quarantined).process(log.record(o) for o in range(8, 12)))
+    assert out.chunks == [[8, 9, 10, 11]] and quarantined == []
