@@ -82,6 +82,23 @@ def exploding_extractors(marker: str = "EXPLODE") -> list[Any]:
     return [*BUILTIN_TYPES.extractors(), ExplodingExtractor(marker)]
 
 
+class ExitingExtractor(ExplodingExtractor):
+    """An extractor that kills its process (os._exit, as a segfault or an OOM kill would) on any sentence containing
+    `marker`: no exception handler runs. For the poison-pill guard's test."""
+
+    name = "exiting.v0"
+
+    def extract(self, view: Any) -> list[Any]:
+        if self.marker in view.text:
+            os._exit(70)
+        return []
+
+
+def exiting_extractors(marker: str = "EXIT") -> list[Any]:
+    """The default extractors plus one that ends the process on `marker` (run_worker(extractors=...))."""
+    return [*BUILTIN_TYPES.extractors(), ExitingExtractor(marker)]
+
+
 def make_event(
     event_type: str | None = None,
     *,

@@ -7,7 +7,8 @@ from typing import Any
 
 class TableStore:
     """faust-streaming 0.15 restores changelog keys of a str-keyed table as bytes, while live writes use str:
-    reads fall back to the restored bytes key, and a live write supersedes it."""
+    reads fall back to the restored bytes key, and a live write supersedes it. Values are returned as stored (the
+    Deduplicator never changes what it reads)."""
 
     def __init__(self, table: Any) -> None:
         self.table = table
@@ -18,17 +19,17 @@ class TableStore:
             value = self.table.get(key.encode())
         return value
 
-    def __getitem__(self, key: str) -> list[dict[str, Any]]:
+    def __getitem__(self, key: str) -> Any:
         value = self._read(key)
         if value is None:
             raise KeyError(key)
-        return list(value)
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self._read(key)
-        return default if value is None else list(value)
+        return default if value is None else value
 
-    def __setitem__(self, key: str, value: list[dict[str, Any]]) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.table[key] = value
 
     def __delitem__(self, key: str) -> None:
@@ -38,6 +39,3 @@ class TableStore:
 
     def keys(self) -> list[str]:
         return sorted({k.decode() if isinstance(k, bytes) else str(k) for k in list(self.table.keys())})
-
-    def values(self) -> list[list[dict[str, Any]]]:
-        return [v for k in self.keys() if (v := self.get(k)) is not None]
