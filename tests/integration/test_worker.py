@@ -27,7 +27,7 @@ def test_seed_article_gives_its_three_events(stack: Stack) -> None:
         assert r.key.decode() == json.loads(r.value)["event_id"]
     summit = events["summit"]
     assert summit["countries"] == ["JPN", "RUS"] and summit["event_date"] == "2013-04-29"
-    assert summit["location"] == {"name": "Moscow", "country": "RUS"}
+    assert {k: summit["location"][k] for k in ("name", "country")} == {"name": "Moscow", "country": "RUS"}
     assert len(events["ministry_instruction"]["mentions"]) == 4
     assert events["consultation_agreement"]["countries"] == ["JPN", "RUS"]
 
