@@ -154,7 +154,16 @@ CLASSES = [
     Hostile("huge_key_bad_value", lambda k: one(b"{" * 10 + b"x" * 500_000, key=b"k" * 500_000), "not_json"),
     Hostile("article_id_100kb", lambda k: one(js(article("i" * 100_000))), "invalid"),
     Hostile("nested_100k_deep", lambda k: one(b"[" * 100_000 + b"]" * 100_000), "not_json"),
-    Hostile("lone_surrogate", lambda k: one(js(article(f"sur-{k}"))[:-1] + b', "title": "\\ud800"}'), "invalid_utf8"),
+    Hostile(
+        "lone_surrogate_in_body",
+        lambda k: one(js(article(f"sur-{k}", body="Putin met Abe \ud800 in Moscow."))),
+        "invalid_utf8",
+    ),
+    Hostile(
+        "lone_surrogate_in_title",
+        lambda k: one(js(good(k, "surt"))[:-1] + b', "title": "\\ud800"}'),
+        "events|invalid_utf8",
+    ),
     Hostile(
         "duplicate_json_keys", lambda k: one(js(good(k, "dup"))[:-1] + b', "source": "Second Source Wins"}'), "events"
     ),
@@ -291,7 +300,7 @@ def ids_in_revisions(records: list[Any]) -> dict[str, set[str]]:
 def article_id_of(value: bytes | None) -> str | None:
     try:
         obj = json.loads(value.removeprefix(b"\xef\xbb\xbf")) if value else None
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return obj.get("article_id") if isinstance(obj, dict) and isinstance(obj.get("article_id"), str) else None
 
