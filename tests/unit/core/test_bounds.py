@@ -94,8 +94,8 @@ def test_copies_cost_a_constant_amount_of_store_work_each(n: int) -> None:
         before = (store.reads, store.writes, store.bytes_written)
         dd.observe(report(f"copy-{i}", f"Outlet {i % 50}", mentions=3), f"copy-{i}", PUB)
         per_copy.append((store.reads - before[0], store.writes - before[1], store.bytes_written - before[2]))
-    assert max(r for r, _, _ in per_copy) <= 5  # the anchor day's index and its neighbours, one cluster, its id
-    assert max(w for _, w, _ in per_copy) <= 2  # the cluster (and the index when it is new)
+    assert max(r for r, _, _ in per_copy) <= 20  # the day indexes of the window around the anchor, their clusters
+    assert max(w for _, w, _ in per_copy) <= 3  # the cluster, and the index when it is new or moved
     assert max(b for _, _, b in per_copy) <= 20_000  # what 20 mentions and 40 ids take, whatever n is
 
 
