@@ -45,7 +45,7 @@ def test_every_meeting_kept_apart_and_every_report_merged(reports: list[tuple[Ar
     exact, dups, merge_err = dedup_scores(_dedup(reports), expected)
     assert (dups, merge_err) == (0, 0)
     # 6 of 10 story events exact at 070369d (7 at 168e302: st-203's call is no longer extracted since the summit
-    # rules of 2cff18b/59947f2); every miss is an extraction miss, none a dedup split or merge
+    # rule of 2cff18b); every miss is an extraction miss, none a dedup split or merge
     assert exact >= 0.58
 
 
