@@ -55,3 +55,21 @@ def test_their_colleagues_are_not_the_leaders(pipeline: Any) -> None:
 def test_calls_and_talks_stay_meetings(pipeline: Any, body: str) -> None:
     """A call with someone, a phone call, speaking with someone about a topic, their own talks: summits."""
     assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA"]]
+
+
+def test_a_relative_clause_inside_the_meeting_phrase_is_another_occasion(pipeline: Any) -> None:
+    """'talks with an envoy who came from a meeting with X': X was not at these talks."""
+    body = (
+        "Scholz spoke to reporters after talks with a French envoy who had flown in from a meeting with President "
+        "Emmanuel Macron."
+    )
+    assert summits(pipeline, body) == []
+
+
+def test_they_is_the_leaders_only_next_to_them(pipeline: Any) -> None:
+    """A 'they' two sentences after the leaders, about other people, adds no mention; right after them it does."""
+    lead = "Olaf Scholz met Emmanuel Macron in Paris on Monday. "
+    far = lead + "Farmers blocked the roads outside the venue. The protesters said they talked to them about diesel."
+    near = lead + "They talked about the price of diesel for two hours."
+    assert summits(pipeline, far) == [(["DEU", "FRA"], 1)]
+    assert summits(pipeline, near) == [(["DEU", "FRA"], 2)]

@@ -85,11 +85,13 @@ class SummitExtractor(TypeExtractor):
                 continue
             clause = clause_tokens(trigger)
             absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
+            absent |= _described_elsewhere(trigger)
             people = [
                 a
                 for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
                 if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
                 and not _aside(a, trigger, view)
+                and (a.kind != "they" or _leaders_at_hand(view))
             ]
             separate = _separate_meetings(trigger, view, people)
             if separate:
@@ -227,6 +229,23 @@ def _conveyed(view: SentenceView) -> set[int]:
         if carried:
             out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
     return out
+
+
+def _described_elsewhere(trigger: Token) -> set[int]:
+    """'talks with the ambassador, who arrived from a meeting with X': a relative clause inside the meeting's
+    phrase tells what a participant did elsewhere; its people were not at this meeting."""
+    return {y.i for x in trigger.subtree if x.dep_ == "relcl" and trigger.i not in (x.head.i, x.i) for y in x.subtree}
+
+
+def _leaders_at_hand(view: SentenceView) -> bool:
+    """'they' stands for leaders only next to them: this sentence or the one before names two leaders' states or
+    'the leaders' (a 'they' in a quote about anyone else would otherwise bring in the article's main pair)."""
+
+    def leaders(actors: list[ActorMention]) -> bool:
+        states = {a.country for a in actors if a.kind == "leader" and not a.former and a.country}
+        return len(states) >= 2 or any(a.kind == "plural_leaders" and not a.weak for a in actors)
+
+    return leaders(view.actors) or leaders(view.previous)
 
 
 def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
