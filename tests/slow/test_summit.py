@@ -73,3 +73,24 @@ def test_they_is_the_leaders_only_next_to_them(pipeline: Any) -> None:
     near = lead + "They talked about the price of diesel for two hours."
     assert summits(pipeline, far) == [(["DEU", "FRA"], 1)]
     assert summits(pipeline, near) == [(["DEU", "FRA"], 2)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Joe Biden held phone calls with Emmanuel Macron and Olaf Scholz on Tuesday.",
+        "Joe Biden spoke by phone with Emmanuel Macron and then with Olaf Scholz on Tuesday.",
+    ],
+)
+def test_one_leaders_calls_with_two_others_are_two_calls(pipeline: Any, body: str) -> None:
+    """A leader's calls with two others are two bilateral summits, not one of three states."""
+    assert sorted(c for c, _ in summits(pipeline, body)) == [["DEU", "USA"], ["FRA", "USA"]]
+
+
+def test_a_joint_call_and_a_meeting_in_one_room_stay_one_summit(pipeline: Any) -> None:
+    """'a joint phone call with A and B' and 'met A and B in Berlin' are one three-state summit each."""
+    for body in (
+        "Joe Biden held a joint phone call with Emmanuel Macron and Olaf Scholz on Tuesday.",
+        "Joe Biden met Emmanuel Macron and Olaf Scholz in Berlin on Tuesday.",
+    ):
+        assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA", "USA"]]

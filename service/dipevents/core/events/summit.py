@@ -273,11 +273,15 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     """'held separate talks with Aliyev and then with Pashinyan': one meeting per guest, with the host."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     near = [*trigger.children, *verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children)]
-    marked = any(c.lower_ in view.kb.words("summit", "separate_markers") for c in near)
-    if not marked:
-        return []
+    kb = view.kb
     withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
     withs += [c for w in withs for c in w.conjuncts if c.lower_ == "with" and c not in withs]
+    marked = any(c.lower_ in kb.words("summit", "separate_markers") for c in near)
+    # "spoke with A and then with B": a with-phrase each; a leader's calls with A and B are two calls unless
+    # the copy says they were on one ("a joint call", "a three-way video conference")
+    marked = marked or len({w.i for w in withs}) >= 2 or (_by_phone(trigger, view) and not _joint(near, kb))
+    if not marked:
+        return []
     guests = [x for w in withs for g in w.children if g.dep_ == "pobj" for x in [g, *g.conjuncts]]
     if len(guests) < 2:
         return []
@@ -292,6 +296,18 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
         if gs and not gs <= host_states:
             out.append((host_states | gs, host_used + gu))
     return out if len(out) >= 2 else []
+
+
+def _by_phone(trigger: Token, view: SentenceView) -> bool:
+    phone = view.kb.pattern("summit", "phone_words")
+    return bool(phone.search(view.text)) or lemma(trigger) in view.kb.words("summit", "phone_triggers")
+
+
+def _joint(near: list[Token], kb: Knowledge) -> bool:
+    joint = kb.words("summit", "joint_markers")
+    return any(c.lower_ in joint or lemma(c) in joint for c in near) or bool(
+        kb.pattern("summit", "video_words").search(" ".join(c.text for c in near))
+    )
 
 
 def _told_as_past(t: Token, kb: Knowledge) -> bool:
