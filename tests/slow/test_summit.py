@@ -94,3 +94,9 @@ def test_a_joint_call_and_a_meeting_in_one_room_stay_one_summit(pipeline: Any) -
         "Joe Biden met Emmanuel Macron and Olaf Scholz in Berlin on Tuesday.",
     ):
         assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA", "USA"]]
+
+
+def test_the_subject_reported_inside_a_relative_clause_is_its_antecedent(pipeline: Any) -> None:
+    """'Macron, who aides said spoke by telephone with Scholz': Macron made the call."""
+    body = "Reporters waited for Emmanuel Macron, who aides said spoke by telephone with Olaf Scholz on Monday."
+    assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA"]]

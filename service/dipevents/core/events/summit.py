@@ -83,7 +83,7 @@ class SummitExtractor(TypeExtractor):
                 continue
             if is_background(view, trigger):
                 continue
-            clause = clause_tokens(trigger)
+            clause = clause_tokens(trigger) + _extracted_subject(trigger)
             absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
             absent |= _described_elsewhere(trigger)
             people = [
@@ -235,6 +235,25 @@ def _described_elsewhere(trigger: Token) -> set[int]:
     """'talks with the ambassador, who arrived from a meeting with X': a relative clause inside the meeting's
     phrase tells what a participant did elsewhere; its people were not at this meeting."""
     return {y.i for x in trigger.subtree if x.dep_ == "relcl" and trigger.i not in (x.head.i, x.i) for y in x.subtree}
+
+
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
+
+
+def _extracted_subject(trigger: Token) -> list[Token]:
+    """'Garcia, who he said had spoken by telephone with X': the subject of a clause reported inside a relative
+    clause is the relative clause's antecedent."""
+    root = clause_root(trigger)
+    said = root.head
+    if root.dep_ != "ccomp" or said.dep_ != "relcl":
+        return []
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj and not any(c.lower_ in _RELATIVE for c in subj):
+        return []
+    if not subj and not any(c.lower_ in _RELATIVE for c in said.children):
+        return []
+    inner = {x.i for x in said.subtree}
+    return [x for x in said.head.subtree if x.i not in inner]
 
 
 def _leaders_at_hand(view: SentenceView) -> bool:
