@@ -8,7 +8,8 @@
 split of tests/fixtures/real unless `--all` is given: an engineer must never see the extractor's output on
 those articles, an independent reviewer may. It writes DIR/events.jsonl (every event), DIR/sample.jsonl
 (every event, or a random --size of them when there are more, seeded) and DIR/sample.md, a sheet to read: each
-event with its states, actors, date, place and every mention sentence, the article's title, and blank
+event with its states, actors, date, place and every mention sentence, the article's title and url (the
+reviewer reads the article itself: `python3 ../shared/data/real/to_articles.py all` prints it), and blank
 `verdict` (right | wrong) and `class` fields. The reviewer fills those in sample.jsonl against
 ../shared/EVENTS.md; `score` reads them back and prints the precision with its Wilson 95% interval and the
 count of each class of false event.
@@ -66,14 +67,15 @@ def _actor(a: dict[str, Any]) -> str:
     return f"{a['name']} ({a.get('role')}, {a.get('country')})"
 
 
-def sheet(sample: list[dict[str, Any]], titles: dict[str, str | None], header: str) -> str:
+def sheet(sample: list[dict[str, Any]], titles: dict[str, tuple[str | None, str | None]], header: str) -> str:
     lines = [f"# Real-stream precision audit\n\n{header}\n"]
     for n, e in enumerate(sample, 1):
         aid = e["mentions"][0]["article_id"] if e["mentions"] else "?"
         place = e.get("location") or {}
+        title, url = titles.get(aid, (None, None))
         lines.append(
             f"## {n}. {e['event_type']} {', '.join(e['countries'])} — {aid}\n"
-            f"title: {titles.get(aid) or '(none)'}  \n"
+            f"title: {title or '(none)'}  url: {url or '(none)'}  \n"
             f"date: {e.get('event_date')}  place: {place.get('name')} ({place.get('country')})  \n"
             f"actors: {'; '.join(_actor(a) for a in e['actors'])}\n"
         )
@@ -101,7 +103,7 @@ def run(out: Path, include_all: bool, size: int, seed: int) -> None:
         "../shared/EVENTS.md: right = that type of event, between exactly those states, is stated as having "
         "happened in the article; otherwise wrong, with a short class (tense, not a leader, wrong state, ...)."
     )
-    titles = {a["article_id"]: a.get("title") for a in kept}
+    titles = {a["article_id"]: (a.get("title"), a.get("url")) for a in kept}  # the reviewer reads the whole article
     (out / "sample.md").write_text(sheet(sample, titles, header), encoding="utf-8")
     print(
         json.dumps({"articles": len(kept), "events": len(events), "seconds": round(seconds, 1), "drawn": len(sample)})
