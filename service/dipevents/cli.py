@@ -134,16 +134,18 @@ def _extract(args: argparse.Namespace) -> int:
             bad += 1
             print(f"{where}: {e.reason}: {e.message}", file=sys.stderr)
             if args.strict:
-                flush()
-                return 1
+                break
             continue
         if len(batch) >= _BATCH:
             flush()
     flush()
+    # --strict stops at the bad line, but what was read before it is still output, merged or not.
     if dedup is not None:
         for ev in dedup.events():
             out.write(ev.model_dump_json() + "\n")
     out.flush()
+    if bad and args.strict:
+        return 1
     if bad:
         print(f"dipevents: skipped {bad} bad input line(s)", file=sys.stderr)
     return 0

@@ -53,6 +53,17 @@ def test_strict_stops_at_the_first_bad_line(tmp_path: Path) -> None:
     assert f"{f}:2: not_json:" in res.stderr.decode()
 
 
+def test_strict_dedup_prints_the_merged_events_read_before_the_bad_line(tmp_path: Path) -> None:
+    """--strict --dedup: exit 1 at the bad line, and the events merged from the lines before it are printed."""
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(seed_line() + b"\n{broken\n")
+    res = run("extract", "--strict", "--dedup", str(f))
+    assert res.returncode == 1
+    assert f"{f}:2: not_json:" in res.stderr.decode()
+    events = [json.loads(x) for x in res.stdout.decode().splitlines()]
+    assert sorted(e["event_type"] for e in events) == ["consultation_agreement", "ministry_instruction", "summit"]
+
+
 def test_stdin_and_dedup_over_the_dev_set() -> None:
     """--dedup over all dev articles (stdin) prints one event per story event with all its sources."""
     expected = json.loads((DEV / "expected.json").read_text(encoding="utf-8"))
