@@ -54,6 +54,7 @@ def build_deduplicator(settings: Settings, store: Any | None = None, budget: Bud
     return Deduplicator(
         store if store is not None else {},
         window_days=settings.dedup.window_days,
+        expire_after_days=settings.dedup.expire_after_days,
         date_tolerance_days=settings.dedup.date_tolerance_days,
         budget=budget or build_budget(settings),
     )

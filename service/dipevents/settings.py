@@ -54,7 +54,15 @@ class NlpSettings(BaseModel):
 class DedupSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    window_days: float = Field(default=7.0, gt=0, description="how long events stay candidates for merging")
+    window_days: int = Field(
+        default=7, ge=1, description="whole days of event time within which two reports can be one event"
+    )
+    expire_after_days: float | None = Field(
+        default=None,
+        gt=0,
+        description="how long an event stays in the dedup table after its last report (processing time); "
+        "unset: window_days",
+    )
     date_tolerance_days: int = Field(default=1, ge=0, description="dates this far apart can be one event")
     sweep_seconds: float = Field(default=600.0, gt=0, description="how often the worker drops expired events")
     near_duplicate_threshold: float = Field(default=0.8, gt=0, le=1, description="MinHash Jaccard for copies")

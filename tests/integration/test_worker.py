@@ -136,10 +136,10 @@ def group_offsets(stack: Stack, kind: str) -> tuple[int, int]:
 
 
 def test_dedup_window_expires_in_the_worker(stack: Stack) -> None:
-    """With a tiny window, the worker's sweep empties the dedup table (state size gauge back to 0)."""
+    """With a tiny expiry time, the worker's sweep empties the dedup table (state size gauge back to 0)."""
     import urllib.request
 
-    _, port = stack.start_worker(DIPEVENTS_DEDUP__WINDOW_DAYS="0.0001", DIPEVENTS_DEDUP__SWEEP_SECONDS="1")
+    _, port = stack.start_worker(DIPEVENTS_DEDUP__EXPIRE_AFTER_DAYS="0.0001", DIPEVENTS_DEDUP__SWEEP_SECONDS="1")
     produce(stack.bootstrap, stack.topic("articles"), article_lines(DEV, {"seed-putin-abe"}))
     collect(stack.bootstrap, stack.topic("events"), until=3)
 

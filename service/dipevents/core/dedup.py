@@ -113,14 +113,20 @@ class Deduplicator:
         self,
         store: Store,
         *,
-        window_days: float = 7.0,
+        window_days: int = 7,
         date_tolerance_days: int = 1,
         budget: Budget | None = None,
         types: EventTypes = BUILTIN_TYPES,
+        expire_after_days: float | None = None,
     ) -> None:
+        # The window is scanned day by day through the day indexes: whole days only.
+        if not isinstance(window_days, int) or window_days < 1:
+            raise ValueError(f"window_days must be a whole number of days >= 1, got {window_days!r}")
         self.store = store
         self.types = types
         self.window = timedelta(days=window_days)
+        # how long a cluster stays in the store after its last report (processing time): the window by default
+        self.keep = timedelta(days=window_days if expire_after_days is None else expire_after_days)
         self.tolerance = timedelta(days=date_tolerance_days)
         self.budget = budget or Budget()
         self._size: int | None = None  # clusters in the store, counted once then kept up to date
@@ -335,9 +341,9 @@ class Deduplicator:
         return DedupResult(outcome, ev, c.revision, record, merged, tuple(writes), retired)
 
     def expire(self, now: datetime) -> int:
-        """Drop clusters not updated within the window (processing time) and their index entries; returns how
-        many clusters went."""
-        oldest = now - self.window
+        """Drop clusters not updated for `expire_after_days` (processing time; the window by default) and their
+        index entries; returns how many clusters went."""
+        oldest = now - self.keep
         gone: dict[str, set[str]] = {}  # index key -> ids of expired clusters
         for key in list(self.store.keys()):
             if CLUSTER_SEP not in key:

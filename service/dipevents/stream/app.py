@@ -136,6 +136,7 @@ def create_app(
     dedup = Deduplicator(
         TableStore(topology.clusters),
         window_days=settings.dedup.window_days,
+        expire_after_days=settings.dedup.expire_after_days,
         date_tolerance_days=settings.dedup.date_tolerance_days,
         budget=budget,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
 from dipevents.core.dedup import Deduplicator
 from dipevents.core.ids import event_id
 from dipevents.core.models import EVENT_ADAPTER, Event
@@ -118,6 +119,22 @@ def test_undated_report_merges_and_fills_date() -> None:
     assert res.outcome == "updated"
     ev = next(iter(dd.events()))
     assert ev.event_date == D and ev.location is not None and ev.location.name == "Moscow"
+
+
+@pytest.mark.parametrize("days", [0.5, 2.5, 0])
+def test_window_must_be_whole_days(days: float) -> None:
+    """The window is scanned day by day (0.5 scanned no day before the anchor): anything but whole days >= 1 is refused."""
+    with pytest.raises(ValueError, match="window_days"):
+        Deduplicator(memory_store(), window_days=days)  # type: ignore[arg-type]
+
+
+def test_expiry_after_its_own_time() -> None:
+    """expire() drops events not updated for `expire_after_days` (processing time), however long the window is."""
+    clock = FixedClock(datetime(2013, 4, 29, 12, tzinfo=UTC))
+    dd = Deduplicator(memory_store(), window_days=7, expire_after_days=0.5)
+    dd.observe(summit("TASS", "a1", D), "a1", pub(D), now=clock())
+    assert dd.expire(clock.advance(hours=11)) == 0
+    assert dd.expire(clock.advance(hours=2)) == 1 and dd.size() == 0
 
 
 def test_window_expiry_event_time_and_processing_time() -> None:
