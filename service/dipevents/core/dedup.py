@@ -167,15 +167,8 @@ class Deduplicator:
     # -- a new cluster -----------------------------------------------------------------------------------
 
     def _new(self, event: Event, block: str, anchor: date, article_ids: list[str], now: datetime) -> DedupResult:
-        if event.event_date is None or self.store.get(cluster_key(block, event.event_id)) is not None:
-            # The id is type + states + day: every undated event of these states would be "undated", and a
-            # meeting the same day elsewhere would repeat an id. Name the new cluster after its anchor day
-            # (and place), so that two events never share an id on the events topic or the compacted state.
-            place = getattr(event, "location", None)
-            salt = f"{anchor.isoformat()}|{place.name if place else ''}"
-            event = event.model_copy(
-                update={"event_id": event_id(event.event_type, event.countries, event.event_date, salt=salt)}
-            )
+        # article_ids[0] is the reporting article: the first report of the new cluster names it
+        event = event.model_copy(update={"event_id": self._new_id(event, block, article_ids[0])})
         ids = _remember([], article_ids, self.budget)
         cluster = Cluster(
             event=fit(event, self.budget, self._event_bytes(ids)).model_dump(mode="json"),
@@ -191,6 +184,20 @@ class Deduplicator:
         index.put(event.event_id, None, cluster)
         writes = [(cluster_key(block, event.event_id), cluster.model_dump(mode="json")), *index.writes()]
         return self._result("new", cluster, cluster.typed(self.types), merged=False, writes=writes)
+
+    def _new_id(self, event: Event, block: str, article_id: str) -> str:
+        """The id of a new cluster: type + states + day, salted with its first report (the article id and where its
+        first mention starts). Type + states + day alone is shared by every undated event of a pair, by two meetings
+        of one day, and by a later event of a day whose cluster expired or was merged away; the first report is
+        never shared by two clusters, and a replay of it names the cluster the same way."""
+        starts = [m.start for m in event.mentions if m.article_id == article_id]
+        salt = f"{article_id}|{min(starts) if starts else ''}"
+        eid = event_id(event.event_type, event.countries, event.event_date, salt=salt)
+        n = 1
+        while self.store.get(cluster_key(block, eid)) is not None:  # that report's cluster exists yet did not match
+            n += 1
+            eid = event_id(event.event_type, event.countries, event.event_date, salt=f"{salt}|{n}")
+        return eid
 
     # -- a report of a known event -----------------------------------------------------------------------
 

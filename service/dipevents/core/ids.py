@@ -1,7 +1,10 @@
-"""Stable event ids: the same real-world event gets the same id from whichever article comes first.
+"""Event ids: a hash of type, sorted states and the event date (the day), and a salt.
 
-The id is a hash of what identifies an occurrence: type, sorted states and the event date (the day).
-Dedup keeps the id of the cluster an event merges into, so a later article never renames an event.
+One article's extraction names each event by type + states + day (`dipevents extract` without --dedup). Dedup
+names a new cluster with the salt of its first report (its article id and first mention), because type + states +
+day alone can be two events (two meetings of a day, undated events of a pair, a later event of a day whose cluster
+expired or was merged away); it keeps the id of the cluster a later report merges into, so a later article never
+renames an event, and a replay of the first report names it the same way.
 """
 
 from __future__ import annotations

@@ -100,15 +100,16 @@ def test_replay_is_idempotent() -> None:
     assert again.event.event_id == first.event.event_id
 
 
-def test_id_is_order_independent() -> None:
-    """Whichever wire arrives first, the event keeps the same id."""
+def test_the_first_report_names_the_event_and_later_ones_never_rename_it() -> None:
+    """Whichever wire arrives first names the event (its article and mention); every later report keeps that id,
+    and the same arrival order gives the same id in another process."""
     ids = []
-    for order in (("TASS", "Kyodo"), ("Kyodo", "TASS")):
+    for order in (("TASS", "Kyodo"), ("Kyodo", "TASS"), ("TASS", "Kyodo")):
         dd = Deduplicator(memory_store())
-        for i, src in enumerate(order):
-            dd.observe(summit(src, f"{src}-1", D), f"{src}-{i}", pub(D))
-        ids.append(next(iter(dd.events())).event_id)
-    assert ids[0] == ids[1]
+        first, second = (dd.observe(summit(src, f"{src}-1", D), f"{src}-1", pub(D)) for src in order)
+        assert second.outcome == "updated" and second.event.event_id == first.event.event_id
+        ids.append(first.event.event_id)
+    assert ids[0] == ids[2] != ids[1]
 
 
 def test_undated_report_merges_and_fills_date() -> None:
@@ -148,3 +149,59 @@ def test_window_expiry_event_time_and_processing_time() -> None:
     dd.observe(summit("RIA", "b1", late, states=("CHN", "RUS")), "b1", pub(late), now=clock())
     assert dd.expire(clock.advance(days=8)) == 3
     assert dd.size() == 0
+
+
+def test_undated_unplaced_events_of_one_pair_never_share_an_id() -> None:
+    """Three undated reports of one pair with no place that are not one event: three clusters, three ids."""
+    dd = Deduplicator(memory_store())
+    sentences = (
+        "Abe and Putin held talks on the Kuril islands dispute.",
+        "The Japanese prime minister visited the Kremlin for a summit about fisheries quotas.",
+        "Leaders of Tokyo and Moscow conferred over gas pipelines and sanctions relief.",
+    )
+    now = datetime(2013, 4, 30, tzinfo=UTC)
+    results = [
+        dd.observe(summit(f"W{i}", f"a{i}", None, city=None, sentence=s), f"a{i}", None, now)
+        for i, s in enumerate(sentences)
+    ]
+    assert [r.outcome for r in results] == ["new", "new", "new"]
+    assert len({r.event.event_id for r in results}) == 3
+    assert dd.size() == 3 and len(list(dd.events())) == 3
+
+
+def test_an_expired_events_id_is_never_given_to_a_new_one() -> None:
+    """After a dated event expired, a new event of the pair on that day gets an id of its own."""
+    clock = FixedClock(datetime(2013, 4, 29, 12, tzinfo=UTC))
+    dd = Deduplicator(memory_store())
+    first = dd.observe(summit("TASS", "a1", D), "a1", pub(D), now=clock())
+    assert dd.expire(clock.advance(days=8)) == 1
+    again = dd.observe(summit("Kyodo", "a2", D), "a2", pub(D), now=clock())
+    assert again.outcome == "new" and again.event.event_id != first.event.event_id
+
+
+def test_a_retired_id_is_never_given_to_a_new_event() -> None:
+    """An id retired by a late bridge (sent with merged_into) never names a later new event."""
+    dd = Deduplicator(memory_store())
+    now = datetime(2013, 4, 30, tzinfo=UTC)
+    a = dd.observe(summit("W1", "a1", D, city=None, sentence="Putin and Abe spoke about fish."), "a1", None, now)
+    gas = summit("W2", "a2", None, city=None, sentence="Putin and Abe opened a gas deal.")
+    b = dd.observe(gas, "a2", None, now + timedelta(minutes=1))
+    assert a.outcome == b.outcome == "new"
+    bridge = summit("W3", "a3", D, city=None, sentence="Putin and Abe opened a gas deal and spoke about fish.")
+    bridged = dd.observe(bridge, "a3", None, now + timedelta(minutes=2))
+    assert [r.event_id for r in bridged.retired] == [b.event.event_id]
+    other = summit("W4", "a4", None, city=None, sentence="Leaders of Tokyo and Moscow conferred over sanctions relief.")
+    later = dd.observe(other, "a4", None, now + timedelta(minutes=3))
+    assert later.outcome == "new" and later.event.event_id not in (a.event.event_id, b.event.event_id)
+
+
+def test_a_new_events_id_is_the_same_on_replay() -> None:
+    """The id of a new event comes from its first report (article id and first mention): a replay of that report
+    against the same store plans the same id, and another article's report of it would not."""
+    now = datetime(2013, 4, 30, tzinfo=UTC)
+    store = memory_store()
+    first = Deduplicator(store).plan(summit("TASS", "a1", D), "a1", pub(D), now)
+    again = Deduplicator(store).plan(summit("TASS", "a1", D), "a1", pub(D), now + timedelta(hours=1))
+    other = Deduplicator(store).plan(summit("TASS", "a2", D), "a2", pub(D), now)
+    assert first.outcome == again.outcome == other.outcome == "new"
+    assert first.event.event_id == again.event.event_id != other.event.event_id

@@ -163,7 +163,9 @@ def test_a_late_bridge_revises_the_survivor_and_retires_the_other_id() -> None:
         Record("candidates", 0, i, b'"summit:JPN-KOR"', CandidateRecord(ev, f"x{i}", None, 1000.0).encode())
         for i, ev in enumerate((ANALYSIS, WIRE, BRIDGE))
     ]
-    rig.run(*recs)
+    for rec in recs:  # a second apart: the first seen survives (at one instant the id would break the tie)
+        rig.run(rec)
+        rig.clock.advance(seconds=1)
     assert len(rig.events.records) == 2  # the first two were two events when they came
     first, second = (json.loads(v)["event_id"] for _, v, _ in rig.events.records)
     revs = [json.loads(v) for v in rig.state.values()]
