@@ -301,18 +301,24 @@ class Deduplicator:
         return out
 
     def _retired(self, c: Cluster, survivor: Cluster, now: datetime) -> EventRevision:
-        ev = c.typed(self.types)
+        """The last revision of an absorbed cluster: its own event, saying where it went."""
+        return self._revision(c, c.typed(self.types), c.revision + 1, now, merged_into=survivor.event["event_id"])
+
+    def _revision(
+        self, c: Cluster, ev: Event, revision: int, updated_at: datetime, merged_into: str | None = None
+    ) -> EventRevision:
+        """The state-topic record of cluster `c` holding `ev`."""
         return self.types.revision_model(
             event_id=ev.event_id,
-            revision=c.revision + 1,
+            revision=revision,
             first_seen_at=c.first_seen_at,
-            updated_at=now,
+            updated_at=updated_at,
             source_count=len(ev.sources),
             mention_count=mention_total(ev),
             article_ids=sorted(c.article_ids),
             article_count=c.articles,
             event=ev,
-            merged_into=survivor.event["event_id"],
+            merged_into=merged_into,
         )
 
     def _index(self, block: str, day: date) -> list[dict[str, Any]]:
@@ -334,17 +340,7 @@ class Deduplicator:
         writes: list[tuple[str, Any]],
         retired: tuple[EventRevision, ...] = (),
     ) -> DedupResult:
-        record = self.types.revision_model(
-            event_id=ev.event_id,
-            revision=c.revision,
-            first_seen_at=c.first_seen_at,
-            updated_at=c.updated_at,
-            source_count=len(ev.sources),
-            mention_count=mention_total(ev),
-            article_ids=sorted(c.article_ids),
-            article_count=c.articles,
-            event=ev,
-        )
+        record = self._revision(c, ev, c.revision, c.updated_at)
         return DedupResult(outcome, ev, c.revision, record, merged, tuple(writes), retired)
 
     def expire(self, now: datetime) -> int:
