@@ -56,7 +56,12 @@ class EventBase(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    event_id: str
+    event_id: str = Field(
+        description="'ev-' + 16 hex digits, a hash of event_type, countries and event_date salted with the event's "
+        "first report (its article id and where its first mention starts): dedup names an event when it first sees "
+        "it and every later report keeps the id; a replay of the first report names it the same way. Without dedup "
+        "(one article's extraction) the salt is empty."
+    )
     countries: list[Alpha3] = Field(description="sorted, unique")
     actors: list[Actor] = Field(default_factory=list)
     location: Location | None = None
