@@ -40,6 +40,10 @@ from dipevents.core.registry import EventTypes
 Outcome = Literal["new", "updated", "unchanged"]
 CLUSTER_SEP, INDEX_SEP = "|", "@"
 MAX_INDEX_ENTRIES = 500  # events of one key anchored on one day (distinct places); past it the oldest is unindexed
+# Late-bridge passes over the window per report: each pass scores every other cluster once, so a report costs
+# O(passes x clusters), never O(clusters^2). A longer chain of clusters each needing the previous one is bridged
+# further by the next report of any of them.
+MAX_BRIDGE_PASSES = 3
 
 
 class Cluster(BaseModel):
@@ -65,6 +69,20 @@ class Cluster(BaseModel):
     @property
     def articles(self) -> int:
         return max(self.article_count, len(self.article_ids))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A stored cluster as one plan reads it: validated once, whatever the scoring and merging do with it."""
+
+    cluster: Cluster
+    event: Event
+    dates: list[Dating]
+
+    @classmethod
+    def of(cls, stored: dict[str, Any], types: EventTypes) -> _Parsed:
+        c = Cluster.model_validate(stored)
+        return cls(c, c.typed(types), c.datings(types))
 
 
 @dataclass(frozen=True)
@@ -202,35 +220,37 @@ class Deduplicator:
     # -- a report of a known event -----------------------------------------------------------------------
 
     def _merge(
-        self, match: Cluster, event: Event, block: str, article_ids: list[str], now: datetime, *, window: list[Cluster]
+        self, found: _Parsed, event: Event, block: str, article_ids: list[str], now: datetime, *, window: list[_Parsed]
     ) -> DedupResult:
-        base = match.typed(self.types)
+        match, base = found.cluster, found.event
         unseen = [a for a in article_ids if a not in match.article_ids]
         # An article the cluster remembers was merged already: a replay adds nothing to the counts.
         merged_event = merge_events(base, event, self.types, self.budget, count_mentions=bool(unseen))
-        merged_dates = union_datings(match.datings(self.types), dating(event))
-        group = [match, *self._bridged(merged_event, merged_dates, match, window)]
-        all_dates = union_datings(merged_dates, *(c.datings(self.types) for c in group))
+        merged_dates = union_datings(found.dates, dating(event))
+        parsed = [found, *self._bridged(merged_event, merged_dates, found, window)]
+        group = [p.cluster for p in parsed]
+        all_dates = union_datings(merged_dates, *(p.dates for p in parsed))
         if len(group) == 1:
-            survivor, absorbed = match, []
+            survivor, absorbed, rest = match, [], []
             ids = _remember(match.article_ids, unseen, self.budget)
             folded = fit(merged_event, self.budget, self._event_bytes(ids))
             unchanged = folded.model_dump(mode="json") == match.event and not unseen
-            if unchanged and all_dates == match.datings(self.types):
+            if unchanged and all_dates == found.dates:
                 return self._result("unchanged", match, base, merged=True, writes=[])
         else:
             # The cluster first seen keeps its id; every other one of the group is folded into it and retired.
-            survivor = min(group, key=_seniority)
-            absorbed = sorted((c for c in group if c is not survivor), key=_seniority)
+            first = min(parsed, key=lambda p: _seniority(p.cluster))
+            rest = sorted((p for p in parsed if p is not first), key=lambda p: _seniority(p.cluster))
+            survivor, absorbed = first.cluster, [p.cluster for p in rest]
             ids = survivor.article_ids
             for c in absorbed:
                 ids = _remember(ids, c.article_ids, self.budget)
             unseen = [a for a in article_ids if a not in ids]
             ids = _remember(ids, unseen, self.budget)
             limit = self._event_bytes(ids)
-            folded = survivor.typed(self.types)
-            for c in absorbed:
-                folded = merge_events(folded, c.typed(self.types), self.types, self.budget, max_bytes=limit)
+            folded = first.event
+            for p in rest:
+                folded = merge_events(folded, p.event, self.types, self.budget, max_bytes=limit)
             folded = merge_events(folded, event, self.types, self.budget, count_mentions=bool(unseen), max_bytes=limit)
         updated = Cluster(
             event=folded.model_dump(mode="json"),
@@ -249,15 +269,16 @@ class Deduplicator:
             writes.append((cluster_key(block, c.event["event_id"]), None))
             index.drop(c.event["event_id"], c.anchor)
         index.put(eid, survivor, updated)
-        retired = tuple(self._retired(c, updated, now) for c in absorbed)
+        retired = tuple(self._retired(p, updated, now) for p in rest)
         return self._result("updated", updated, folded, merged=True, writes=[*writes, *index.writes()], retired=retired)
 
     # -- matching through the index ----------------------------------------------------------------------
 
-    def _window(self, block: str, anchor: date) -> list[Cluster]:
+    def _window(self, block: str, anchor: date) -> list[_Parsed]:
         """The key's clusters anchored within the window either side of `anchor`, through the day indexes: what
-        a report may score as the same event (a cluster further away cannot, whatever else agrees)."""
-        out: dict[str, Cluster] = {}
+        a report may score as the same event (a cluster further away cannot, whatever else agrees). Each is parsed
+        once here, first seen first."""
+        out: dict[str, _Parsed] = {}
         # Later anchors too, as far as the score could still call two dates one event (tolerance, the day of
         # publication's slack, day-only times and a little more for strong place and wording).
         for delta in range(-self.window.days, max(self.window.days, self.tolerance.days + 5) + 1):
@@ -269,40 +290,42 @@ class Deduplicator:
                     continue
                 stored = self.store.get(cluster_key(block, entry["id"]))
                 if stored is not None:  # an entry outlives its cluster only until the next expire()
-                    out[entry["id"]] = Cluster.model_validate(stored)
-        return list(out.values())
+                    out[entry["id"]] = _Parsed.of(stored, self.types)
+        return sorted(out.values(), key=lambda p: _seniority(p.cluster))
 
-    def _match(self, event: Event, clusters: list[Cluster]) -> Cluster | None:
+    def _match(self, event: Event, window: list[_Parsed]) -> _Parsed | None:
         """The cluster this report scores best with, if any scores as the same event."""
-        best: tuple[float, Cluster] | None = None
-        for c in sorted(clusters, key=_seniority):
-            s = score(event, c.typed(self.types), self.tolerance.days, b_dates=c.datings(self.types), types=self.types)
+        best: tuple[float, _Parsed] | None = None
+        for p in window:
+            s = score(event, p.event, self.tolerance.days, b_dates=p.dates, types=self.types)
             if s.same_event and (best is None or s.total > best[0]):
-                best = (s.total, c)
+                best = (s.total, p)
         return best[1] if best else None
 
-    def _bridged(self, merged: Event, dates: list[Dating], joined: Cluster, clusters: list[Cluster]) -> list[Cluster]:
+    def _bridged(self, merged: Event, dates: list[Dating], joined: _Parsed, window: list[_Parsed]) -> list[_Parsed]:
         """Clusters that the one a report joined now scores as the same event with (a late bridge)."""
-        out: list[Cluster] = []
-        grew = True
-        while grew:  # until no other cluster joins: one absorbed may bring what the next one needs
-            grew = False
-            for c in sorted(clusters, key=_seniority):
-                if c is joined or c in out:
-                    continue
-                theirs = c.datings(self.types)
+        out: list[_Parsed] = []
+        rest = [p for p in window if p is not joined]
+        for _ in range(MAX_BRIDGE_PASSES):  # one absorbed may bring what the next one needs; bounded (see above)
+            joined_now = []
+            for p in rest:
                 if score(
-                    merged, c.typed(self.types), self.tolerance.days, a_dates=dates, b_dates=theirs, types=self.types
+                    merged, p.event, self.tolerance.days, a_dates=dates, b_dates=p.dates, types=self.types
                 ).same_event:
-                    out.append(c)
-                    merged = merge_events(merged, c.typed(self.types), self.types, self.budget)
-                    dates = union_datings(dates, theirs)
-                    grew = True
+                    joined_now.append(p)
+                    merged = merge_events(merged, p.event, self.types, self.budget)
+                    dates = union_datings(dates, p.dates)
+            if not joined_now:
+                break
+            out += joined_now
+            taken = {id(p) for p in joined_now}
+            rest = [p for p in rest if id(p) not in taken]
         return out
 
-    def _retired(self, c: Cluster, survivor: Cluster, now: datetime) -> EventRevision:
+    def _retired(self, p: _Parsed, survivor: Cluster, now: datetime) -> EventRevision:
         """The last revision of an absorbed cluster: its own event, saying where it went."""
-        return self._revision(c, c.typed(self.types), c.revision + 1, now, merged_into=survivor.event["event_id"])
+        c = p.cluster
+        return self._revision(c, p.event, c.revision + 1, now, merged_into=survivor.event["event_id"])
 
     def _revision(
         self, c: Cluster, ev: Event, revision: int, updated_at: datetime, merged_into: str | None = None

@@ -18,6 +18,7 @@ A conflict is final; otherwise the sum decides against `THRESHOLD`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -210,6 +211,7 @@ def _credits(e: Event) -> set[str]:
     return {c.casefold() for m in e.mentions for c in m.credits}
 
 
+@functools.lru_cache(maxsize=4096)  # a cluster's sentences are scored against every report of its key
 def _words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(sentence.lower()) if w not in _STOP)
 

@@ -5,6 +5,7 @@ story's reports ends in the same clusters."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from dipevents.core.dedup import Deduplicator
 from dipevents.core.models import Event
@@ -77,3 +78,58 @@ def test_any_arrival_order_gives_the_same_clusters(order: list[Event]) -> None:
     for i, ev in enumerate(order):
         _observe(dd, ev, i)
     assert _partition(dd) == {frozenset("abc"), frozenset("de"), frozenset("f")}
+
+
+def _chain(n: int) -> tuple[Deduplicator, list[str]]:
+    """n undated clusters datelined Moscow, each sharing a third of its wording with the next only (apart they are
+    not one event), stored side by side as if none had scored with another when it came; the oldest first."""
+    from dipevents.core.dedup import INDEX_SEP
+    from dipevents.testing import make_event
+
+    store: dict[str, Any] = {}
+    ids = []
+    for j in range(n + 1):
+        alone = Deduplicator(memory_store())
+        ev = make_event(
+            article_id=f"c{j}",
+            source=f"C{j}",
+            sentence=f"{_words(j)} {_words(j + 1)}",
+            day=None,
+            city=None,
+            location={"name": "Moscow", "country": "RUS", "source": "dateline"},
+        )
+        result = alone.plan(ev, f"c{j}", None, NOW + timedelta(seconds=j))
+        for key, value in result.writes:
+            store[key] = [*store.get(key, []), *value] if INDEX_SEP in key else value
+        ids.append(result.event.event_id)
+    return Deduplicator(store), ids
+
+
+def _words(j: int) -> str:
+    return " ".join(f"w{j}x{k}" for k in range(10))
+
+
+def test_a_long_chain_is_bridged_a_few_links_per_report() -> None:
+    """Bridging is bounded per report (MAX_BRIDGE_PASSES rounds over the window, not one per link): a report
+    joining the end of a chain folds in that many links, and later reports of it fold in the rest."""
+    from dipevents.core.dedup import MAX_BRIDGE_PASSES
+    from dipevents.testing import make_event
+
+    dd, ids = _chain(8)
+    assert dd.size() == 9 and MAX_BRIDGE_PASSES < 8
+    retired: list[str] = []
+    for i in range(4):
+        ev = make_event(
+            article_id=f"r{i}",
+            source=f"R{i}",
+            sentence=f"{_words(9)} {_words(10)}",
+            day=None,
+            city=None,
+            location={"name": "Moscow", "country": "RUS", "source": "dateline"},
+        )
+        r = dd.observe(ev, f"r{i}", None, NOW + timedelta(hours=1, minutes=i))
+        assert len(r.retired) == min(MAX_BRIDGE_PASSES, 8 - len(retired))  # one link per pass, oldest first
+        retired += [x.event_id for x in r.retired]
+    assert dd.size() == 1 and sorted(retired) == sorted(ids[1:])
+    (survivor,) = dd.events()
+    assert survivor.event_id == ids[0] and len(survivor.sources) == 9 + 4
