@@ -211,6 +211,9 @@ def create_app(
         health=health,
         metrics=metrics,
         repair_idle_seconds=k.repair_idle_seconds,
+        keep_state=lambda assigned: topology.clusters.keep_partitions(
+            {tp.partition for tp in assigned if tp.topic == k.candidates_topic}
+        ),
     )
 
     @app.agent(topology.articles, name="extract")
@@ -234,7 +237,8 @@ def create_app(
 
     @app.timer(interval=settings.dedup.sweep_seconds)
     async def sweep() -> None:
-        await dedup_handler.sweep()
+        if upkeep.settled:  # never while a rebalance moves partitions: tombstones only for what this worker owns
+            await dedup_handler.sweep()
 
     @app.timer(interval=10.0)
     async def report_lag() -> None:
@@ -246,7 +250,7 @@ def create_app(
 
     @app.on_partitions_assigned.connect
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
-        await upkeep.on_assigned()
+        await upkeep.on_assigned(set(assigned))
 
     @app.on_before_shutdown.connect
     async def on_shutdown(sender: Any, **kwargs: Any) -> None:

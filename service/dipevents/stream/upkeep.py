@@ -50,6 +50,7 @@ class Upkeep:
         health: HealthState,
         metrics: Metrics,
         repair_idle_seconds: float,
+        keep_state: Callable[[Collection[Any]], object] = lambda assignment: None,
     ) -> None:
         self._group = group
         self._ledgers = ledgers
@@ -60,6 +61,7 @@ class Upkeep:
         self._health = health
         self.metrics = metrics
         self._repair_idle = repair_idle_seconds
+        self._keep_state = keep_state  # drops the local table entries of partitions the assignment does not own
         self._background: set[asyncio.Future[object]] = set()  # keeps fire-and-forget tasks referenced
 
     # -- timers ------------------------------------------------------------------------------------------
@@ -95,9 +97,15 @@ class Upkeep:
             for ledger in self._ledgers.values():
                 ledger.reset(tp.partition for tp in revoked if tp.topic == ledger.topic)
 
+    @property
+    def settled(self) -> bool:
+        """Not rebalancing and the tables recovered: what the sweep waits for (it writes tombstones)."""
+        return not self._group.rebalancing and self._health.recovered
+
     @contained("partitions_assigned")
-    async def on_assigned(self) -> None:
+    async def on_assigned(self, assigned: Collection[Any] = ()) -> None:
         self.metrics.rebalances.inc()
+        self._keep_state(assigned)  # before recovery fills the new partitions: only what is owned stays
         for ledger in self._ledgers.values():
             ledger.reset()  # positions come from the committed offsets of the new generation
         self._replay.clear()

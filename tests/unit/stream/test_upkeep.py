@@ -19,6 +19,7 @@ ARTICLES = "articles"
 
 class Rig:
     def __init__(self, log_offsets: range = range(5), committed: dict[int, int] | None = None) -> None:
+        self.kept: list[set[TP]] = []
         self.log = MemoryLog(log_offsets, committed=committed, topic=ARTICLES)
         self.handled: list[int] = []
         self.ledger = OffsetLedger(ARTICLES, self.log, self._handle, chunk=10)
@@ -35,6 +36,7 @@ class Rig:
             health=self.health,
             metrics=self.metrics,
             repair_idle_seconds=0.0,
+            keep_state=lambda assigned: self.kept.append(set(assigned)),
         )
 
     async def _handle(self, records: list[Record]) -> None:
@@ -127,3 +129,21 @@ def test_shutdown_commits_and_closes_the_log_reader() -> None:
 
     asyncio.run(scenario())
     assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 1})] and rig.log.closed
+
+
+def test_assignment_keeps_only_the_assigned_state_and_the_sweep_waits_until_settled() -> None:
+    """An assignment hands the new assignment to the table (local entries of other partitions go) before recovery;
+    `settled` (what the sweep waits for) is False until the tables are recovered and while a rebalance runs."""
+    rig = Rig()
+
+    async def scenario() -> None:
+        await rig.upkeep.on_assigned({TP(ARTICLES, 0)})
+        assert rig.kept == [{TP(ARTICLES, 0)}] and not rig.upkeep.settled
+        rig.group.ready.set()
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert rig.upkeep.settled
+        rig.group.rebalancing = True
+        assert not rig.upkeep.settled
+
+    asyncio.run(scenario())
