@@ -19,11 +19,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from dipevents.core.provenance import DateSource
+
 Precision = Literal["day", "month", "year"]
-# How an event's date was found, strongest first: a calendar date in a mention, a weekday or "yesterday" in a
-# mention, the dateline's date, the day of publication (the event was reported, so it happened by then).
-DateSource = Literal["explicit", "relative", "dateline", "publication"]
-DATE_SOURCES: tuple[DateSource, ...] = ("explicit", "relative", "dateline", "publication")
 
 _MONTHS = {
     m: i + 1
@@ -265,12 +263,15 @@ def local_day(published_at: datetime | None, zone: ZoneInfo | None) -> date | No
     return max(aware.astimezone(zone).date(), published_at.date())
 
 
+_DATE_CONFIDENCE: dict[DateSource, float] = {"explicit": 0.95, "relative": 0.85, "dateline": 0.8, "publication": 0.5}
+
+
 def date_confidence(source: DateSource | None, published_at: datetime | None) -> float | None:
     """How sure an event's date is, by how it was found: a weekday or the day of publication is only as good
     as the publication time it was resolved against."""
     if source is None:
         return None
-    base = {"explicit": 0.95, "relative": 0.85, "dateline": 0.8, "publication": 0.5}[source]
+    base = _DATE_CONFIDENCE[source]
     if source in ("relative", "publication") and (published_at is None or day_only(published_at)):
         base -= 0.15
     return base

@@ -35,6 +35,7 @@ from dipevents.core.bounds import Budget, count_mention, fit, fit_data, json_siz
 from dipevents.core.ids import blocking_key, event_id
 from dipevents.core.merge import Dating, dating, score, union_datings
 from dipevents.core.models import BUILTIN_TYPES, Event, EventRevision
+from dipevents.core.provenance import date_rank, place_rank
 from dipevents.core.registry import EventTypes
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -452,10 +453,6 @@ def _seniority(c: Cluster) -> tuple[datetime, str]:
     return (c.first_seen_at, str(c.event.get("event_id", "")))
 
 
-_DATE_RANK = {"explicit": 0, "relative": 1, "dateline": 2, "publication": 3}
-_PLACE_RANK = {"venue": 0, "dateline": 1, "mention": 2}
-
-
 def _entry(eid: str, location: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "id": eid,
@@ -523,15 +520,11 @@ def merge_events(
     data["confidence"] = round(min(0.99, max(base.confidence, new.confidence) + 0.02 * (n_sources - 1)), 3)
     # The date and the place are the best found by any report: a written date beats a weekday, a weekday the day of
     # publication; a venue beats a dateline city, which beats a city only mentioned (the first report keeps a tie).
-    if _DATE_RANK.get(nd.get("date_source") or "", 9) < _DATE_RANK.get(data.get("date_source") or "", 9):
+    if date_rank(nd.get("date_source")) < date_rank(data.get("date_source")):
         for k in ("event_date", "date_source", "date_confidence"):
             data[k] = nd[k]
     new_place, old_place = nd.get("location"), data.get("location")
-    if new_place and (
-        not old_place
-        or _PLACE_RANK.get(new_place.get("source") or "venue", 9)
-        < _PLACE_RANK.get(old_place.get("source") or "venue", 9)
-    ):
+    if new_place and (not old_place or place_rank(new_place.get("source")) < place_rank(old_place.get("source"))):
         data["location"] = new_place
     for k in ("event_date", "location", *rule.fill):
         if data[k] is None and nd.get(k) is not None:

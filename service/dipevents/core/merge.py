@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from dipevents.core.models import BUILTIN_TYPES, Event
+from dipevents.core.provenance import TEXT_DATE_SOURCES, UNSOURCED_PLACE, date_rank
 from dipevents.core.registry import EventTypes
 
 THRESHOLD = 0.5
@@ -33,8 +34,6 @@ THRESHOLD = 0.5
 # Days two dates may differ by, beyond the tolerance, and still be one event, by how the dates were found: the
 # day of publication may trail the event by a day.
 _DATE_SLACK = {"explicit": 0, "relative": 0, "dateline": 0, "publication": 1}
-_TEXT_SOURCES = frozenset({"explicit", "relative", "dateline"})
-_RANK = {"explicit": 0, "relative": 1, "dateline": 2, "publication": 3}
 _SAME_DAY, _NEAR_DAY = 1.0, 0.6
 _FAR_DAY, _FAR_DAY_STEP = -1.0, 0.3  # a weakly dated report a few days off: against, more so the further
 _SAME_PLACE = {"venue": 0.5, "dateline": 0.3}
@@ -129,7 +128,7 @@ def dating(e: Event) -> list[Dating]:
 
 def union_datings(*groups: Iterable[Dating], limit: int = 16) -> list[Dating]:
     """Distinct datings, strongest first (a bounded list: a cluster keeps at most `limit`)."""
-    seen = sorted({d for g in groups for d in g}, key=lambda d: (_RANK.get(d.source, 9), d.day_only, d.day))
+    seen = sorted({d for g in groups for d in g}, key=lambda d: (date_rank(d.source), d.day_only, d.day))
     return seen[:limit]
 
 
@@ -177,7 +176,7 @@ def _pair_term(x: Dating, y: Dating, tolerance: int) -> tuple[float, bool]:
     slack = tolerance + max(_DATE_SLACK[x.source], _DATE_SLACK[y.source]) + x.day_only + y.day_only
     if days <= slack:
         return _NEAR_DAY, False
-    if x.source in _TEXT_SOURCES and y.source in _TEXT_SOURCES:
+    if x.source in TEXT_DATE_SOURCES and y.source in TEXT_DATE_SOURCES:
         return _FAR_DAY, True
     return _FAR_DAY - _FAR_DAY_STEP * (days - slack), False
 
@@ -186,7 +185,7 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
     la, lb = getattr(a, "location", None), getattr(b, "location", None)
     if la is None or lb is None:
         return 0.0, False
-    sa, sb = la.source or "venue", lb.source or "venue"
+    sa, sb = la.source or UNSOURCED_PLACE, lb.source or UNSOURCED_PLACE
     if "mention" in (sa, sb):
         return 0.0, False
     if la.name.casefold() == lb.name.casefold():

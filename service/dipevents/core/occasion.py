@@ -15,13 +15,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol
+from typing import Protocol
 
-from dipevents.core.dates import DateSource, find_dates
+from dipevents.core.dates import find_dates
 from dipevents.core.knowledge import Place
 from dipevents.core.normalize import Sentence
-
-PlaceSource = Literal["venue", "dateline", "mention"]
+from dipevents.core.provenance import MENTION_DATE_SOURCES, DateSource, PlaceSource
 
 # A clause or phrase boundary between the meeting word and a place: the place belongs to something else
 # ("met on Monday, before flying to Paris", "talks ahead of the summit in New Delhi", "after his visit to Rome").
@@ -76,7 +75,7 @@ def choose_date(
     """The event's date: the strongest kind of evidence its mentions give (the most common day of that kind),
     else the dateline's date, else `fallback` (the article's summit of the same states), else publication."""
     votes = candidate_dates(cands, ref)
-    for kind in ("explicit", "relative"):
+    for kind in MENTION_DATE_SOURCES:
         days = [d for k, d in votes if k == kind]
         if days:
             return Dated(Counter(days).most_common(1)[0][0], kind)

@@ -29,6 +29,7 @@ from dipevents.core.models import BUILTIN_TYPES, Actor, Article, Event, Mention
 from dipevents.core.normalize import CleanArticle, Sentence, normalize
 from dipevents.core.occasion import Dated, choose_date, choose_place
 from dipevents.core.prefilter import is_candidate
+from dipevents.core.provenance import MENTION_DATE_SOURCES
 from dipevents.core.records import Location
 from dipevents.core.registry import EventTypes, Extractor
 
@@ -152,8 +153,7 @@ class Pipeline:
         meeting_days = {
             states: dated
             for (etype, states), cands in groups.items()
-            if etype in self.meeting_types
-            and (dated := choose_date(cands, p.ref, None)).source in ("explicit", "relative")
+            if etype in self.meeting_types and (dated := choose_date(cands, p.ref, None)).source in MENTION_DATE_SOURCES
         }
         events: list[Event] = []
         for (etype, states), cands in groups.items():

@@ -8,11 +8,12 @@ and the EventRevision model of a registry are built from the registered models (
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dipevents import SCHEMA_VERSION
+from dipevents.core.provenance import DateSource, PlaceSource
 
 Alpha3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 3166-1 alpha-3 code")]
 
@@ -30,7 +31,7 @@ class Location(BaseModel):
 
     name: str
     country: Alpha3 | None = None
-    source: Literal["venue", "dateline", "mention"] | None = Field(
+    source: PlaceSource | None = Field(
         default=None,
         description="how the place was found: venue = named next to the meeting word in a mention; dateline = the "
         "article's dateline city (no mention placed the meeting); mention = a city a mention names further from "
@@ -66,7 +67,7 @@ class EventBase(BaseModel):
     actors: list[Actor] = Field(default_factory=list)
     location: Location | None = None
     event_date: date | None = None
-    date_source: Literal["explicit", "relative", "dateline", "publication"] | None = Field(
+    date_source: DateSource | None = Field(
         default=None,
         description="how event_date was found: explicit = a calendar date in a mention; relative = a weekday, "
         "'yesterday', 'last night' resolved against the dateline's local day of publication; dateline = the "
