@@ -50,7 +50,7 @@ _WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
 _I = re.compile(r"\bI\b")
 _THEY = re.compile(r"\b(?:they|They|their|Their|them)\b")
 _QUOTES = re.compile(r"[\"“](.*?)(?:[\"”]|$)|‘(.*?)(?:’(?!\w)|$)", re.DOTALL)
-_SPEECH = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|declared|announced|wrote|according to)\b")
+SPEECH = re.compile(r"\b(?:said|says|told|added|noted|stressed|explained|declared|announced|wrote|according to)\b")
 
 
 @dataclass(frozen=True)
@@ -299,6 +299,6 @@ def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False)
 def speaker(text: str, actors: list[ActorMention]) -> ActorMention | None:
     """The leader a quote is attributed to within the sentence ('..., Putin said')."""
     outside = [a for a in actors if a.kind == "leader" and not a.in_quote]
-    if not outside or not _SPEECH.search(text):
+    if not outside or not SPEECH.search(text):
         return None
     return outside[-1]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from dipevents.core.actors import FACILITY_AFTER, ActorMention, speaker
+from dipevents.core.actors import FACILITY_AFTER, SPEECH, ActorMention, speaker
 from dipevents.core.discourse import MEETING_REFERENCE, Discourse
 from dipevents.core.knowledge import Knowledge
 
@@ -64,7 +64,13 @@ class ArticleContext:
                 if known.kind == "leader":
                     a = replace(a, country=known.country, name=known.name)
             if a.kind == "leader" and a.country is None and not a.former:
-                prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
+                # "President Donald Trump ... at the direction of the President": the same sentence first
+                same = [b for b in sitting_named if b.role == a.role and b.end <= a.start and b.name]
+                prev = (
+                    (same[-1] if same else None)
+                    or self.last_by_role.get(a.role or "")
+                    or (self.last_leader if a.role in ("leader",) else None)
+                )
                 if prev is not None and _same_person(a.name, prev.name):
                     a = replace(a, country=prev.country, name=a.name or prev.name)
             out.append(a)
@@ -72,6 +78,11 @@ class ArticleContext:
         resolved: list[ActorMention] = []
         for unresolved in out:
             a = unresolved
+            if a.kind in ("we", "i") and spk is None and SPEECH.search(text):
+                # 'She said, "I have instructed ..."': a pronoun the context resolved to a leader is the speaker
+                said = [b for b in resolved if b.kind == "he_or_she" and b.country and not b.in_quote]
+                if said:
+                    a = replace(a, name=said[-1].name, role=said[-1].role, country=said[-1].country)
             if a.kind in ("we", "i") and spk is not None and spk.country:
                 a = replace(a, name=spk.name, role=spk.role, country=spk.country)
             if a.kind == "he_or_she":

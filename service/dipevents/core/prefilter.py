@@ -40,8 +40,8 @@ def trigger_forms(kb: Knowledge, section: str, *lists: str, narrow: str | None =
 
 
 def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes) -> bool:
-    if not any(a.kind in _PARTY_KINDS for a in actors):
-        return False
+    if not any(a.kind in _PARTY_KINDS or (a.kind == "he_or_she" and a.country) for a in actors):
+        return False  # a party: someone or some state; "he" only when the context resolved it to a leader
     # parse only when some registered event type can be there
     return any(possible(t, text, actors, kb) for t in types)
 

@@ -10,6 +10,7 @@ Codes: no native CAMEO/PLOVER code, unless the directive commits the states to t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -54,23 +55,46 @@ class InstructionExtractor(TypeExtractor):
         allow = kb.words("ministry_instruction", "allowed_governors")
         for t in view.doc:
             lem = lemma(t)
+            if t.pos_ == "NOUN" and lem in kb.words("ministry_instruction", "held_nouns") | kb.words(
+                "ministry_instruction", "behest_nouns"
+            ):
+                yield from self._held(t, view)
+                continue
             if t.pos_ != "VERB":
                 continue
             if lem in strong or lem in weak:
                 bodies = _called_on(t, view) if lem == "call" else _bodies(t, view)
                 if lem in weak and not _by_leaders(t, view):
-                    # "told their ministers to": only a leader's own bodies make it an instruction
-                    bodies = [b for b in bodies if _owned(b, view)]
+                    # "told their ministers to": only a leader's own bodies make it an instruction; "told ministries
+                    # to curb spending" by a leader is his own ministries unless another state's are named
+                    own_default = lem in kb.words("ministry_instruction", "weak_verbs_own_body") and _led(t, view)
+                    bodies = [b for b in bodies if own_default or _owned(b, view)]
+                if not bodies and lem in strong:
+                    # "ordered a review of embassy security": the government tasked, not named
+                    bodies = [
+                        c
+                        for c in t.children
+                        if c.dep_ == "dobj" and lemma(c) in kb.words("ministry_instruction", "tasking_objects")
+                    ]
+                if not bodies:
+                    bodies = _own_head_of_government(t, view)
+                if not bodies and lem in strong:
+                    bodies = _acronym_agencies(t, view)
             elif lem in kb.words("ministry_instruction", "give_verbs") and any(
                 c.dep_ in ("dobj", "dative", "nsubjpass") and c.lower_ in give_nouns for c in t.children
             ):
-                # "were given instructions", "gave instructions to their officials"
-                bodies = _bodies(t, view, passive_subject_only=True) or _to_bodies(t, view)
+                # "were given instructions", "gave instructions to their officials", "gave the ministries
+                # instructions" (parsed as a compound), "issued a directive barring the staff from ..."
+                bodies = _bodies(t, view, passive_subject_only=True) or _to_bodies(t, view) or _bodies_in_order(t, view)
             else:
                 continue
             if not bodies:
                 continue
-            if is_irrealis(t, kb, allow=allow) or is_background(view, t):
+            if lem in weak and not _to_do(t, kb):
+                continue  # "Nakasone told the committee ...": speech, not an instruction
+            # "will instruct their negotiators": a leader announcing a decision taken; "will be asked" is not one
+            modals = kb.words("ministry_instruction", "allowed_modals") if _led(t, view) else frozenset()
+            if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t):
                 continue
             by_noun = [
                 g
@@ -91,15 +115,16 @@ class InstructionExtractor(TypeExtractor):
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
                 continue  # a minister ordering staff is not a leader's instruction
             states, used = states_of(view, givers, leaders_only=False)
-            body_actors = view.actors_of(bodies)
+            body_actors = view.actors_of_tokens(_owner_tokens(bodies))
             body_states = {a.country for a in body_actors if a.kind == "state" and a.country}
             if lem in weak and body_states and states and not body_states & states:
                 continue  # "called on the US administration to intervene": another state's, not an instruction
             if not states:
                 if giver_tokens:
                     continue  # the instructor is someone we cannot tie to a state's leadership
-                if not body_states:
-                    continue
+                if not body_states or not _passive(t):
+                    continue  # no instructor named: only "the ministries of X and Y were tasked", not "legislation to
+                    # direct the Treasury" (an active verb whose doer the parse did not find)
                 states = set(body_states)
             # "they" counts when the sentence itself names the leaders ("the two leaders said they had told ..."),
             # or the sentence before was about the leaders and no one else ("The two presidents met ... They asked")
@@ -121,6 +146,144 @@ class InstructionExtractor(TypeExtractor):
             instructed = [{"name": n, "countries": sorted(body_states or states)} for n in body_names]
             yield candidate(self, view, t, states, used, confidence, instructed=instructed, directive=directive)
             return
+
+    def _held(self, noun: Token, view: SentenceView) -> Iterator[Candidate]:
+        """A leader's instructions named as such: 'the President's instructions were unequivocal', 'on the
+        orders of the prime minister, the army ...', 'at the direction of the President, the military has ...'."""
+        kb = view.kb
+        if any(
+            c.dep_ in ("amod", "compound") and c.lower_ in kb.words("ministry_instruction", "not_held_modifiers")
+            for c in noun.children
+        ):
+            return  # "an executive order", "a court order"
+        if noun.dep_ == "pobj" and noun.head.lower_ in kb.words("ministry_instruction", "behest_preps"):
+            if lemma(noun) not in kb.words("ministry_instruction", "behest_nouns"):
+                return
+            giver = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            giver += [c for c in noun.children if c.dep_ == "poss"]
+            act = noun.head.head
+        elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(noun) in kb.words(
+            "ministry_instruction", "held_nouns"
+        ):
+            giver = [c for c in noun.children if c.dep_ == "poss"]
+            act = noun.head
+        else:
+            return
+        leaders = [
+            a
+            for a in view.actors_of(giver)
+            if a.kind in ("leader", "he_or_she") and not a.former and a.country and _well_named(a, view)
+        ]
+        if not giver or not leaders or act.pos_ not in ("VERB", "AUX"):
+            return
+        if is_irrealis(act, kb) or is_background(view, act):
+            return
+        states = {a.country for a in leaders if a.country}
+        confidence = 0.6 + 0.1 * any(a.kind == "leader" for a in leaders)
+        yield candidate(self, view, noun, states, leaders, confidence, instructed=[], directive=_phrase(act))
+
+
+def _well_named(a: ActorMention, view: SentenceView) -> bool:
+    """A leader named by title or in full, resolved from 'he', or a surname the article named in full before:
+    a bare surname can be someone else's ('Marrero's order' of a judge)."""
+    titled = bool(a.role) and a.role.split()[0] in a.text.lower()  # "the President", resolved by the context
+    return a.kind == "he_or_she" or titled or len(a.text.split()) > 1 or a.text in view.ctx.surnames
+
+
+def _to_do(t: Token, kb: Knowledge) -> bool:
+    """A weak verb instructs only with what to do: 'told ministries to curb spending', 'asked X to stay on',
+    'told his ministers that Japan must act faster'."""
+    deontic = kb.words("ministry_instruction", "deontic_modals")
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and any(
+            g.dep_ == "aux" and (g.lower_ == "to" or (c.dep_ == "ccomp" and g.lower_ in deontic)) for g in c.children
+        )
+        for c in t.children
+    ) or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+
+
+def _passive(t: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (t.tag_ == "VBN" and t.dep_ == "acl")
+
+
+def _led(t: Token, view: SentenceView) -> bool:
+    """Is the verb's subject a sitting leader (named, or 'he' resolved to one)?"""
+    subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
+    return any(a.kind in ("leader", "he_or_she") and not a.former and a.country for a in view.actors_of(subj))
+
+
+def _own_head_of_government(t: Token, view: SentenceView) -> list[Token]:
+    """'President Cossiga asked Craxi to stay on': a head of state instructing the head of government of his own
+    state instructs the government."""
+    givers = {a.country for a in view.actors_of(subjects(t)) if a.is_sitting_leader and a.country}
+    names = {a.name for a in view.actors_of(subjects(t)) if a.is_sitting_leader}
+    out = []
+    for c in t.children:
+        if c.dep_ in ("dobj", "dative"):
+            own = [a for a in view.actors_of_tokens([c]) if a.is_sitting_leader and a.country in givers]
+            if own and all(a.name not in names for a in own):
+                out.append(c)
+    return out
+
+
+def _owner_tokens(bodies: list[Token]) -> list[Token]:
+    """The words of a body's phrase that can name its state: the body, its modifiers, and the head of its
+    'of' phrase ('the Kenyan ministry', 'Ukraine's government', 'the government of Ukraine'), not every word
+    of a long phrase ('the coalition of Social Democrats ... and Swedish members')."""
+    out: list[Token] = []
+    for b in bodies:
+        out.append(b)
+        for c in b.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod"):
+                out += list(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                heads = [h for g in c.children if g.dep_ == "pobj" for h in [g, *g.conjuncts]]
+                out += [x for h in heads for x in [h, *(y for y in h.children if y.dep_ in ("amod", "compound"))]]
+    return out
+
+
+def _acronym_agencies(t: Token, view: SentenceView) -> list[Token]:
+    """'ordered the FBI to investigate', 'instructed ODESC [a committee] to report': an agency by its acronym, with
+    what it is to do, is the instructing leader's own (unless an international body's or a state's)."""
+    foreign = view.kb.words("ministry_instruction", "foreign_acronyms")
+    if not any(c.dep_ in ("xcomp", "advcl", "ccomp") for c in t.children) and not any(
+        x.dep_ == "aux" and x.lower_ == "to" for x in t.doc[t.i + 1 : t.i + 20]
+    ):
+        return []
+    return [
+        c
+        for c in t.children
+        if c.dep_ == "dobj"
+        and _ACRONYM.fullmatch(c.text)
+        and c.text not in foreign
+        and not any(a.kind == "state" for a in view.actors_of_tokens([c]))
+    ]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _bodies_in_order(t: Token, view: SentenceView) -> list[Token]:
+    """Bodies inside the instruction noun: 'gave the ministries instructions' (a compound), 'issued a directive
+    barring the staff from ...' (the object of a clause on the noun)."""
+    body_words = view.kb.words("state_bodies", "bodies")
+    give_nouns = view.kb.words("ministry_instruction", "give_nouns")
+    out: list[Token] = []
+    for n in t.children:
+        if n.dep_ not in ("dobj", "nsubjpass") or n.lower_ not in give_nouns:
+            continue
+        for c in n.children:
+            if c.dep_ == "compound" and (lemma(c) in body_words or c.lower_ in body_words):
+                out.append(c)
+            if c.dep_ in ("acl", "relcl"):
+                out += [
+                    g
+                    for g in c.children
+                    if g.dep_ == "dobj"
+                    and (lemma(g) in body_words or _compound_body(g, body_words) or g.lower_ in body_words)
+                ]
+    return out
 
 
 def _document_giver(t: Token, view: SentenceView) -> list[ActorMention] | None:
@@ -161,11 +324,24 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     for h in heads:
         for x in [h, *h.conjuncts]:
+            if _legislative(x, kb):
+                continue
             if lemma(x) in body_words or x.lower_ in body_words or _compound_body(x, body_words):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
                 out.append(x)  # "the special representatives ... tasked them with"
     return out
+
+
+def _legislative(x: Token, kb: Knowledge) -> bool:
+    """'the budget committee of the lower house', 'a parliamentary commission': a legislature's, not a leader's."""
+    legislatures = kb.words("state_bodies", "legislatures")
+    for c in x.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in legislatures:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(lemma(g) in legislatures for g in c.subtree):
+            return True
+    return False
 
 
 def _compound_body(x: Token, body_words: frozenset[str]) -> bool:
@@ -185,9 +361,13 @@ def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
 
 
 def _owned(body: Token, view: SentenceView) -> bool:
-    """'their ministers', 'the Kenyan ministry', 'the ministries concerned', 'officials of the ministries'."""
+    """'their ministers', 'the Kenyan ministry', 'the ministries concerned', 'officials of the ministries';
+    'them' after 'his fellow ministers' in the sentence."""
     body_words = view.kb.words("state_bodies", "bodies")
     own_modifiers = view.kb.words("ministry_instruction", "own_modifiers")
+    if body.lower_ == "them":
+        named = [x for x in body.doc if x.i < body.i and x.pos_ == "NOUN" and lemma(x) in body_words]
+        return bool(named) and _owned(named[-1], view)
     for c in body.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "acl") and c.lower_ in own_modifiers):
             return True
@@ -268,7 +448,10 @@ EVENT_TYPE = EventType(
     name="ministry_instruction.v1",
     model=MinistryInstructionEvent,
     # the giving verbs too: "gave instructions to"
-    prefilter=Prefilter(triggers=("strong_verbs", "weak_verbs_need_body", "give_verbs"), narrow="prefilter_forms"),
+    prefilter=Prefilter(
+        triggers=("strong_verbs", "weak_verbs_need_body", "give_verbs", "held_nouns", "behest_nouns"),
+        narrow="prefilter_forms",
+    ),
     extractor=InstructionExtractor,
     assemble=_assemble,
     codes=_codes,

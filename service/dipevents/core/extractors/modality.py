@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *, clause_future: bool = False) -> bool:
-    """Future, planned, wished, conditional, denied or negated: the trigger did not happen (yet)."""
+    """Future, planned, wished, conditional, denied or negated: the trigger did not happen (yet). `allow` names
+    governing verbs, and modal auxiliaries of the trigger itself, that a type reads as a decision taken."""
     aux = kb.words("modality", "aux")
     governors = kb.words("modality", "governors") - allow
     noun_governors = kb.words("modality", "noun_governors")
@@ -35,7 +36,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             located = True
         for c in tok.children:
             lc = c.lower_
-            if c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD":
+            modal = c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD"
+            if modal and not (i == 0 and lc in allow):  # "will instruct": a decision announced, where a type allows it
                 return True
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating):
                 return True
@@ -66,7 +68,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         return True
     # "going to", "set to", "due to" spelled as phrases around the trigger
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
-    return kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left) is not None
+    found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
+    return found is not None and found.group(0).split()[0] not in allow
 
 
 def _future_before(kb: Knowledge) -> re.Pattern[str]:
