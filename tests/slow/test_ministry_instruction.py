@@ -34,3 +34,82 @@ def test_a_leaders_own_decree_is_an_instruction(pipeline: Any) -> None:
     """A decree issued by a leader that instructs diplomats is the leader's instruction."""
     body = "President Emmanuel Macron issued a decree instructing French diplomats to seek a ceasefire."
     assert instructions(pipeline, body) == [["FRA"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a leader's order named as a noun, held by the leader or as the behest the body acted on
+        (
+            "The Brazilian President Luiz Inacio Lula da Silva's orders to the police were plain: clear the road.",
+            ["BRA"],
+        ),
+        ("On the orders of Prime Minister Narendra Modi, the navy sent two frigates to the gulf.", ["IND"]),
+        ("At the direction of President Emmanuel Macron, the French army has moved a battalion east.", ["FRA"]),
+        # a weak verb with what to do: the leader's own bodies unless another state's are named
+        ("Chancellor Olaf Scholz chaired the cabinet. He told ministries to freeze new hiring.", ["DEU"]),
+        # what the ordering tasks the government with, no body named
+        ("President Cyril Ramaphosa ordered an inquiry into the collapse of the power grid.", ["ZAF"]),
+        # a head of state asking his own head of government
+        ("President Sergio Mattarella asked Prime Minister Giorgia Meloni to present a new budget plan.", ["ITA"]),
+        # an agency by its acronym, with what it is to do
+        ("President Joe Biden ordered the FBI to trace who planted the device.", ["USA"]),
+        # the body inside the instruction noun
+        ("Prime Minister Anthony Albanese gave the ministries instructions to cut travel costs.", ["AUS"]),
+        ("President Joe Biden issued an order forbidding the CIA staff to run such programmes.", ["USA"]),
+        # armed forces are agencies
+        ("President Recep Tayyip Erdogan ordered the army and the air force to guard the border.", ["TUR"]),
+        # two leaders announcing what they will instruct: a decision taken together
+        (
+            "President Emmanuel Macron and Chancellor Olaf Scholz will instruct their finance ministers to draft "
+            "a joint plan.",
+            ["DEU", "FRA"],
+        ),
+        # 'I' in a quote of a speaker the context resolved from 'she'
+        (
+            'Prime Minister Sheikh Hasina visited the flooded district. She said, "I have instructed the '
+            'relief ministry to open shelters tonight."',
+            ["BGD"],
+        ),
+        # the President of the same sentence, when the article named no president before
+        (
+            'The strike, approved by President Joe Biden, was described in a statement: "On the direction of the '
+            'President, the US navy has struck the launch sites."',
+            ["USA"],
+        ),
+    ],
+)
+def test_instructions_real_copy_states(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Orders held as nouns, 'told X to', tasking objects, own heads of government, acronym agencies, bodies inside
+    the order, armed forces, joint announced instructions and resolved speakers are leaders' instructions."""
+    assert instructions(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a legislature's committee is not the executive's
+        "President Joe Biden ordered the budget committee of the House to publish its figures.",
+        # a company's request
+        "The Canadian mining company asked the ministry to extend its licence by a year.",
+        # a minister's order to staff
+        "Finance Minister Christian Lindner ordered ministry officials to audit the accounts.",
+        # a court's or a judge's order, even with a leader's surname
+        "Judge Lucia Albanese signed the order on Monday. Following Albanese's order, the bank froze the account.",
+        "An executive order of the president set new rules for the agencies.",
+        # a leader's own helpers are not a state body
+        "Before the call, President Joe Biden had ordered his staff to hold back the report.",
+        # speech, not an instruction
+        "Chancellor Olaf Scholz told the committee the budget was sound.",
+        # one leader's plan to instruct
+        "President Cyril Ramaphosa said he will instruct the energy minister to report within weeks.",
+        # an international body is not the leader's own agency
+        "President Emmanuel Macron asked the IAEA to inspect the plant.",
+        # another state's head of government
+        "President Joe Biden asked Prime Minister Benjamin Netanyahu to allow more aid in.",
+    ],
+)
+def test_near_misses_stay_out(pipeline: Any, body: str) -> None:
+    """A legislature's committee, a company's request, a minister's order, a court order, a leader's personal staff,
+    speech, one leader's plan and another state's head of government are not leaders' instructions."""
+    assert instructions(pipeline, body) == []

@@ -64,13 +64,12 @@ class ArticleContext:
                 if known.kind == "leader":
                     a = replace(a, country=known.country, name=known.name)
             if a.kind == "leader" and a.country is None and not a.former:
-                # "President Donald Trump ... at the direction of the President": the same sentence first
-                same = [b for b in sitting_named if b.role == a.role and b.end <= a.start and b.name]
-                prev = (
-                    (same[-1] if same else None)
-                    or self.last_by_role.get(a.role or "")
-                    or (self.last_leader if a.role in ("leader",) else None)
-                )
+                prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
+                if prev is None:
+                    # "approved by President Donald Trump ...: 'At the direction of the President'": in the sentence
+                    # that names the article's first holder of a title, the one holder it named before
+                    same = {b.name: b for b in sitting_named if b.role == a.role and b.end <= a.start and b.name}
+                    prev = next(iter(same.values())) if len(same) == 1 else None
                 if prev is not None and _same_person(a.name, prev.name):
                     a = replace(a, country=prev.country, name=a.name or prev.name)
             out.append(a)

@@ -92,8 +92,9 @@ class InstructionExtractor(TypeExtractor):
                 continue
             if lem in weak and not _to_do(t, kb):
                 continue  # "Nakasone told the committee ...": speech, not an instruction
-            # "will instruct their negotiators": a leader announcing a decision taken; "will be asked" is not one
-            modals = kb.words("ministry_instruction", "allowed_modals") if _led(t, view) else frozenset()
+            # "the two presidents will instruct their negotiators": leaders announcing a decision taken together;
+            # one leader saying he will instruct is a plan, and "will be asked" is not a decision at all
+            modals = kb.words("ministry_instruction", "allowed_modals") if _jointly_led(t, view) else frozenset()
             if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t):
                 continue
             by_noun = [
@@ -186,8 +187,13 @@ class InstructionExtractor(TypeExtractor):
 def _well_named(a: ActorMention, view: SentenceView) -> bool:
     """A leader named by title or in full, resolved from 'he', or a surname the article named in full before:
     a bare surname can be someone else's ('Marrero's order' of a judge)."""
-    titled = bool(a.role) and a.role.split()[0] in a.text.lower()  # "the President", resolved by the context
-    return a.kind == "he_or_she" or titled or len(a.text.split()) > 1 or a.text in view.ctx.surnames
+    role = (a.role or "").split()
+    titled = bool(role) and role[0] in a.text.lower()  # "the President", resolved by the context
+    # the context files a surname for any leader it found, even by a bare alias: only one named in full counts
+    full = view.ctx.surnames.get(a.text)
+    return (
+        a.kind == "he_or_she" or titled or len(a.text.split()) > 1 or (full is not None and len(full.text.split()) > 1)
+    )
 
 
 def _to_do(t: Token, kb: Knowledge) -> bool:
@@ -211,6 +217,14 @@ def _led(t: Token, view: SentenceView) -> bool:
     """Is the verb's subject a sitting leader (named, or 'he' resolved to one)?"""
     subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
     return any(a.kind in ("leader", "he_or_she") and not a.former and a.country for a in view.actors_of(subj))
+
+
+def _jointly_led(t: Token, view: SentenceView) -> bool:
+    """Is the verb's subject two or more sitting leaders ('the two presidents', 'Putin and Abe')?"""
+    subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
+    actors = view.actors_of(subj)
+    states = {a.country for a in actors if a.kind in ("leader", "he_or_she") and not a.former and a.country}
+    return len(states) >= 2 or any(a.kind == "plural_leaders" for a in actors)
 
 
 def _own_head_of_government(t: Token, view: SentenceView) -> list[Token]:
@@ -281,6 +295,7 @@ def _bodies_in_order(t: Token, view: SentenceView) -> list[Token]:
                     g
                     for g in c.children
                     if g.dep_ == "dobj"
+                    and not _personal(g, view.kb)
                     and (lemma(g) in body_words or _compound_body(g, body_words) or g.lower_ in body_words)
                 ]
     return out
@@ -324,13 +339,22 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     for h in heads:
         for x in [h, *h.conjuncts]:
-            if _legislative(x, kb):
+            if _legislative(x, kb) or _personal(x, kb):
                 continue
             if lemma(x) in body_words or x.lower_ in body_words or _compound_body(x, body_words):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
                 out.append(x)  # "the special representatives ... tasked them with"
     return out
+
+
+def _personal(x: Token, kb: Knowledge) -> bool:
+    """'his staff': a person's own helpers, not a state body; 'the NSC staff', 'the staff of the ministry' are."""
+    if lemma(x) not in kb.words("state_bodies", "relational_bodies"):
+        return False
+    return not any(
+        c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children
+    )
 
 
 def _legislative(x: Token, kb: Knowledge) -> bool:
