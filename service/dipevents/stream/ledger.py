@@ -121,6 +121,7 @@ class OffsetLedger:
         self._quarantine = quarantine
         self._quarantine_after = max(1, quarantine_after)
         self._suspect: dict[int, InFlight] = {}  # partition -> range in flight when a process exited
+        self._closed: set[int] = set()  # drained partitions (revoked, shutting down): nothing of theirs runs
 
     def _count(self, kind: str, n: int) -> None:
         self.stats.add(kind, n)
@@ -140,6 +141,8 @@ class OffsetLedger:
 
     async def _process_partition(self, partition: int, recs: list[Record]) -> None:
         async with self._locks[partition]:
+            if partition in self._closed:
+                return  # a batch taken before the partition was revoked: its records are the next owner's
             epoch = self._epoch
             position = await self._position(partition)
             todo: list[Record] = []
@@ -170,14 +173,14 @@ class OffsetLedger:
         more: the consumer stopped delivering (a dropped redelivery at the tail). Stops as soon as the consumer
         delivers again, so it never competes with a working stream. Returns the records processed."""
         began = time.monotonic()
-        if began - self._seen.get(partition, self._reset_at) < idle_seconds:
+        if began - self._seen.get(partition, self._reset_at) < idle_seconds or partition in self._closed:
             return 0
         async with self._locks[partition]:
             epoch = self._epoch
             position = await self._position(partition)
             _, end = await self._source.bounds(self.topic, partition)
             done = 0
-            while position < end and epoch == self._epoch and self._seen.get(partition, 0.0) < began:
+            while position < end and self._current(partition, epoch) and self._seen.get(partition, 0.0) < began:
                 recs = await self._source.read(self.topic, partition, position, min(end, position + 10 * self._chunk))
                 if not recs:
                     # Nothing left below `end` (control records, compaction): nothing to process there.
@@ -201,6 +204,8 @@ class OffsetLedger:
     async def _run(self, partition: int, todo: Sequence[Record], epoch: int) -> None:
         i = 0
         while i < len(todo):
+            if not self._current(partition, epoch):
+                return  # revoked or reset meanwhile: the chunk in hand finished, the rest is the next owner's
             suspect = self._suspect.get(partition)
             if suspect is not None and todo[i].offset >= suspect.end:
                 del self._suspect[partition]
@@ -237,6 +242,10 @@ class OffsetLedger:
         if self._journal is not None:
             await self._journal.begin(self.topic, partition, span)
 
+    def _current(self, partition: int, epoch: int) -> bool:
+        """Work that started at `epoch` on `partition` may go on: no reset since, and not drained."""
+        return epoch == self._epoch and partition not in self._closed
+
     def _set(self, partition: int, position: int, epoch: int) -> None:
         if epoch == self._epoch:
             self._next[partition] = max(position, self._next.get(partition, position))
@@ -258,8 +267,8 @@ class OffsetLedger:
         """Was a range at or past the position in flight when the last owner exited?"""
         self._suspect.pop(partition, None)
         last = await self._journal.last(self.topic, partition) if self._journal is not None else None
-        if last is None or last.end <= position:
-            return
+        if last is None or last.end <= position or last.start >= last.end:
+            return  # nothing left in flight past the position (an empty span: a clean hand-over, note_idle)
         suspect = InFlight(max(last.start, position), last.end, last.exits + 1)
         self._suspect[partition] = suspect
         log.warning(
@@ -284,6 +293,37 @@ class OffsetLedger:
 
     def committed_offset(self, partition: int) -> int | None:
         return self._committed.get(partition)
+
+    async def drain(self, partitions: Iterable[int] | None = None) -> None:
+        """Stop handling `partitions` (every one known when None) and wait for the chunk in hand to finish: the
+        drain point of a revocation or shutdown. faust does not wait for records it does not track (acks off), so
+        without this the agent would go on with its batch after the commit, and could publish after the next owner
+        restored its table. The chunk in hand keeps its position (committable); nothing of these partitions runs
+        again until `reopen` (the next assignment)."""
+        chosen = set(self._locks) | set(self._next) if partitions is None else set(partitions)
+        self._closed |= chosen
+        for partition in sorted(chosen):
+            async with self._locks[partition]:
+                pass
+
+    def reopen(self, partitions: Iterable[int]) -> None:
+        """An assignment: the assigned partitions are handled again (from the committed offsets, after `reset`)."""
+        self._closed -= set(partitions)
+
+    async def note_idle(self, partitions: Iterable[int] | None = None) -> None:
+        """After a drain: tell the journal nothing of these partitions is in flight, so the next owner does not
+        take a clean hand-over (a rebalance, a SIGTERM) for a process exit. A range an earlier exit left behind
+        and not handled yet stays noted, with the exits counted so far."""
+        for partition in sorted(set(self._next) if partitions is None else set(partitions)):
+            position = self._next.get(partition)
+            if position is None:
+                continue  # never started here: the journal says what the last owner left
+            suspect = self._suspect.get(partition)
+            if suspect is not None and suspect.end > position:
+                span = InFlight(max(position, suspect.start), suspect.end, suspect.exits - 1)
+            else:
+                span = InFlight(position, position)
+            await self._note(partition, span)
 
     def reset(self, partitions: Iterable[int] | None = None) -> None:
         """Forget positions (a rebalance): they are read again from the group's committed offsets."""

@@ -88,14 +88,27 @@ class Upkeep:
 
     @contained("partitions_revoked")
     async def on_revoked(self, revoked: Iterable[Any]) -> None:
-        """faust has waited for the streams and flushed the producer: commit what is done while still a member."""
+        """faust does not wait for the agents' batches (acks off: it tracks none of their records), so the ledgers
+        drain the revoked partitions first (the chunk in hand finishes, nothing more starts), then what is done is
+        committed while still a member and the journal told that nothing is in flight (a revocation is not a
+        process exit)."""
         revoked = list(revoked)
         try:
-            await self._committer.commit(set(revoked))
+            for ledger in self._ledgers.values():
+                await ledger.drain(self._partitions(ledger, revoked))
+            try:
+                await self._committer.commit(set(revoked))
+            finally:  # drained: nothing is in flight, whether the commit went through or not
+                for ledger in self._ledgers.values():
+                    await ledger.note_idle(self._partitions(ledger, revoked))
         finally:
             self._committer.forget(revoked)  # their lag and committed-offset series go with them
             for ledger in self._ledgers.values():
-                ledger.reset(tp.partition for tp in revoked if tp.topic == ledger.topic)
+                ledger.reset(self._partitions(ledger, revoked))
+
+    @staticmethod
+    def _partitions(ledger: OffsetLedger, tps: Iterable[Any]) -> list[int]:
+        return [tp.partition for tp in tps if tp.topic == ledger.topic]
 
     @property
     def settled(self) -> bool:
@@ -108,6 +121,7 @@ class Upkeep:
         self._keep_state(assigned)  # before recovery fills the new partitions: only what is owned stays
         for ledger in self._ledgers.values():
             ledger.reset()  # positions come from the committed offsets of the new generation
+            ledger.reopen(self._partitions(ledger, assigned))
         self._replay.clear()
         self._health.assigned = True
         self._health.recovered = False
@@ -117,9 +131,18 @@ class Upkeep:
 
     @contained("shutdown")
     async def on_shutdown(self) -> None:
-        """The streams are empty (stream_wait_empty): the last commit, then the side clients go."""
+        """faust has stopped fetching but does not wait for the agents' batches (acks off): the ledgers drain, the
+        last commit is made and the journal told that nothing is in flight (a SIGTERM is not a crash), then the
+        side clients go. A chunk that never finishes (a hung extraction) holds the drain until the process is
+        killed: its range stays noted in flight, as a crash would leave it."""
         try:
-            await self._committer.commit()
+            for ledger in self._ledgers.values():
+                await ledger.drain()
+            try:
+                await self._committer.commit()
+            finally:
+                for ledger in self._ledgers.values():
+                    await ledger.note_idle()
         finally:
             await self._source.close()
 

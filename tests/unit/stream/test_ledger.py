@@ -292,3 +292,67 @@ def test_a_note_behind_the_committed_offset_is_not_a_suspect() -> None:
     log.offsets = list(range(12))
     run(start_worker(log, journal, out, quarantined).process(log.record(o) for o in range(8, 12)))
     assert out.chunks == [[8, 9, 10, 11]] and quarantined == []
+
+
+class Gate:
+    """A handler whose first chunk waits until `release` is set: a batch being handled when a rebalance comes."""
+
+    def __init__(self) -> None:
+        self.handled: list[int] = []
+        self.entered, self.release = asyncio.Event(), asyncio.Event()
+
+    async def __call__(self, records: list[Record]) -> None:
+        self.entered.set()
+        await self.release.wait()
+        self.handled.extend(r.offset for r in records)
+
+
+def test_drain_waits_for_the_chunk_in_hand_and_nothing_more_runs_until_reopened() -> None:
+    """A drain (revocation) during a batch: it returns only once the chunk in hand finished, that chunk is
+    committable, the rest of the batch and later deliveries are not handled until the partition is reopened."""
+    log, out = MemoryLog(range(12)), Gate()
+    ledger = OffsetLedger(TOPIC, log, out, chunk=4)
+
+    async def scenario() -> None:
+        batch = asyncio.ensure_future(ledger.process(log.record(o) for o in range(12)))
+        await out.entered.wait()
+        drain = asyncio.ensure_future(ledger.drain([0]))
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert not drain.done()  # the chunk in hand is still being handled
+        out.release.set()
+        await drain
+        await batch
+        assert out.handled == [0, 1, 2, 3] and ledger.committable() == {0: 4}
+        await ledger.process(log.record(o) for o in range(4, 12))
+        assert await ledger.catch_up(0, 0.0) == 0
+        assert out.handled == [0, 1, 2, 3]
+        log.committed_offsets[0] = 4  # the revocation's commit
+        ledger.reset([0])
+        ledger.reopen([0])
+        await ledger.process(log.record(o) for o in range(4, 12))
+
+    run(scenario())
+    assert out.handled == list(range(12))
+
+
+def test_note_idle_clears_the_journal_but_keeps_what_an_exit_left_unhandled() -> None:
+    """After a drain the journal says nothing is in flight (a hand-over is not an exit): the next owner handles
+    the records in chunks again. A range an earlier exit left and not yet handled stays noted with its exits."""
+    log, journal, quarantined = MemoryLog(range(12)), MemoryJournal(), []
+    ledger = start_worker(log, journal, Dying(), quarantined)
+    run(ledger.process(log.record(o) for o in range(6)))
+    run(ledger.drain())
+    run(ledger.note_idle())
+    assert journal.last_notes[(TOPIC, 0)] == InFlight(6, 6)
+    out = Dying()
+    run(start_worker(log, journal, out, quarantined).process(log.record(o) for o in range(12)))
+    assert out.chunks == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]  # nothing was committed: all again, chunked
+
+    log2, journal2 = MemoryLog(range(12)), MemoryJournal()
+    crash_run(start_worker(log2, journal2, Dying(fatal=5), quarantined), log2, range(12))
+    second = start_worker(log2, journal2, Dying(), quarantined)
+    run(second.process(log2.record(o) for o in range(5)))  # 0-3 in a chunk, 4 alone: 5-7 still suspect
+    run(second.drain())
+    run(second.note_idle())
+    assert journal2.last_notes[(TOPIC, 0)] == InFlight(5, 8, 0)  # the next owner counts that one exit again

@@ -7,22 +7,25 @@ import asyncio
 
 from dipevents.stream.committer import OffsetCommitter
 from dipevents.stream.health import HealthState
-from dipevents.stream.ledger import OffsetLedger, Record
+from dipevents.stream.ledger import InFlight, OffsetLedger, Record
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.replay import ReplayGuard
 from dipevents.stream.upkeep import Upkeep
-from dipevents.testing import FakeFaustApp, FakeGroup, MemoryLog
+from dipevents.testing import FakeFaustApp, FakeGroup, MemoryJournal, MemoryLog
 from faust.types import TP
 
 ARTICLES = "articles"
 
 
 class Rig:
-    def __init__(self, log_offsets: range = range(5), committed: dict[int, int] | None = None) -> None:
+    def __init__(self, log_offsets: range = range(5), committed: dict[int, int] | None = None, chunk: int = 10) -> None:
         self.kept: list[set[TP]] = []
         self.log = MemoryLog(log_offsets, committed=committed, topic=ARTICLES)
         self.handled: list[int] = []
-        self.ledger = OffsetLedger(ARTICLES, self.log, self._handle, chunk=10)
+        self.journal = MemoryJournal()
+        self.gate: asyncio.Event | None = None  # set: each chunk waits for it (a batch in hand at a rebalance)
+        self.entered = asyncio.Event()
+        self.ledger = OffsetLedger(ARTICLES, self.log, self._handle, chunk=chunk, journal=self.journal)
         self.group = FakeGroup(partitions={TP(ARTICLES, 0)})
         self.app = FakeFaustApp({TP(ARTICLES, 0)})
         self.metrics, self.health = Metrics(), HealthState()
@@ -40,6 +43,9 @@ class Rig:
         )
 
     async def _handle(self, records: list[Record]) -> None:
+        if self.gate is not None:
+            self.entered.set()
+            await self.gate.wait()
         self.handled.extend(r.offset for r in records)
 
     def failures(self, task: str) -> float | None:
@@ -110,6 +116,7 @@ def test_revoked_partitions_are_committed_then_forgotten_even_when_the_commit_fa
         await rig.ledger.process([rig.log.record(0), rig.log.record(1)])
         await rig.upkeep.on_revoked([TP(ARTICLES, 0)])
         assert rig.app.calls[-1] == ("commit", {TP(ARTICLES, 0): 2})
+        rig.ledger.reopen([0])  # assigned again
         await rig.ledger.process([rig.log.record(2)])
         rig.app.fail_flush = RuntimeError("gone")
         await rig.upkeep.on_revoked([TP(ARTICLES, 0)])
@@ -147,3 +154,49 @@ def test_assignment_keeps_only_the_assigned_state_and_the_sweep_waits_until_sett
         assert not rig.upkeep.settled
 
     asyncio.run(scenario())
+
+
+def test_a_revocation_during_a_batch_waits_for_the_chunk_in_hand_commits_it_and_stops_the_batch() -> None:
+    """Revoked while the agent handles a batch: the revocation returns after the chunk in hand, commits it, notes
+    nothing in flight for the next owner, and the rest of the batch is never handled by this worker."""
+    rig = Rig(log_offsets=range(12), chunk=4)
+
+    async def scenario() -> None:
+        rig.gate = asyncio.Event()
+        batch = asyncio.ensure_future(rig.ledger.process(rig.log.record(o) for o in range(12)))
+        await rig.entered.wait()
+        revoke = asyncio.ensure_future(rig.upkeep.on_revoked([TP(ARTICLES, 0)]))
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert not revoke.done() and rig.app.calls == []
+        rig.gate.set()
+        await revoke
+        await batch
+
+    asyncio.run(scenario())
+    assert rig.handled == [0, 1, 2, 3]
+    assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 4})]
+    assert rig.journal.last_notes[(ARTICLES, 0)] == InFlight(4, 4)
+
+
+def test_shutdown_drains_before_the_last_commit() -> None:
+    """SIGTERM during a batch: the last commit covers the chunk in hand and the journal says nothing is in flight
+    (a rolling deploy is not a crash: no record is handled alone or quarantined for it)."""
+    rig = Rig(log_offsets=range(12), chunk=4)
+
+    async def scenario() -> None:
+        rig.gate = asyncio.Event()
+        batch = asyncio.ensure_future(rig.ledger.process(rig.log.record(o) for o in range(12)))
+        await rig.entered.wait()
+        stop = asyncio.ensure_future(rig.upkeep.on_shutdown())
+        for _ in range(10):
+            await asyncio.sleep(0)
+        assert not stop.done()
+        rig.gate.set()
+        await stop
+        await batch
+
+    asyncio.run(scenario())
+    assert rig.handled == [0, 1, 2, 3] and rig.log.closed
+    assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 4})]
+    assert rig.journal.last_notes[(ARTICLES, 0)] == InFlight(4, 4)
