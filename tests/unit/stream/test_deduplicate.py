@@ -39,7 +39,7 @@ class Rig:
             state=self.state,
             dead_letters=DeadLetterPolicy(self.dead, self.metrics, limit=1_000_000),
             metrics=self.metrics,
-            already_announced=lambda k: k in seen,
+            already_announced=lambda k: k in seen and not seen.discard(k),  # once per id, as ReplayGuard
             clock=self.clock,
             wall_clock=lambda: 1001.5,
         )
@@ -86,6 +86,21 @@ def test_an_event_already_announced_by_a_dead_worker_is_recorded_not_announced()
     rig.run(candidate("a1"))
     assert rig.events.records == [] and len(rig.state.records) == 1 and rig.dedup.size() == 1
     assert rig.sample("dipevents_duplicates_merged_total", kind="republish_suppressed") == 1.0
+
+
+def test_a_suppressed_first_sighting_is_recorded_even_when_its_revision_fails() -> None:
+    """The replay guard knows the id (and answers once), then the revision cannot be sent: the candidate is
+    dead-lettered but the event recorded, so the next report is a revision, never a second first sighting."""
+    first = Rig()
+    first.run(candidate("a1"))
+    rig = Rig(announced={first.events.records[0][0] or b""})
+    rig.state.fail = RuntimeError("state topic gone")
+    rig.run(candidate("a1", "TASS"))
+    assert rig.dead.headers()["dipevents.reason"] == "internal_error" and rig.dedup.size() == 1
+    rig.state.fail = None
+    rig.run(candidate("a2", "Kyodo", offset=1))
+    assert rig.events.records == []
+    assert json.loads(rig.state.values()[-1])["revision"] == 2
 
 
 def test_an_undecodable_candidate_is_dead_lettered_and_the_next_one_processed() -> None:
