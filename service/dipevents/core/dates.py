@@ -19,35 +19,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from dipevents.core.calendar_words import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 from dipevents.core.provenance import DateSource
 
 Precision = Literal["day", "month", "year"]
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MON = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
+_MON = rf"(?P<mon>{MONTH_PATTERN})\.?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
@@ -68,7 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:in|since|during|of|until|by|from|and|between)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b(?!-)"
         ),
     ),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("weekday", re.compile(rf"\b(?P<wd>{WEEKDAY_PATTERN})\b")),
     (
         "rel",
         re.compile(
@@ -166,7 +143,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, direction: int = 0) 
     gd = m.groupdict()
     year = int(gd["year"]) if gd.get("year") else None
     if kind in ("mdy", "dmy"):
-        month = _MONTHS[gd["mon"].lower().rstrip(".")]
+        month = MONTHS[gd["mon"].lower().rstrip(".")]
         day = int(gd["day"])
         if year is None:
             if ref is None:
@@ -174,7 +151,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, direction: int = 0) 
             return _nearest_year(month, day, ref), "day"
         return _safe(year, month, day), "day"
     if kind == "month":
-        month = _MONTHS[gd["mon"].lower().rstrip(".")]
+        month = MONTHS[gd["mon"].lower().rstrip(".")]
         if year is None:
             if ref is None:
                 return None, "month"
@@ -190,7 +167,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, direction: int = 0) 
     if ref is None:
         return None, "day"
     if kind == "weekday":
-        wd = _WEEKDAYS[gd["wd"].lower()]
+        wd = WEEKDAYS[gd["wd"].lower()]
         if direction > 0:  # the first such day from today on ("next": after today)
             forward = (wd - ref.weekday()) % 7 or (7 if direction == 2 else 0)
             return ref + timedelta(days=forward), "day"

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+from dipevents.core.calendar_words import MONTH_ABBREVIATIONS, MONTH_STEM_PATTERN
+
+_MONTH = rf"(?:{MONTH_STEM_PATTERN})[a-z]*\.?"
 # "PLACE[, REGION][, Month D[/YYYY]] (AGENCY) -", "PLACE, Month D. /AGENCY/.", "PLACE, REGION -" (caps place)
 _DATELINE_AGENCY = re.compile(
     r"^(?P<head>[A-Z][^()\n]{1,80}?)\s*(?:\((?P<agency>[^()\n]{2,40})\)|/(?P<agency2>[A-Za-z][\w\- ]{1,20})/)"
@@ -32,25 +34,13 @@ _BYLINE = re.compile(r"^\s*(?:by|reporting by|writing by|editing by)\s+[A-Z][\w.
 _INITIALS = re.compile(r"^\s*(?:[A-Z]\.?){1,4}(?:\s*/\s*(?:[A-Z]\.?){1,4})*\s*$")
 # Sentence ends at . ! ? (optionally closed by a quote/bracket) followed by space and an upper-case start.
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-_ABBREV = frozenset(
+_ABBREV = MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
         "ms",
         "dr",
         "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "md",
         "gen",
         "lt",

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHash, MinHashLSH
 
+from dipevents.core.calendar_words import CALENDAR_WORDS
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import Article, Event, Mention
 from dipevents.core.normalize import normalize
@@ -28,46 +29,8 @@ from dipevents.core.normalize import normalize
 _WORD = re.compile(r"\w+")
 _RELATIVE_DAY = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last night|overnight)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
-_DAY_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "tonight",
-        "overnight",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+# words that say when, not what: a copy re-dated for another day is still a copy
+_DAY_WORDS = CALENDAR_WORDS | {"yesterday", "today", "tomorrow", "tonight", "overnight"}
 _SHINGLE = 5
 _PERMUTATIONS = 64
 
