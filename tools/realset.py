@@ -241,7 +241,7 @@ def score(split: str) -> dict[str, Any]:
     events = []
     for start in range(0, len(arts), 64):
         batch = [Article.model_validate(a) for a in arts[start : start + 64]]
-        for evs in pipeline.process_batch(batch):
+        for evs in pipeline.process_all(batch):
             events += [e.model_dump(mode="json") for e in evs]
     s = article_scores(events, expected)
     types = sorted({*s.tp, *s.fp, *s.fn})

@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
         articles = [Article.model_validate_json(line) for line in lines if line.strip()]
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-        events = [json.loads(e.model_dump_json()) for evs in pipeline.process_batch(articles) for e in evs]
+        events = [json.loads(e.model_dump_json()) for evs in pipeline.process_all(articles) for e in evs]
         print(f"{folder} ({len(articles)} articles)\n{article_scores(events, expected['articles']).table()}\n")
     return 0
 

@@ -20,7 +20,7 @@ def test_negatives_yield_nothing(
     """Announced call, ministers' meeting, sanctions, protests, business news, anniversary: no events."""
     negatives = [Article.model_validate(a) for a in dev_articles if a["article_id"] in dev_expected["negatives"]]
     assert len(negatives) == 6
-    assert [e for evs in pipeline.process_batch(negatives) for e in evs] == []
+    assert [e for evs in pipeline.process_all(negatives) for e in evs] == []
 
 
 def test_cross_source_dedup(pipeline: Any, dev_articles: list[dict[str, Any]], dev_expected: dict[str, Any]) -> None:
@@ -71,7 +71,7 @@ def test_labelled_sets_do_not_regress(pipeline: Any, name: str) -> None:
         if line.strip()
     ]
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    events = [json.loads(e.model_dump_json()) for evs in pipeline.process_batch(articles) for e in evs]
+    events = [json.loads(e.model_dump_json()) for evs in pipeline.process_all(articles) for e in evs]
     scores = article_scores(events, expected["articles"])
     got = {t: scores.f1(t) for t in TYPES} | {"micro": scores.f1()}
     below = {k: (got[k], floor) for k, floor in FLOORS[name].items() if got[k] is None or got[k] < floor}

@@ -24,7 +24,7 @@ def records() -> list[dict[str, Any]]:
 def run(pipeline: Any, recs: list[dict[str, Any]]) -> dict[str, list[Any]]:
     # The CAMEO manual's sentences are undated: no publication date, so leaders of any era resolve.
     arts = [Article(article_id=r["id"], source="PLOVER", body=r["text"]) for r in recs]
-    return {a.article_id: evs for a, evs in zip(arts, pipeline.process_batch(arts), strict=True)}
+    return {a.article_id: evs for a, evs in zip(arts, pipeline.process_all(arts), strict=True)}
 
 
 def test_other_categories_yield_no_events(pipeline: Any) -> None:

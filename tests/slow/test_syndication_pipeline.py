@@ -30,10 +30,6 @@ def test_copy_is_reattributed_without_nlp_and_merged(pipeline: Any, dev_articles
             calls.extend(a.article_id for a in arts)
             return self.inner.process_batch(arts)
 
-        def process_article(self, a: Any) -> Any:
-            calls.append(a.article_id)
-            return self.inner.process_article(a)
-
     processor = ArticleProcessor(Counting(), SyndicationIndex())  # type: ignore[arg-type]
     first = processor.process([seed])
     second = processor.process([copy])

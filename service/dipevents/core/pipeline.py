@@ -41,6 +41,17 @@ MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
 MAX_PARSE_CHARS = 20_000
 
 
+def _failure(article: Article, exc: Exception, stage: str) -> ExtractionError:
+    """An exception inside a stage as this article's ExtractionError (an ExtractionError keeps its own stage)."""
+    if isinstance(exc, ExtractionError):
+        return exc
+    err = ExtractionError(
+        f"{type(exc).__name__}: {exc}", article_id=article.article_id, source=article.source, stage=stage
+    )
+    err.__cause__ = exc
+    return err
+
+
 def _within_budget(candidates: list[int], sentences: list[Sentence]) -> list[int]:
     kept, used = [], 0
     for i in candidates:
@@ -85,26 +96,57 @@ class Pipeline:
         self._new_context = context_factory(self.kb, frozenset(words), frozenset(nouns))
 
     def process_article(self, article: Article) -> list[Event]:
-        return self.process_batch([article])[0]
+        """One article's events; its failure raised as an ExtractionError."""
+        return self.process_all([article])[0]
 
-    def process_batch(self, articles: Sequence[Article], batch_size: int = 64) -> list[list[Event]]:
-        prepared = [self._prepare(a) for a in articles]
-        jobs = [(p.clean.sentences[i].text, (k, i)) for k, p in enumerate(prepared) for i in p.candidates]
-        docs: dict[tuple[int, int], Any] = {}
-        for doc, key in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
-            docs[key] = doc
-        results: list[list[Event]] = []
-        for k, p in enumerate(prepared):
+    def process_all(self, articles: Sequence[Article]) -> list[list[Event]]:
+        """Each article's events; the first failure raised (evaluation and tools, where a failure is a bug to see)."""
+        results = self.process_batch(articles)
+        for r in results:
+            if isinstance(r, ExtractionError):
+                raise r
+        return [r for r in results if not isinstance(r, ExtractionError)]
+
+    def process_batch(self, articles: Sequence[Article], batch_size: int = 64) -> list[list[Event] | ExtractionError]:
+        """Each article's events, or the ExtractionError it failed with: one failing article (a bug, a resource
+        limit) costs only itself, and the others are not processed again. The one place that isolates articles."""
+        results: list[list[Event] | ExtractionError] = []
+        prepared: dict[int, _Prepared] = {}
+        for k, a in enumerate(articles):
             try:
-                results.append(self._extract(p, {i: docs[(k, i)] for i in p.candidates}))
-            except Exception as e:  # a bug in one article must not take the batch down
-                raise ExtractionError(
-                    f"{type(e).__name__}: {e}",
-                    article_id=p.article.article_id,
-                    source=p.article.source,
-                    stage="extract",
-                ) from e
+                prepared[k] = self._prepare(a)
+            except Exception as e:  # noqa: BLE001 - this article's error
+                results.append(_failure(a, e, "prepare"))
+            else:
+                results.append([])
+        docs = self._parse(prepared, batch_size)
+        for k, p in prepared.items():
+            try:
+                parsed = docs[k]
+                results[k] = parsed if isinstance(parsed, ExtractionError) else self._extract(p, parsed)
+            except Exception as e:  # noqa: BLE001 - this article's error
+                results[k] = _failure(p.article, e, "extract")
         return results
+
+    def _parse(self, prepared: dict[int, _Prepared], batch_size: int) -> dict[int, dict[int, Any] | ExtractionError]:
+        """The candidate sentences of all articles through spaCy in one stream; if that raises, article by
+        article, so that the failure is the one article's that causes it."""
+        jobs = [(p.clean.sentences[i].text, (k, i)) for k, p in prepared.items() for i in p.candidates]
+        parsed: dict[int, dict[int, Any]] = {k: {} for k in prepared}
+        try:
+            for doc, (k, i) in self.nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+                parsed[k][i] = doc
+            return dict(parsed.items())
+        except Exception:  # noqa: BLE001, S110 - find the article at fault below
+            pass
+        docs: dict[int, dict[int, Any] | ExtractionError] = {}
+        for k, p in prepared.items():
+            try:
+                texts = [p.clean.sentences[i].text for i in p.candidates]
+                docs[k] = dict(zip(p.candidates, self.nlp.pipe(texts, batch_size=batch_size), strict=True))
+            except Exception as e:  # noqa: BLE001 - this article's error
+                docs[k] = _failure(p.article, e, "nlp")
+        return docs
 
     # -- stages ---------------------------------------------------------------------------------------
     def _prepare(self, article: Article) -> _Prepared:

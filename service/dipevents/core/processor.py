@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dipevents.core.errors import ExtractionError
 from dipevents.core.models import Article, Event
-from dipevents.core.pipeline import Pipeline
+from dipevents.core.pipeline import Pipeline, _failure
 from dipevents.core.syndication import SyndicationIndex, reattribute
 
 
@@ -36,18 +36,22 @@ class ArticleProcessor:
         copy_of: dict[int, str] = {}
         known: dict[str, list[Event] | None] = {}
         reserved: list[str] = []
+        results: dict[int, Extraction] = {}
         for i, a in enumerate(articles):
-            sig = idx.signature(a.body)
-            facts = idx.facts(a)
-            found = idx.find(a, sig, facts)
+            try:
+                sig = idx.signature(a.body)
+                facts = idx.facts(a)
+                found = idx.find(a, sig, facts)
+            except Exception as e:  # noqa: BLE001 - this article's error; the others go on
+                results[i] = Extraction(a, [], error=_failure(a, e, "syndication"))
+                continue
             if found is not None:
                 copy_of[i] = found.article_id
                 known[found.article_id] = found.events
             elif a.article_id not in known and a.article_id not in reserved:
                 idx.add(a, None, sig, facts)
                 reserved.append(a.article_id)
-        originals = [i for i in range(len(articles)) if i not in copy_of]
-        results: dict[int, Extraction] = {}
+        originals = [i for i in range(len(articles)) if i not in copy_of and i not in results]
         for i, ext in zip(originals, self._extract([articles[i] for i in originals]), strict=True):
             results[i] = ext
             aid = articles[i].article_id
@@ -64,18 +68,11 @@ class ArticleProcessor:
         return [results[i] for i in range(len(articles))]
 
     def _extract(self, articles: list[Article]) -> list[Extraction]:
+        """The pipeline isolates a failing article (process_batch gives its error): nothing to retry here."""
         if not articles:
             return []
-        try:
-            return [Extraction(a, evs) for a, evs in zip(articles, self.pipeline.process_batch(articles), strict=True)]
-        except Exception:  # noqa: BLE001 - isolate the failing article(s); the rest of the batch is not lost
-            out: list[Extraction] = []
-            for a in articles:
-                try:
-                    out.append(Extraction(a, self.pipeline.process_article(a)))
-                except ExtractionError as e:
-                    out.append(Extraction(a, [], error=e))
-                except Exception as e:  # noqa: BLE001 - a bug in a stage becomes this article's error
-                    err = ExtractionError(f"{type(e).__name__}: {e}", article_id=a.article_id, source=a.source)
-                    out.append(Extraction(a, [], error=err))
-            return out
+        results = self.pipeline.process_batch(articles)
+        return [
+            Extraction(a, [], error=r) if isinstance(r, ExtractionError) else Extraction(a, r)
+            for a, r in zip(articles, results, strict=True)
+        ]

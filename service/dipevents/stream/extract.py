@@ -70,9 +70,7 @@ class ExtractHandler:
         self.metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
         pending: list[tuple[Record, list[Awaitable[object]]]] = []
         for (rec, article), ext in zip(good, extractions, strict=True):
-            if isinstance(ext, Exception):
-                await self._isolate(rec, ext, article.article_id)
-            elif ext.error is not None:
+            if ext.error is not None:
                 await self._dead_letters.handle(rec.key, rec.value, ext.error, origin_of(rec))
             else:
                 try:
@@ -120,21 +118,10 @@ class ExtractHandler:
             self.metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
         return None
 
-    async def _extract(self, good: list[tuple[Record, Article]]) -> list[Extraction | Exception]:
-        """The batch through the processor; if the batch as a whole raises, each article alone, so that only the
-        one that raises is lost to its dead letter."""
-        articles = [a for _, a in good]
-        try:
-            return list(await self._run(articles))
-        except Exception:  # noqa: BLE001 - find the article(s) at fault below
-            log.warning("extraction of a batch raised: each article alone", extra={"articles": len(articles)})
-        out: list[Extraction | Exception] = []
-        for a in articles:
-            try:
-                out.extend(await self._run([a]))
-            except Exception as e:  # noqa: BLE001
-                out.append(e)
-        return out
+    async def _extract(self, good: list[tuple[Record, Article]]) -> list[Extraction]:
+        """The batch through the processor, which gives a failing article its error (core.pipeline.process_batch).
+        Anything it raises is not one article's fault (the executor is gone): the ledger handles the chunk again."""
+        return list(await self._run([a for _, a in good]))
 
     async def _run(self, articles: list[Article]) -> list[Extraction]:
         if self._executor is None:

@@ -130,25 +130,22 @@ def test_a_refused_candidate_dead_letters_its_article_only() -> None:
     assert dead.headers()["dipevents.source.offset"] == "1"
 
 
-def test_a_batch_that_raises_is_extracted_article_by_article() -> None:
-    """A processor failure that takes the whole batch down (not isolated inside the processor) costs only the
-    article that causes it: the others are extracted one by one."""
+def test_a_processor_that_raises_for_the_whole_batch_is_retried_not_dead_lettered() -> None:
+    """The processor gives a failing article its own error; when it raises instead, no article is at fault (the
+    executor is gone): the handler raises, so the ledger handles the chunk again, and nothing is dead-lettered or
+    extracted twice."""
 
-    class Fragile(ScriptedProcessor):
+    class Broken(ScriptedProcessor):
         def process(self, articles: Sequence[Article]) -> list[Extraction]:
-            if any("EXPLODE" in a.body for a in articles):
-                raise MemoryError("the batch was too much")
-            return super().process(articles)
+            super().process(articles)
+            raise RuntimeError("cannot schedule new futures after shutdown")
 
-    processor = Fragile(one_summit)
+    processor = Broken(one_summit)
     h, candidates, dead, _ = handler(processor)
-    asyncio.run(h.handle(records(article("a1"), article("boom", "EXPLODE " + BODY), article("a3"))))
-    assert [CandidateRecord.decode(v).article_id for v in candidates.values()] == ["a1", "a3"]
-    assert (
-        dead.headers()["dipevents.reason"] == "internal_error"
-        and dead.headers()["dipevents.exception"] == "MemoryError"
-    )
-    assert processor.batches == [["a1", "a3"]] or processor.batches[-2:] == [["a1"], ["a3"]]
+    with pytest.raises(RuntimeError, match="shutdown"):
+        asyncio.run(h.handle(records(article("a1"), article("a2"))))
+    assert processor.batches == [["a1", "a2"]]
+    assert candidates.records == [] and dead.records == []
 
 
 def test_an_article_stating_an_event_thousands_of_times_gives_a_bounded_candidate() -> None:
