@@ -40,8 +40,7 @@ class ArticleProcessor:
         for i, a in enumerate(articles):
             try:
                 sig = idx.signature(a.body)
-                facts = idx.facts(a)
-                found = idx.find(a, sig, facts)
+                found = idx.find(a, sig)  # reads the article's facts only if it is a near-duplicate
             except Exception as e:  # noqa: BLE001 - this article's error; the others go on
                 results[i] = Extraction(a, [], error=_failure(a, e, "syndication"))
                 continue
@@ -49,7 +48,7 @@ class ArticleProcessor:
                 copy_of[i] = found.article_id
                 known[found.article_id] = found.events
             elif a.article_id not in known and a.article_id not in reserved:
-                idx.add(a, None, sig, facts)
+                idx.add(a, None, sig)
                 reserved.append(a.article_id)
         originals = [i for i in range(len(articles)) if i not in copy_of and i not in results]
         for i, ext in zip(originals, self._extract([articles[i] for i in originals]), strict=True):

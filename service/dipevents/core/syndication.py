@@ -49,8 +49,11 @@ class Original:
 @dataclass
 class _Entry:
     sig: MinHash
-    facts: Facts
     events: list[Event] | None
+    # Its facts are read only when a near-duplicate of it comes (most articles never have one): until then the
+    # entry keeps the article to read them from, then only the facts.
+    article: Article | None = None
+    facts: Facts | None = None
 
 
 class SyndicationIndex:
@@ -114,7 +117,7 @@ class SyndicationIndex:
         for _, key in sorted(scored):  # best first; the key breaks ties the same way every time
             if facts is None:
                 facts = self.facts(article)  # only for an article that looks like a copy
-            if self.same_facts(self._entries[key].facts, facts):
+            if self.same_facts(self._facts_of(self._entries[key]), facts):
                 self._entries.move_to_end(key)
                 return Original(key, self._entries[key].events)
         return None
@@ -127,10 +130,16 @@ class SyndicationIndex:
             return
         sig = sig or self.signature(article.body)
         self._lsh.insert(article.article_id, sig)
-        self._entries[article.article_id] = _Entry(sig, facts if facts is not None else self.facts(article), events)
+        self._entries[article.article_id] = _Entry(sig, events, None if facts is not None else article, facts)
         while len(self._entries) > self.capacity:
             old, _ = self._entries.popitem(last=False)
             self._lsh.remove(old)
+
+    def _facts_of(self, entry: _Entry) -> Facts:
+        if entry.facts is None:
+            assert entry.article is not None  # an entry holds one or the other
+            entry.facts, entry.article = self.facts(entry.article), None
+        return entry.facts
 
     def settle(self, article_id: str, events: list[Event] | None) -> None:
         """The events of a reserved original; None (its extraction failed) forgets it."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dipevents.core.syndication import SyndicationIndex, reattribute
+from dipevents.core.models import Article
+from dipevents.core.syndication import Facts, SyndicationIndex, reattribute
 from dipevents.testing import make_article
 
 from tests.unit.core.test_dedup import summit
@@ -62,3 +63,30 @@ def test_a_copy_must_keep_the_originals_leaders_states_places_and_days() -> None
         other = make_article(edit, article_id="edited")
         assert idx.signature(other.body).jaccard(idx.signature(original.body)) >= 0.6
         assert idx.find(other) is None
+
+
+def test_facts_are_read_only_for_near_duplicates() -> None:
+    """Indexing and looking up articles that are no near-duplicate of anything never reads their facts (a second
+    normalize); a copy reads its own and its original's, once each."""
+    read: list[str] = []
+
+    class Counting(SyndicationIndex):
+        def facts(self, article: Article) -> Facts:
+            read.append(article.article_id)
+            return super().facts(article)
+
+    idx = Counting(threshold=0.8)
+    for i, story in enumerate(("Chilean lithium strategy", "Kenyan tea harvest", "Norwegian fishing quotas")):
+        a = make_article(f"{story} was announced on Thursday, officials said. " * 4, article_id=f"s{i}")
+        assert idx.find(a) is None
+        idx.add(a, [])
+    original = make_article(BODY, source="Interfax", article_id="orig")
+    assert idx.find(original) is None
+    idx.add(original, [])
+    assert read == []
+    copy = make_article(BODY.replace("(Interfax)", "(Interfax via NewsNow)"), source="NewsNow", article_id="copy")
+    found = idx.find(copy)
+    assert found is not None and found.article_id == "orig"
+    assert sorted(read) == ["copy", "orig"]
+    assert idx.find(copy.model_copy(update={"article_id": "copy2"})) is not None
+    assert sorted(read) == ["copy", "copy2", "orig"]  # the original's facts are kept once read
