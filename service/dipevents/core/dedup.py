@@ -1,7 +1,7 @@
 """Cross-source deduplication of events: one real-world event, one event id, every source and mention.
 
 Events that may be the same share a blocking key (type + sorted states). Within a key and the window, an
-event merges into the cluster it scores best with (dipevents.core.merge: date distance weighed by how each date
+event merges into the cluster it scores best with (dipevents.core.merge_score: date distance weighed by how each date
 was found, place compatibility, shared credited wires, similarity of mention sentences; one threshold). Two
 meetings of the same states a few days apart, or on one day in two cities, stay two events. Only held events
 are ever extracted, so an announced meeting has nothing to merge into a held one.
@@ -29,13 +29,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
-
-from dipevents.core.bounds import Budget, count_mention, fit, fit_data, json_size, mention_total
+from dipevents.core.bounds import Budget, fit, json_size, mention_total
+from dipevents.core.clusters import Cluster, ParsedCluster, remember_articles, seniority
 from dipevents.core.ids import blocking_key, event_id
-from dipevents.core.merge import Dating, dating, score, union_datings
+from dipevents.core.merge_reports import merge_events
+from dipevents.core.merge_score import Dating, dating, score, union_datings
 from dipevents.core.models import BUILTIN_TYPES, Event, EventRevision
-from dipevents.core.provenance import date_rank, place_rank
 from dipevents.core.registry import EventTypes
 
 Outcome = Literal["new", "updated", "unchanged"]
@@ -45,45 +44,6 @@ MAX_INDEX_ENTRIES = 500  # events of one key anchored on one day (distinct place
 # O(passes x clusters), never O(clusters^2). A longer chain of clusters each needing the previous one is bridged
 # further by the next report of any of them.
 MAX_BRIDGE_PASSES = 3
-
-
-class Cluster(BaseModel):
-    """The merged state of one event, as kept in the dedup store (JSON-serialisable)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    event: dict[str, Any]
-    revision: int
-    anchor: date  # event date, or the publication day of the first report when undated
-    first_seen_at: datetime
-    updated_at: datetime
-    article_ids: list[str]  # remembered, in arrival order: the first half and the latest (see _remember)
-    article_count: int = 0  # every article that reported it (0 in clusters written before the count existed)
-    dates: list[list[Any]] = []  # every report's date and how it was found (merge.Dating), strongest first, <= 16
-
-    def datings(self, types: EventTypes = BUILTIN_TYPES) -> list[Dating]:
-        return [Dating.from_json(d) for d in self.dates] if self.dates else dating(self.typed(types))
-
-    def typed(self, types: EventTypes = BUILTIN_TYPES) -> Event:
-        return types.adapter.validate_python(self.event)
-
-    @property
-    def articles(self) -> int:
-        return max(self.article_count, len(self.article_ids))
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    """A stored cluster as one plan reads it: validated once, whatever the scoring and merging do with it."""
-
-    cluster: Cluster
-    event: Event
-    dates: list[Dating]
-
-    @classmethod
-    def of(cls, stored: dict[str, Any], types: EventTypes) -> _Parsed:
-        c = Cluster.model_validate(stored)
-        return cls(c, c.typed(types), c.datings(types))
 
 
 @dataclass(frozen=True)
@@ -188,7 +148,7 @@ class Deduplicator:
     def _new(self, event: Event, block: str, anchor: date, article_ids: list[str], now: datetime) -> DedupResult:
         # article_ids[0] is the reporting article: the first report of the new cluster names it
         event = event.model_copy(update={"event_id": self._new_id(event, block, article_ids[0])})
-        ids = _remember([], article_ids, self.budget)
+        ids = remember_articles([], article_ids, self.budget)
         cluster = Cluster(
             event=fit(event, self.budget, self._event_bytes(ids)).model_dump(mode="json"),
             revision=1,
@@ -221,7 +181,14 @@ class Deduplicator:
     # -- a report of a known event -----------------------------------------------------------------------
 
     def _merge(
-        self, found: _Parsed, event: Event, block: str, article_ids: list[str], now: datetime, *, window: list[_Parsed]
+        self,
+        found: ParsedCluster,
+        event: Event,
+        block: str,
+        article_ids: list[str],
+        now: datetime,
+        *,
+        window: list[ParsedCluster],
     ) -> DedupResult:
         match, base = found.cluster, found.event
         unseen = [a for a in article_ids if a not in match.article_ids]
@@ -233,21 +200,21 @@ class Deduplicator:
         all_dates = union_datings(merged_dates, *(p.dates for p in parsed))
         if len(group) == 1:
             survivor, absorbed, rest = match, [], []
-            ids = _remember(match.article_ids, unseen, self.budget)
+            ids = remember_articles(match.article_ids, unseen, self.budget)
             folded = fit(merged_event, self.budget, self._event_bytes(ids))
             unchanged = folded.model_dump(mode="json") == match.event and not unseen
             if unchanged and all_dates == found.dates:
                 return self._result("unchanged", match, base, merged=True, writes=[])
         else:
             # The cluster first seen keeps its id; every other one of the group is folded into it and retired.
-            first = min(parsed, key=lambda p: _seniority(p.cluster))
-            rest = sorted((p for p in parsed if p is not first), key=lambda p: _seniority(p.cluster))
+            first = min(parsed, key=lambda p: seniority(p.cluster))
+            rest = sorted((p for p in parsed if p is not first), key=lambda p: seniority(p.cluster))
             survivor, absorbed = first.cluster, [p.cluster for p in rest]
             ids = survivor.article_ids
             for c in absorbed:
-                ids = _remember(ids, c.article_ids, self.budget)
+                ids = remember_articles(ids, c.article_ids, self.budget)
             unseen = [a for a in article_ids if a not in ids]
-            ids = _remember(ids, unseen, self.budget)
+            ids = remember_articles(ids, unseen, self.budget)
             limit = self._event_bytes(ids)
             folded = first.event
             for p in rest:
@@ -275,11 +242,11 @@ class Deduplicator:
 
     # -- matching through the index ----------------------------------------------------------------------
 
-    def _window(self, block: str, anchor: date) -> list[_Parsed]:
+    def _window(self, block: str, anchor: date) -> list[ParsedCluster]:
         """The key's clusters anchored within the window either side of `anchor`, through the day indexes: what
         a report may score as the same event (a cluster further away cannot, whatever else agrees). Each is parsed
         once here, first seen first."""
-        out: dict[str, _Parsed] = {}
+        out: dict[str, ParsedCluster] = {}
         # Later anchors too, as far as the score could still call two dates one event (tolerance, the day of
         # publication's slack, day-only times and a little more for strong place and wording).
         for delta in range(-self.window.days, max(self.window.days, self.tolerance.days + 5) + 1):
@@ -291,21 +258,23 @@ class Deduplicator:
                     continue
                 stored = self.store.get(cluster_key(block, entry["id"]))
                 if stored is not None:  # an entry outlives its cluster only until the next expire()
-                    out[entry["id"]] = _Parsed.of(stored, self.types)
-        return sorted(out.values(), key=lambda p: _seniority(p.cluster))
+                    out[entry["id"]] = ParsedCluster.of(stored, self.types)
+        return sorted(out.values(), key=lambda p: seniority(p.cluster))
 
-    def _match(self, event: Event, window: list[_Parsed]) -> _Parsed | None:
+    def _match(self, event: Event, window: list[ParsedCluster]) -> ParsedCluster | None:
         """The cluster this report scores best with, if any scores as the same event."""
-        best: tuple[float, _Parsed] | None = None
+        best: tuple[float, ParsedCluster] | None = None
         for p in window:
             s = score(event, p.event, self.tolerance.days, b_dates=p.dates, types=self.types)
             if s.same_event and (best is None or s.total > best[0]):
                 best = (s.total, p)
         return best[1] if best else None
 
-    def _bridged(self, merged: Event, dates: list[Dating], joined: _Parsed, window: list[_Parsed]) -> list[_Parsed]:
+    def _bridged(
+        self, merged: Event, dates: list[Dating], joined: ParsedCluster, window: list[ParsedCluster]
+    ) -> list[ParsedCluster]:
         """Clusters that the one a report joined now scores as the same event with (a late bridge)."""
-        out: list[_Parsed] = []
+        out: list[ParsedCluster] = []
         rest = [p for p in window if p is not joined]
         for _ in range(MAX_BRIDGE_PASSES):  # one absorbed may bring what the next one needs; bounded (see above)
             joined_now = []
@@ -323,7 +292,7 @@ class Deduplicator:
             rest = [p for p in rest if id(p) not in taken]
         return out
 
-    def _retired(self, p: _Parsed, survivor: Cluster, now: datetime) -> EventRevision:
+    def _retired(self, p: ParsedCluster, survivor: Cluster, now: datetime) -> EventRevision:
         """The last revision of an absorbed cluster: its own event, saying where it went."""
         c = p.cluster
         return self._revision(c, p.event, c.revision + 1, now, merged_into=survivor.event["event_id"])
@@ -448,94 +417,9 @@ class _IndexEdits:
         return [(index_key(self._block, day), entries or None) for day, entries in sorted(self._days.items())]
 
 
-def _seniority(c: Cluster) -> tuple[datetime, str]:
-    """The cluster first seen comes first (its id survives a bridge); the id breaks a tie the same way always."""
-    return (c.first_seen_at, str(c.event.get("event_id", "")))
-
-
 def _entry(eid: str, location: dict[str, Any] | None) -> dict[str, Any]:
     return {
         "id": eid,
         "place": location["name"] if location else None,
         "country": location["country"] if location else None,
     }
-
-
-def _remember(known: list[str], new: list[str], budget: Budget) -> list[str]:
-    """Article ids a cluster keeps, in arrival order: all of them up to the cap, then the first half and the
-    latest half. The latest are what a replay after a crash re-delivers, so replays stay idempotent; their total
-    size is held to a third of the budget (ids may be 512 characters)."""
-    ids = [*known, *(a for a in new if a not in known)]
-    head = budget.max_article_ids // 2
-    while len(ids) > budget.max_article_ids or (len(ids) > 2 and json_size(ids) > budget.max_bytes // 3):
-        del ids[min(head, len(ids) - 2)]
-    return ids
-
-
-def merge_events(
-    base: Event,
-    new: Event,
-    types: EventTypes = BUILTIN_TYPES,
-    budget: Budget | None = None,
-    *,
-    count_mentions: bool = True,
-    max_bytes: int | None = None,
-) -> Event:
-    """The union of two reports of one event; the base keeps its id and its first-seen facts. Beyond the fields
-    every event has, the event type's merge rule says which of its own fields merge and how. The result is within
-    the budget (core.bounds.fit, `max_bytes` of JSON); mentions past the cap are counted by source, not when
-    `count_mentions` is off (a replay of an article merged already)."""
-    budget = budget or Budget()
-    rule = types.get(base.event_type).merge
-    data = base.model_dump(mode="json")
-    nd = new.model_dump(mode="json")
-    kept = {(m["article_id"], m["start"], m["end"]): m for m in data["mentions"]}
-    omitted = data["omitted_mentions"]
-    sources = list(data["sources"])
-    for s in nd["sources"]:
-        if s not in sources and len(sources) < budget.max_sources:
-            sources.append(s)
-    for m in nd["mentions"]:
-        mkey = (m["article_id"], m["start"], m["end"])
-        if mkey in kept:
-            continue
-        if len(kept) < budget.max_mentions and m["source"] in sources:
-            kept[mkey] = m
-        elif count_mentions:
-            count_mention(omitted, sources, m["source"])
-    if count_mentions:
-        for source, n in nd["omitted_mentions"].items():
-            count_mention(omitted, sources, source, n)
-    actors = {(a["country"], a["name"]): a for a in data["actors"]}
-    for a in nd["actors"]:
-        if len(actors) >= budget.max_items:
-            break
-        same = (x for x in actors.values() if x["country"] == a["country"])
-        if not any(x["name"] == a["name"] or x["role"] == a["role"] for x in same):
-            actors[(a["country"], a["name"])] = a
-    data["mentions"] = sorted(kept.values(), key=lambda m: (m["article_id"], m["start"]))
-    data["actors"] = sorted(actors.values(), key=lambda a: (a["country"] or "", a["name"]))
-    data["sources"] = sorted(sources)
-    n_sources = len(data["sources"])
-    data["confidence"] = round(min(0.99, max(base.confidence, new.confidence) + 0.02 * (n_sources - 1)), 3)
-    # The date and the place are the best found by any report: a written date beats a weekday, a weekday the day of
-    # publication; a venue beats a dateline city, which beats a city only mentioned (the first report keeps a tie).
-    if date_rank(nd.get("date_source")) < date_rank(data.get("date_source")):
-        for k in ("event_date", "date_source", "date_confidence"):
-            data[k] = nd[k]
-    new_place, old_place = nd.get("location"), data.get("location")
-    if new_place and (not old_place or place_rank(new_place.get("source")) < place_rank(old_place.get("source"))):
-        data["location"] = new_place
-    for k in ("event_date", "location", *rule.fill):
-        if data[k] is None and nd.get(k) is not None:
-            data[k] = nd[k]
-    for k in rule.union:
-        data[k] = sorted(set(data[k]) | set(nd.get(k, [])))[: budget.max_items]
-    for k, key in rule.union_by.items():
-        by_key = {item[key]: item for item in data[k]}
-        for item in nd.get(k, []):
-            if len(by_key) < budget.max_items:
-                by_key.setdefault(item[key], item)
-        data[k] = [by_key[n] for n in sorted(by_key)]
-    fit_data(data, budget, max_bytes)
-    return types.adapter.validate_python(data)

@@ -1,7 +1,7 @@
 """How an event's date and place were found: the two vocabularies, strongest first, and their ranks.
 
 Extraction writes them (dates, occasion), the event model declares them (records), the merge score weighs them
-and merging keeps the strongest (score, merge). Defined here once.
+and merging keeps the strongest (merge_score, merge_reports). Defined here once.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from dipevents.testing import memory_store
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.core.test_merge import report
+from tests.unit.core.test_merge_score import report
 
 D = date(2023, 5, 15)
 NOW = datetime(2023, 5, 20, 12, tzinfo=UTC)

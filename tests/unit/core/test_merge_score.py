@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from dipevents.core.ids import event_id
-from dipevents.core.merge import THRESHOLD, Dating, score
+from dipevents.core.merge_score import THRESHOLD, Dating, score
 from dipevents.core.models import EVENT_ADAPTER, Event
 
 D = date(2023, 5, 15)
