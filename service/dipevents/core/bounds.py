@@ -7,7 +7,8 @@ story, one article with thousands of meeting sentences) would grow one record pa
   `omitted_mentions` (the mention count keeps growing: kept + omitted);
 - at most `max_sources` sources are listed; mentions from sources past that are counted under OTHER_SOURCES,
   so `omitted_mentions` has at most max_sources + 1 keys;
-- actors, instructed bodies and topics keep their first `max_items`;
+- actors, and the lists of its own the event type's merge rule unions (registry.MergeRule), keep their first
+  `max_items`;
 - and the event's JSON stays within `max_bytes`: kept mentions are moved to the counts from the last one back, then
   long strings are cut, until it fits (the caps alone cannot promise it: a sentence may be 2,000 characters).
 
@@ -21,12 +22,13 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from dipevents.core.models import Event
+from dipevents.core.models import BUILTIN_TYPES, Event
+from dipevents.core.registry import EventTypes, MergeRule
 
 OTHER_SOURCES = "(other sources)"
 EVENT_MIN_BYTES = 100_000  # any event fits in this once mentions are counted and strings cut (a property test)
 _SHORT = 200  # characters kept of a string field when cutting strings is the last way to fit
-_FEW = 5  # items kept of actors, instructed bodies and topics then
+_FEW = 5  # items kept of actors and of the type's growing lists then
 
 
 @dataclass(frozen=True)
@@ -54,21 +56,25 @@ def mention_total(event: Event) -> int:
     return len(event.mentions) + sum(event.omitted_mentions.values())
 
 
-def fit(event: Event, budget: Budget, max_bytes: int | None = None) -> Event:
+def fit(event: Event, budget: Budget, max_bytes: int | None = None, types: EventTypes = BUILTIN_TYPES) -> Event:
     """The event within the caps and within `max_bytes` (default: the budget's) of JSON; `max_bytes` below
-    EVENT_MIN_BYTES is raised to it."""
+    EVENT_MIN_BYTES is raised to it. The type's own fields are bounded as its merge rule in `types` declares."""
     data = event.model_dump(mode="json")
-    return type(event).model_validate(data) if fit_data(data, budget, max_bytes) else event
+    return type(event).model_validate(data) if fit_data(data, budget, max_bytes, types) else event
 
 
-def fit_data(data: dict[str, Any], budget: Budget, max_bytes: int | None = None) -> bool:
+def fit_data(
+    data: dict[str, Any], budget: Budget, max_bytes: int | None = None, types: EventTypes = BUILTIN_TYPES
+) -> bool:
     """`fit` on an event's JSON data, in place; True when it changed anything."""
     limit = max(EVENT_MIN_BYTES, budget.max_bytes if max_bytes is None else max_bytes)
-    changed = _cap(data, budget)
+    etype = data.get("event_type")
+    rule = types.get(etype).merge if etype in types.event_types() else MergeRule()
+    changed = _cap(data, budget, rule)
     for shrink in (_shed_mentions, _cut_strings, _collapse_counts):
         if json_size(data) <= limit:
             return changed
-        shrink(data, limit, budget)
+        shrink(data, limit, budget, rule)
         changed = True
     if json_size(data) > limit:
         raise ValueError(f"event {data['event_id']} cannot fit in {limit} bytes")
@@ -81,7 +87,12 @@ def count_mention(omitted: dict[str, int], sources: list[str], source: str, n: i
     omitted[key] = omitted.get(key, 0) + n
 
 
-def _cap(data: dict[str, Any], budget: Budget) -> bool:
+def _growing(rule: MergeRule) -> tuple[str, ...]:
+    """The list fields that grow as reports merge: actors, and the type's unioned lists."""
+    return ("actors", *rule.union, *rule.union_by)
+
+
+def _cap(data: dict[str, Any], budget: Budget, rule: MergeRule) -> bool:
     changed = False
     omitted: dict[str, int] = data["omitted_mentions"]
     if len(data["sources"]) > budget.max_sources:
@@ -101,14 +112,14 @@ def _cap(data: dict[str, Any], budget: Budget) -> bool:
         keep[OTHER_SOURCES] = sum(omitted.values()) - sum(keep.values())
         data["omitted_mentions"] = keep
         changed = True
-    for name in ("actors", "instructed", "topics"):
-        if name in data and len(data[name]) > budget.max_items:
+    for name in _growing(rule):
+        if isinstance(data.get(name), list) and len(data[name]) > budget.max_items:
             data[name] = data[name][: budget.max_items]
             changed = True
     return changed
 
 
-def _shed_mentions(data: dict[str, Any], limit: int, budget: Budget) -> None:
+def _shed_mentions(data: dict[str, Any], limit: int, budget: Budget, rule: MergeRule) -> None:
     """Move kept mentions to the counts, from the last one back, until the event fits."""
     for _ in range(2):  # the counts may grow by a key or two: measure again once
         excess = json_size(data) - limit
@@ -118,10 +129,10 @@ def _shed_mentions(data: dict[str, Any], limit: int, budget: Budget) -> None:
             count_mention(data["omitted_mentions"], data["sources"], m["source"])
 
 
-def _cut_strings(data: dict[str, Any], limit: int, budget: Budget) -> None:
+def _cut_strings(data: dict[str, Any], limit: int, budget: Budget, rule: MergeRule) -> None:
     """Cut the fields one report sets (and a hostile text can make long) to a few short items."""
-    _shed_mentions(data, 0, budget)
-    for name in ("directive", "mechanism"):
+    _shed_mentions(data, 0, budget, rule)
+    for name in rule.fill:
         if isinstance(data.get(name), str):
             data[name] = data[name][:_SHORT]
     if data.get("location"):
@@ -130,11 +141,13 @@ def _cut_strings(data: dict[str, Any], limit: int, budget: Budget) -> None:
         {**a, "name": a["name"][:_SHORT], "role": a["role"][:_SHORT] if a.get("role") else a.get("role")}
         for a in data["actors"][:_FEW]
     ]
-    if "instructed" in data:
-        data["instructed"] = [{**b, "name": b["name"][:_SHORT]} for b in data["instructed"][:_FEW]]
-    if "topics" in data:
-        data["topics"] = [t[:_SHORT] for t in data["topics"][:_FEW]]
+    for name, key in rule.union_by.items():
+        if isinstance(data.get(name), list):
+            data[name] = [{**b, key: b[key][:_SHORT]} for b in data[name][:_FEW]]
+    for name in rule.union:
+        if isinstance(data.get(name), list):
+            data[name] = [t[:_SHORT] for t in data[name][:_FEW]]
 
 
-def _collapse_counts(data: dict[str, Any], limit: int, budget: Budget) -> None:
+def _collapse_counts(data: dict[str, Any], limit: int, budget: Budget, rule: MergeRule) -> None:
     data["omitted_mentions"] = {OTHER_SOURCES: sum(data["omitted_mentions"].values())}

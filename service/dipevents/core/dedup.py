@@ -150,7 +150,7 @@ class Deduplicator:
         event = event.model_copy(update={"event_id": self._new_id(event, block, article_ids[0])})
         ids = remember_articles([], article_ids, self.budget)
         cluster = Cluster(
-            event=fit(event, self.budget, self._event_bytes(ids)).model_dump(mode="json"),
+            event=fit(event, self.budget, self._event_bytes(ids), self.types).model_dump(mode="json"),
             revision=1,
             anchor=anchor,
             first_seen_at=now,
@@ -201,7 +201,7 @@ class Deduplicator:
         if len(group) == 1:
             survivor, absorbed, rest = match, [], []
             ids = remember_articles(match.article_ids, unseen, self.budget)
-            folded = fit(merged_event, self.budget, self._event_bytes(ids))
+            folded = fit(merged_event, self.budget, self._event_bytes(ids), self.types)
             unchanged = folded.model_dump(mode="json") == match.event and not unseen
             if unchanged and all_dates == found.dates:
                 return self._result("unchanged", match, base, merged=True, writes=[])

@@ -76,5 +76,5 @@ def merge_events(
             if len(by_key) < budget.max_items:
                 by_key.setdefault(item[key], item)
         data[k] = [by_key[n] for n in sorted(by_key)]
-    fit_data(data, budget, max_bytes)
+    fit_data(data, budget, max_bytes, types)
     return types.adapter.validate_python(data)

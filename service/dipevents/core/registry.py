@@ -53,11 +53,13 @@ class Codes:
 @dataclass(frozen=True)
 class MergeRule:
     """How dedup merges a later report of an event into the first one, beyond the fields every event merges
-    (mentions, actors, sources, confidence, date and place)."""
+    (mentions, actors, sources, confidence, date and place). It also tells core.bounds what of the type's own
+    fields to bound: the `union` and `union_by` lists grow with every report (capped at the budget's items, then
+    cut to a few short ones); a `fill` field is one report's (a long string of it is cut)."""
 
     fill: tuple[str, ...] = ()  # fields a later report fills when the first left them empty
-    union: tuple[str, ...] = ()  # list fields merged as a sorted set
-    union_by: Mapping[str, str] = field(default_factory=dict)  # list-of-object field -> the key it merges by
+    union: tuple[str, ...] = ()  # list fields (of strings) merged as a sorted set
+    union_by: Mapping[str, str] = field(default_factory=dict)  # list-of-object field -> the key (a string) it merges by
     # what kind of occasion a report says it was (a call is not a meeting), or None when it does not say: the merge
     # score counts two different kinds against (not a conflict: one more report may settle it)
     distinguish: Callable[[EventBase], str | None] | None = None

@@ -9,7 +9,7 @@ from typing import Any
 
 from dipevents.core.bounds import EVENT_MIN_BYTES, OTHER_SOURCES, Budget, fit, json_size, mention_total
 from dipevents.core.dedup import MAX_INDEX_ENTRIES, Deduplicator
-from dipevents.core.models import Event
+from dipevents.core.models import BUILTIN_TYPES, Event
 from dipevents.testing import make_event
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -162,3 +162,20 @@ def test_no_sequence_of_reports_outgrows_the_record_budget(reports: list[tuple[s
         assert len(r.record.model_dump_json().encode()) <= budget.max_bytes
     assert store.largest <= budget.max_bytes
     assert all(len(json.dumps(v).encode()) <= budget.max_bytes + 64 for v in store.values())
+
+
+def test_the_types_own_fields_are_bounded_as_its_merge_rule_declares() -> None:
+    """bounds names no type's field: a list the type's merge rule unions is capped, and the same field of a type
+    registered without that rule is left alone."""
+    from dataclasses import replace
+
+    from dipevents.core.registry import EventTypes, MergeRule
+
+    consultation = next(t for t in BUILTIN_TYPES if "topics" in t.merge.union)
+    ev = make_event(consultation.event_type, topics=[f"topic {i:03d}" for i in range(80)])
+    budget = Budget(max_items=50)
+    assert len(fit(ev, budget).topics) == 50  # type: ignore[attr-defined]
+    undeclared = EventTypes(
+        [replace(consultation, merge=MergeRule()), *(t for t in BUILTIN_TYPES if t is not consultation)]
+    )
+    assert len(fit(ev, budget, types=undeclared).topics) == 80  # type: ignore[attr-defined]
