@@ -133,10 +133,12 @@ def make_event(
 
 @dataclass
 class MemoryTopic:
-    """The handlers' Output port in memory: records in order; `fail` makes the next sends raise it."""
+    """The handlers' Output port in memory: records in order; `fail` makes the next sends raise it, `fail_ack` their
+    acknowledgements (the broker refused a record the producer took: the send itself did not raise)."""
 
     records: list[tuple[bytes | None, bytes, list[tuple[str, bytes]]]] = field(default_factory=list)
     fail: BaseException | None = None
+    fail_ack: BaseException | None = None
     acks_awaited: int = 0
 
     async def __call__(
@@ -162,6 +164,8 @@ class _Ack:
 
     def __await__(self) -> Generator[None, None, None]:
         self._topic.acks_awaited += 1
+        if self._topic.fail_ack is not None:
+            raise self._topic.fail_ack
         yield from ()
 
 

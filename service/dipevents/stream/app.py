@@ -204,7 +204,9 @@ def create_app(
     upkeep = Upkeep(
         FaustGroup(app),
         ledgers,
-        committer=OffsetCommitter(app, list(ledgers.values()), metrics, health),
+        committer=OffsetCommitter(
+            app, list(ledgers.values()), metrics, health, acked=topology.clusters.changelog_acked
+        ),
         source=source,
         replay=replay,
         state_size=dedup.recount,

@@ -1,8 +1,10 @@
 """Commits what the ledgers say is done, and reports lag from the committed offsets.
 
-Order per commit: take the offsets, flush the producer (every output of those records - candidates, dead letters,
-events, state, the dedup table's changelog - is then on the broker), commit. A record processed after the
-snapshot is not covered, so a commit never passes a record whose outputs could still be lost.
+Order per commit: take the offsets, flush the producer, wait for the dedup table's changelog records to be
+acknowledged (`acked`; it raises when one was lost), commit. The handlers await the acks of their other outputs
+(candidates, first sightings, revisions, dead letters) before a record is done: a flush does not raise for a
+failed send (review finding 6). A record processed after the snapshot is not covered, so a commit never passes a
+record whose outputs could still be lost.
 
 The commit goes through faust's consumer (`_commit`): only a member of the group may commit its offsets, and
 that consumer is the member. It is the single faust-internal call of the worker.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Awaitable, Callable, Collection, Iterable
 from typing import Any
 
 from faust.types import TP
@@ -38,12 +40,14 @@ class OffsetCommitter:
         health: HealthState,
         *,
         report_timeout: float = 20.0,
+        acked: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self._app = app
         self._ledgers = ledgers
         self._metrics = metrics
         self._health = health
         self._report_timeout = report_timeout
+        self._acked = acked  # returns once the sends the handlers do not await are acknowledged; raises if one failed
         self._lock = asyncio.Lock()
 
     async def commit(self, only: Collection[TP] | None = None) -> bool:
@@ -61,6 +65,8 @@ class OffsetCommitter:
             if not offsets:
                 return False
             await self._app.producer.flush()
+            if self._acked is not None:
+                await self._acked()  # raises: nothing is committed, the ledgers keep the offsets
             if not await self._app.consumer._commit(offsets):
                 log.warning(
                     "offset commit refused (rebalance)", extra={"offsets": {str(t): o for t, o in offsets.items()}}

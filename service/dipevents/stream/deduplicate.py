@@ -1,8 +1,9 @@
 """The dedup step: candidate records in, first sightings and revisions out, clusters in the table.
 
-Order per candidate: plan (nothing written), the first sighting sent and acknowledged, the revision sent, then
-the table written (its changelog record). A crash in between re-publishes the same id (the replay guard keeps
-it off the events topic) rather than losing the event: docs/reliability.md.
+Order per candidate: plan (nothing written), the first sighting sent and acknowledged, the revisions sent and
+acknowledged, then the table written (its changelog record, whose ack the committer checks before it commits:
+topology.ClusterTable). A crash in between re-publishes the same id (the replay guard keeps it off the events
+topic) rather than losing the event: docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -91,12 +92,13 @@ class DedupHandler:
             announced.append(result)
             self.metrics.events_published.labels(event_type=result.event.event_type).inc()
             self.metrics.latency.observe(max(0.0, self._wall_clock() - cand.consumed_at))
+        acks = []
         if result.outcome in ("new", "updated"):
-            await self._state(key, result.record.model_dump_json().encode())
+            acks.append(await self._state(key, result.record.model_dump_json().encode()))
             self.metrics.revisions.labels(event_type=result.event.event_type).inc()
         for retired in result.retired:
             # A late bridge: the survivor's revision above holds both events; the absorbed id says where it went.
-            await self._state(retired.event_id.encode(), retired.model_dump_json().encode())
+            acks.append(await self._state(retired.event_id.encode(), retired.model_dump_json().encode()))
             self.metrics.bridges.labels(event_type=result.event.event_type).inc()
             log.info(
                 "late bridge: %s merged into %s",
@@ -104,7 +106,9 @@ class DedupHandler:
                 retired.merged_into,
                 extra={"event_id": retired.event_id, "merged_into": retired.merged_into},
             )
-        self._dedup.commit(result)  # recorded only after the first sighting is acknowledged
+        for ack in acks:
+            await ack  # a revision lost after the table recorded it would never be sent again (finding 6)
+        self._dedup.commit(result)  # recorded only after the first sighting and the revisions are acknowledged
         self.metrics.stage_seconds.labels(stage="publish").observe(time.perf_counter() - started)
         self.metrics.dedup_state.set(self._dedup.size())
 

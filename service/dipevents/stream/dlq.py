@@ -91,5 +91,6 @@ class DeadLetterPolicy:
         )
         headers = dead_letter_headers(reason, error.message, exc_type, origin)
         key, body, headers = fit_dead_letter(key, value or b"", headers, self._limit)
-        # Not awaited to the ack: the committer flushes the producer before it commits the record's offset.
-        await self._send(key, body, headers)
+        # Awaited to the ack: a flush does not raise for a failed send, so the committer would pass a lost dead
+        # letter (finding 6). Raising here leaves the record before the ledger's position: it is read again.
+        await (await self._send(key, body, headers))

@@ -5,6 +5,7 @@ Both input topics have faust acks off: the offset ledgers decide what is done (d
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -30,7 +31,40 @@ def partition_of(key: bytes, partitions: int) -> int:
 class ClusterTable(faust.Table):  # type: ignore[misc]  # faust ships no type information
     """The dedup table. Its keys are an event's or a day index's ("<blocking key>|..." and "<blocking key>@...",
     dipevents.core.dedup); each is written to the changelog partition of its blocking key's candidates, so the
-    worker that owns a candidates partition restores exactly the records its candidates need."""
+    worker that owns a candidates partition restores exactly the records its candidates need.
+
+    Every changelog record's delivery is tracked: faust drops the futures, and a producer flush does not raise for
+    a failed send, so a commit could pass a lost changelog record (a double announcement after the next restore).
+    `changelog_acked` is what the committer awaits before it commits (review finding 6)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._unacked: set[asyncio.Future[Any]] = set()
+        self.lost: BaseException | None = None  # the first changelog record the broker never acknowledged
+        self.ack_timeout = 30.0  # seconds a commit waits for the changelog acks before trying at the next tick
+
+    def send_changelog(self, *args: Any, **kwargs: Any) -> Any:
+        fut = super().send_changelog(*args, **kwargs)
+        self._unacked.add(fut)
+        fut.add_done_callback(self._acked)
+        return fut
+
+    def _acked(self, fut: asyncio.Future[Any]) -> None:
+        self._unacked.discard(fut)
+        if not fut.cancelled() and fut.exception() is not None and self.lost is None:
+            self.lost = fut.exception()
+
+    async def changelog_acked(self) -> None:
+        """Return once every changelog record sent so far is acknowledged. Raises TimeoutError when some are still
+        pending after `ack_timeout` (the commit waits for the next tick), and ChangelogLost, from then on, once one
+        was lost: the local table holds a write its changelog does not, so nothing past it may be committed; a
+        restart replays from the last commit and writes it again."""
+        if self._unacked:
+            _, pending = await asyncio.wait(set(self._unacked), timeout=self.ack_timeout)
+            if pending:
+                raise TimeoutError(f"{len(pending)} changelog records not acknowledged in {self.ack_timeout:g} s")
+        if self.lost is not None:
+            raise ChangelogLost(f"a dedup table changelog record was lost: {self.lost!r}") from self.lost
 
     def partition_for_key(self, key: Any) -> int:
         text = key.decode() if isinstance(key, bytes) else str(key)
@@ -53,6 +87,10 @@ class ClusterTable(faust.Table):  # type: ignore[misc]  # faust ships no type in
         for k in gone:
             del store[k]
         return len(gone)
+
+
+class ChangelogLost(RuntimeError):
+    """A changelog record of the dedup table was not acknowledged: offsets are not committed any more."""
 
 
 @dataclass(frozen=True)

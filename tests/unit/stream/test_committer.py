@@ -184,3 +184,30 @@ def test_a_failing_commit_keeps_its_offsets_committable_for_the_next_tick() -> N
 
     asyncio.run(scenario())
     assert articles.committable() == {}
+
+
+def test_no_commit_past_a_changelog_record_the_broker_did_not_acknowledge() -> None:
+    """The dedup table's changelog records are awaited after the flush; when one was lost nothing is committed
+    (now or later), the offsets stay with the ledger."""
+    articles, _ = _ledger("articles", range(10))
+    app = FakeApp({TP("articles", 0)})
+    lost: list[BaseException] = []
+
+    async def acked() -> None:
+        app.calls.append("acked")
+        if lost:
+            raise lost[0]
+
+    committer = OffsetCommitter(app, [articles], Metrics(), HealthState(), acked=acked)
+
+    async def scenario() -> None:
+        await articles.process(Record("articles", 0, o, None, b"") for o in range(2))
+        assert await committer.commit()
+        await articles.process(Record("articles", 0, o, None, b"") for o in range(2, 4))
+        lost.append(RuntimeError("changelog record lost"))
+        with pytest.raises(RuntimeError):
+            await committer.commit()
+
+    asyncio.run(scenario())
+    assert app.calls == ["flush", "acked", ("commit", {TP("articles", 0): 2}), "flush", "acked"]
+    assert articles.committable() == {0: 4}

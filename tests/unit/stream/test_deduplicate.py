@@ -141,6 +141,28 @@ def test_a_failure_after_the_first_sighting_still_records_the_event() -> None:
     assert json.loads(rig.state.values()[-1])["revision"] == 2
 
 
+def test_a_revision_the_broker_refuses_leaves_the_table_as_it_was() -> None:
+    """The state topic takes the revision but never acknowledges it: the table does not record the report (the
+    candidate is dead-lettered), so the next report is revision 2 again and no revision number is skipped."""
+    rig = Rig()
+    rig.run(candidate("a1", "TASS"))
+    rig.state.fail_ack = RuntimeError("record rejected")
+    rig.run(candidate("a2", "Kyodo", offset=1))
+    assert rig.dead.headers()["dipevents.reason"] == "internal_error"
+    rig.state.fail_ack = None
+    rig.run(candidate("a3", "Xinhua", offset=2))
+    last = json.loads(rig.state.values()[-1])
+    assert last["revision"] == 2 and last["article_ids"] == ["a1", "a3"]
+
+
+def test_a_dead_letter_the_broker_refuses_raises_so_the_record_is_read_again() -> None:
+    """A dead letter is acknowledged before its record counts as done: a refused one propagates to the ledger."""
+    rig = Rig()
+    rig.dead.fail_ack = RuntimeError("record rejected")
+    with pytest.raises(RuntimeError):
+        rig.run(Record("candidates", 0, 0, b"k", b"{broken"))
+
+
 def test_when_the_dead_letter_cannot_be_sent_either_the_handler_raises() -> None:
     """With the dead-letter topic refusing too, the failure propagates: the ledger keeps the candidate before its
     position and reads it again later, nothing is lost."""

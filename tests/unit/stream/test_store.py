@@ -9,9 +9,10 @@ from types import SimpleNamespace
 from typing import Any
 
 import faust
+import pytest
 from dipevents.core.dedup import Deduplicator
 from dipevents.stream.store import TableStore
-from dipevents.stream.topology import CLUSTERS_TABLE, ClusterTable
+from dipevents.stream.topology import CLUSTERS_TABLE, ChangelogLost, ClusterTable
 from dipevents.testing import make_event
 
 JR, CR = "summit:JPN-RUS", "summit:CHN-RUS"  # blocking keys on candidates partitions 1 and 0 of 2
@@ -96,3 +97,25 @@ def test_the_deduplicator_runs_over_the_table_store() -> None:
     dd.observe(make_event(article_id="a1", source="TASS"), "a1", None)
     r = dd.observe(make_event(article_id="a2", source="Kyodo"), "a2", None)
     assert (r.outcome, r.revision, dd.size()) == ("updated", 2, 1)
+
+
+def test_changelog_acked_waits_for_the_records_sent_and_fails_for_good_once_one_was_lost() -> None:
+    """What the committer awaits: every changelog record sent so far acknowledged; a pending one past the timeout
+    is a TimeoutError (try again), a lost one a ChangelogLost from then on."""
+
+    async def scenario() -> None:
+        table = _table()  # an unstarted app: the producer only buffers, so the test settles the futures
+        table.ack_timeout = 0.01
+        first = table.send_changelog(1, f"{JR}|ev-1", {"revision": 1})
+        with pytest.raises(TimeoutError):
+            await table.changelog_acked()
+        first.set_result(None)
+        await table.changelog_acked()
+        second = table.send_changelog(1, f"{JR}|ev-1", {"revision": 2})
+        second.set_exception(RuntimeError("not enough replicas"))
+        with pytest.raises(ChangelogLost):
+            await table.changelog_acked()
+        with pytest.raises(ChangelogLost):
+            await table.changelog_acked()
+
+    asyncio.run(scenario())
