@@ -37,6 +37,15 @@ class ExtractionError(DipeventsError):
 
     reason = "extractor_error"
 
+    @classmethod
+    def wrapping(cls, exc: Exception, *, article_id: str, source: str | None, stage: str) -> ExtractionError:
+        """`exc`, raised inside `stage` for this article, as its ExtractionError (one keeps its own context)."""
+        if isinstance(exc, ExtractionError):
+            return exc
+        err = cls(f"{type(exc).__name__}: {exc}", article_id=article_id, source=source, stage=stage)
+        err.__cause__ = exc
+        return err
+
 
 class InternalError(DipeventsError):
     """An unexpected exception while the worker handled one record: the record is dead-lettered, the worker goes

@@ -41,17 +41,6 @@ MAX_SENTENCE_CHARS = 2_000  # about 300 words; wire sentences stay far below
 MAX_PARSE_CHARS = 20_000
 
 
-def _failure(article: Article, exc: Exception, stage: str) -> ExtractionError:
-    """An exception inside a stage as this article's ExtractionError (an ExtractionError keeps its own stage)."""
-    if isinstance(exc, ExtractionError):
-        return exc
-    err = ExtractionError(
-        f"{type(exc).__name__}: {exc}", article_id=article.article_id, source=article.source, stage=stage
-    )
-    err.__cause__ = exc
-    return err
-
-
 def _within_budget(candidates: list[int], sentences: list[Sentence]) -> list[int]:
     kept, used = [], 0
     for i in candidates:
@@ -116,7 +105,7 @@ class Pipeline:
             try:
                 prepared[k] = self._prepare(a)
             except Exception as e:  # noqa: BLE001 - this article's error
-                results.append(_failure(a, e, "prepare"))
+                results.append(ExtractionError.wrapping(e, article_id=a.article_id, source=a.source, stage="prepare"))
             else:
                 results.append([])
         docs = self._parse(prepared, batch_size)
@@ -125,7 +114,9 @@ class Pipeline:
                 parsed = docs[k]
                 results[k] = parsed if isinstance(parsed, ExtractionError) else self._extract(p, parsed)
             except Exception as e:  # noqa: BLE001 - this article's error
-                results[k] = _failure(p.article, e, "extract")
+                results[k] = ExtractionError.wrapping(
+                    e, article_id=p.article.article_id, source=p.article.source, stage="extract"
+                )
         return results
 
     def _parse(self, prepared: dict[int, _Prepared], batch_size: int) -> dict[int, dict[int, Any] | ExtractionError]:
@@ -145,7 +136,9 @@ class Pipeline:
                 texts = [p.clean.sentences[i].text for i in p.candidates]
                 docs[k] = dict(zip(p.candidates, self.nlp.pipe(texts, batch_size=batch_size), strict=True))
             except Exception as e:  # noqa: BLE001 - this article's error
-                docs[k] = _failure(p.article, e, "nlp")
+                docs[k] = ExtractionError.wrapping(
+                    e, article_id=p.article.article_id, source=p.article.source, stage="nlp"
+                )
         return docs
 
     # -- stages ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from dipevents.core.errors import ExtractionError
 from dipevents.core.models import Article, Event
-from dipevents.core.pipeline import Pipeline, _failure
+from dipevents.core.pipeline import Pipeline
 from dipevents.core.syndication import SyndicationIndex, reattribute
 
 
@@ -42,7 +42,11 @@ class ArticleProcessor:
                 sig = idx.signature(a.body)
                 found = idx.find(a, sig)  # reads the article's facts only if it is a near-duplicate
             except Exception as e:  # noqa: BLE001 - this article's error; the others go on
-                results[i] = Extraction(a, [], error=_failure(a, e, "syndication"))
+                results[i] = Extraction(
+                    a,
+                    [],
+                    error=ExtractionError.wrapping(e, article_id=a.article_id, source=a.source, stage="syndication"),
+                )
                 continue
             if found is not None:
                 copy_of[i] = found.article_id
