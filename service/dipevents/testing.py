@@ -272,11 +272,17 @@ class FakeFaustApp:
 
 @dataclass
 class FakeGroup:
-    """The upkeep's Group port: a fixed assignment of (topic, partition) pairs; recovery done when `ready` is set."""
+    """The upkeep's Group port: a fixed assignment of (topic, partition) pairs; the current rebalance's recovery is
+    done when `ready` is set. It stays set across assignments until `rebalance()` starts the next one, as
+    dipevents.stream.app.FaustGroup does at each revocation: a test of two assignments sees both recoveries."""
 
     partitions: Collection[Any] = ()
     rebalancing: bool = False
     ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def rebalance(self) -> None:
+        if self.ready.is_set():
+            self.ready = asyncio.Event()
 
     def assignment(self) -> Collection[Any]:
         return self.partitions

@@ -200,3 +200,31 @@ def test_shutdown_drains_before_the_last_commit() -> None:
     assert rig.handled == [0, 1, 2, 3] and rig.log.closed
     assert rig.app.calls == ["flush", ("commit", {TP(ARTICLES, 0): 4})]
     assert rig.journal.last_notes[(ARTICLES, 0)] == InFlight(4, 4)
+
+
+def test_a_second_assignment_is_not_ready_until_its_own_recovery_completes() -> None:
+    """After a first recovery, the next rebalance's assignment sets /ready back to recovering and waits for that
+    rebalance's recovery (not the first one's), then learns the positions again."""
+    rig = Rig(committed={0: 2})
+
+    async def settle() -> None:
+        for _ in range(20):
+            await asyncio.sleep(0)
+
+    async def scenario() -> None:
+        await rig.upkeep.on_assigned({TP(ARTICLES, 0)})
+        rig.group.ready.set()
+        await settle()
+        assert rig.health.recovered
+        rig.group.rebalance()
+        await rig.upkeep.on_revoked([TP(ARTICLES, 0)])
+        rig.log.committed_offsets[0] = 4
+        await rig.upkeep.on_assigned({TP(ARTICLES, 0)})
+        await settle()
+        assert not rig.health.recovered and rig.ledger.committed_offset(0) is None
+        rig.group.ready.set()
+        await settle()
+        assert rig.health.recovered and rig.ledger.committed_offset(0) == 4
+
+    asyncio.run(scenario())
+    assert rig.metrics.registry.get_sample_value("dipevents_rebalances_total") == 2.0
