@@ -20,7 +20,7 @@ from dipevents.stream.contain import contained
 from dipevents.stream.dlq import DeadLetterPolicy, origin_of
 from dipevents.stream.ledger import Record
 from dipevents.stream.metrics import Metrics
-from dipevents.stream.outputs import Output
+from dipevents.stream.outputs import Output, retriable
 
 log = logging.getLogger("dipevents.dedup")
 
@@ -60,9 +60,11 @@ class DedupHandler:
             announced: list[DedupResult] = []  # filled once a first sighting is acknowledged
             try:
                 await self._handle_one(rec, announced)
-            except Exception as e:  # noqa: BLE001 - one candidate's failure is that candidate's dead letter
+            except Exception as e:
                 if announced:
                     self._dedup.commit(announced[0])  # announced: record it, or the next report announces it again
+                if retriable(e):
+                    raise  # the broker, not the record: the ledger reads it again from its position
                 err = InternalError(e, stage="dedup")
                 await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
 

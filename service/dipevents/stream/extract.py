@@ -28,7 +28,7 @@ from dipevents.stream.codecs import CandidateRecord
 from dipevents.stream.dlq import DeadLetterPolicy, origin_of
 from dipevents.stream.ledger import Record
 from dipevents.stream.metrics import Metrics
-from dipevents.stream.outputs import Output
+from dipevents.stream.outputs import Output, retriable
 from dipevents.stream.topology import candidate_key
 
 log = logging.getLogger("dipevents.extract")
@@ -75,13 +75,17 @@ class ExtractHandler:
             else:
                 try:
                     pending.append((rec, await self._send(article, ext, consumed_at)))
-                except Exception as e:  # noqa: BLE001 - one record's failure is that record's dead letter
+                except Exception as e:
+                    if retriable(e):
+                        raise  # the broker, not the record: the ledger reads the chunk again from its position
                     await self._isolate(rec, e, article.article_id)
         # Acknowledged by the broker before the ledger counts these offsets as done: never half-processed.
         for rec, acks in pending:
             try:
                 await asyncio.gather(*acks)
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
+                if retriable(e):
+                    raise
                 await self._isolate(rec, e)
 
     async def _send(self, article: Article, ext: Extraction, consumed_at: float) -> list[Awaitable[object]]:

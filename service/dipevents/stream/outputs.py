@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Awaitable, Sequence
 from typing import Any, Protocol
 
+from aiokafka.errors import KafkaError, KafkaTimeoutError
+
 Headers = Sequence[tuple[str, bytes]]
+
+
+def retriable(error: BaseException) -> bool:
+    """A failed send that may well succeed if tried again (the broker unreachable for a moment, a leader moving, a
+    timeout): the handler raises it, so the ledger reads the record again from its position, instead of
+    dead-lettering a good record for good (review finding 4). aiokafka marks KafkaTimeoutError (a batch not
+    delivered in time) not retriable; for a record it is."""
+    if isinstance(error, KafkaError):
+        return bool(error.retriable) or isinstance(error, KafkaTimeoutError)
+    return isinstance(error, ConnectionError | TimeoutError)
 
 
 class Output(Protocol):

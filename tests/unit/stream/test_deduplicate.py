@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError, NotLeaderForPartitionError
 from dipevents.core.dedup import Deduplicator
 from dipevents.stream.codecs import CandidateRecord
 from dipevents.stream.deduplicate import DedupHandler
@@ -113,18 +114,37 @@ def test_an_undecodable_candidate_is_dead_lettered_and_the_next_one_processed() 
 
 
 def test_a_refused_first_sighting_dead_letters_the_candidate_and_the_next_one_goes_on() -> None:
-    """The events topic refuses a first sighting: that candidate is dead-lettered (internal_error, the exception
-    named), nothing is recorded or revised, and the next candidate is handled."""
+    """The events topic refuses a first sighting for good (the record itself): that candidate is dead-lettered
+    (internal_error, the exception named), nothing is recorded or revised, and the next candidate is handled."""
     rig = Rig()
-    rig.events.fail = ConnectionError("broker gone")
+    rig.events.fail = MessageSizeTooLargeError("refused")
     rig.run(candidate("a1"))
     assert rig.state.records == [] and rig.dedup.size() == 0
     assert rig.dead.headers()["dipevents.reason"] == "internal_error"
-    assert rig.dead.headers()["dipevents.exception"] == "ConnectionError"
-    assert "broker gone" in rig.dead.headers()["dipevents.message"]
+    assert rig.dead.headers()["dipevents.exception"] == "MessageSizeTooLargeError"
+    assert "refused" in rig.dead.headers()["dipevents.message"]
     rig.events.fail = None
     rig.run(candidate("a2", offset=1))
     assert len(rig.events.records) == 1 and rig.dedup.size() == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [ConnectionError("broker gone"), KafkaTimeoutError(), NotLeaderForPartitionError(), TimeoutError()],
+    ids=type,
+)
+def test_a_transient_broker_error_is_raised_for_the_ledger_to_retry_not_dead_lettered(error: Exception) -> None:
+    """A broker that is away for a moment (connection, timeout, leader moving): the handler raises, so the ledger
+    keeps the candidate before its position and reads it again; nothing is dead-lettered, and the retry announces
+    the event once."""
+    rig = Rig()
+    rig.events.fail = error
+    with pytest.raises(type(error)):
+        rig.run(candidate("a1"))
+    assert rig.dead.records == [] and rig.dedup.size() == 0
+    rig.events.fail = None
+    rig.run(candidate("a1"))
+    assert len(rig.events.records) == 1 and json.loads(rig.state.values()[-1])["revision"] == 1
 
 
 def test_a_failure_after_the_first_sighting_still_records_the_event() -> None:

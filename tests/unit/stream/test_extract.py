@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from aiokafka.errors import KafkaError, KafkaTimeoutError, NotLeaderForPartitionError
 from dipevents.core.decode import DecodeLimits
 from dipevents.core.models import Article, Event
 from dipevents.core.processor import Extraction
@@ -128,6 +129,24 @@ def test_a_refused_candidate_dead_letters_its_article_only() -> None:
     assert dead.headers()["dipevents.reason"] == "internal_error"
     assert dead.headers()["dipevents.exception"] == "RecordTooLarge"
     assert dead.headers()["dipevents.source.offset"] == "1"
+
+
+@pytest.mark.parametrize("at", ["send", "ack"])
+def test_a_transient_broker_error_on_a_candidate_is_raised_for_the_ledger_to_retry(at: str) -> None:
+    """The candidates topic away for a moment, when sending or when acknowledging: the handler raises (the ledger
+    reads the chunk again), nothing is dead-lettered; once the broker is back the articles become candidates."""
+    h, candidates, dead, _ = handler(ScriptedProcessor(one_summit))
+    if at == "send":
+        candidates.fail = NotLeaderForPartitionError()
+    else:
+        candidates.fail_ack = KafkaTimeoutError()
+    with pytest.raises(KafkaError):
+        asyncio.run(h.handle(records(article("a1"), article("a2"))))
+    assert dead.records == []
+    candidates.fail = candidates.fail_ack = None
+    candidates.records.clear()
+    asyncio.run(h.handle(records(article("a1"), article("a2"))))
+    assert [CandidateRecord.decode(v).article_id for v in candidates.values()] == ["a1", "a2"]
 
 
 def test_a_processor_that_raises_for_the_whole_batch_is_retried_not_dead_lettered() -> None:
