@@ -3,7 +3,10 @@ talks, a dialogue, a consultation mechanism or commission.
 
 Shapes: "agreed to launch a dialogue", "agreed to instruct their representatives to hold consultations",
 "decided to hold meetings of their foreign ministers", "agreed on the resumption of consultations",
-"a framework for regular consultations was agreed upon", "agreed to consult one another".
+"a framework for regular consultations was agreed upon", "agreed to consult one another"; in real copy also
+"the two sides will resume talks" (a joint announcement by states or their negotiators, not leaders alone),
+"confirmed the intention to continue talks", "agreed to X's proposal for talks" (the proposer is a party),
+"agreed to discuss X in its talks with Y", "agreed that talks would resume".
 Vague pledges ("remain in contact", "strengthen communication") and restored relations do not count.
 
 Codes: CAMEO 036 (express intent to meet or negotiate), PLOVER AGREE.
@@ -43,20 +46,39 @@ class ConsultationExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
         agree = kb.words("consultation_agreement", "agree_verbs")
+        intent_verbs = kb.words("consultation_agreement", "intent_verbs")
+        joint_verbs = kb.words("consultation_agreement", "joint_start_verbs")
         for t in view.doc:
-            if lemma(t) not in agree or t.pos_ not in ("VERB", "AUX"):
+            if t.pos_ not in ("VERB", "AUX"):
                 continue
-            talk = _talk_object(t, view)
+            lem = lemma(t)
+            if lem in agree:
+                talk = _talk_object(t, view)
+            elif lem in intent_verbs:
+                talk = _intended_talk(t, view)  # "confirmed the intention to continue talks"
+            elif lem in joint_verbs:
+                yield from self._joint_start(t, view)
+                continue
+            else:
+                continue
             if talk is None:
                 continue
             if is_irrealis(t, kb) or is_background(view, t):
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
+            if t.dep_ == "ccomp" and subj and all(s.lower_ == "it" for s in subj):
+                subj = subjects(t.head)  # "North Korea said it agreed ...": the reporting state
             parties = view.actors_of(subj) if subj else []
             with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+            # "talks with Hanoi": the partner of the talks themselves
+            with_parties += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
             # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
             parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
+            parties += _proposers(t, talk, view)
             states, used = states_of(view, parties, leaders_only=False)
+            if len(states) < 2 and any(a.kind == "plural_parties" for a in parties):
+                # "The two sides agreed ..." where no leaders met: the states the sentence before named
+                states |= _states_before(view)
             if not subj and not states:
                 # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
@@ -73,6 +95,72 @@ class ConsultationExtractor(TypeExtractor):
                 self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
             )
             return
+
+    def _joint_start(self, t: Token, view: SentenceView) -> Iterator[Candidate]:
+        """'Moscow and Washington will launch a dialogue', 'the two sides will resume talks', 'Soviet and American
+        negotiators will resume talks': two or more parties announcing together that talks begin or resume have
+        agreed on them. Leaders alone are not: their own talks announced are a planned summit."""
+        kb = view.kb
+        modals = kb.words("consultation_agreement", "joint_modals")
+        if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children):
+            return
+        talk = _object_talk(t, view)
+        if talk is None:
+            return
+        subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
+        parties = view.actors_of(subj) if subj else []
+        if not parties or all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties):
+            return
+        if is_irrealis(t, kb, allow=modals) or is_background(view, t):
+            return
+        states, used = states_of(view, parties, leaders_only=False)
+        if len(states) < 2:
+            return
+        level, topics = _level_and_topics(talk, view)
+        confidence = 0.6 + 0.1 * any(a.kind in ("leader", "state") for a in used)
+        yield candidate(
+            self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
+        )
+
+
+def _states_before(view: SentenceView) -> set[str]:
+    named = {a.country for a in view.previous if a.country and a.kind in ("state", "official", "leader")}
+    return named if len(named) >= 2 else set()
+
+
+def _intended_talk(t: Token, view: SentenceView) -> Token | None:
+    """'confirmed the intention to continue talks', 'reaffirmed their commitment to resume the dialogue'."""
+    intents = view.kb.words("consultation_agreement", "intent_nouns")
+    starts = view.kb.words("consultation_agreement", "start_verbs") | view.kb.words(
+        "consultation_agreement", "intent_continue_verbs"
+    )
+    for n in t.children:
+        if n.dep_ != "dobj" or lemma(n) not in intents:
+            continue
+        for c in n.children:
+            if c.dep_ in ("acl", "xcomp", "relcl") and lemma(c) in starts:
+                return _object_talk(c, view)
+    return None
+
+
+def _proposers(t: Token, talk: Token, view: SentenceView) -> list[Any]:
+    """'agreed to a South Korean proposal for talks': whoever made the accepted proposal is a party too (its
+    modifiers, not the talks inside it)."""
+    proposals = view.kb.words("consultation_agreement", "proposal_nouns")
+    inside = {x.i for x in talk.subtree}
+    # the talks are what is proposed: "a proposal for talks", "an offer to resume talks" (not talks named deeper,
+    # "a proposal to set a price after the failure of the talks")
+    x = talk.head.head if talk.head.dep_ in ("prep", "acl") else talk.head
+    if talk.dep_ not in ("pobj", "dobj") or x.i == t.i or x.pos_ != "NOUN" or x.lower_ not in proposals:
+        return []
+    toks = [
+        y
+        for c in x.children
+        if c.dep_ in ("amod", "poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("of", "from", "by"))
+        for y in c.subtree
+        if y.i not in inside
+    ]
+    return [a for a in view.actors_of_tokens(toks) if a.kind in ("state", "leader", "official")]
 
 
 def _brokers(view: SentenceView) -> set[str]:
@@ -134,9 +222,14 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
                     return c
                 if lc in starts:
-                    obj = _object_talk(c, view)
+                    obj = _object_talk(c, view) or _talk_subject(c, view)
                     if obj is not None:
                         return obj
+                if lc in kb.words("consultation_agreement", "topic_verbs"):
+                    # "agreed to discuss X in its talks with Y" (not "at the talks": a time)
+                    found = [x for x in c.subtree if x.dep_ == "pobj" and x.head.lower_ == "in" and _is_talk(x, view)]
+                    if found:
+                        return found[0]
                 frontier.append((c, depth + 1))
             if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok.i == agree_tok.i:
                 for g in c.children:
@@ -146,13 +239,23 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                             if _is_talk(x, view):
                                 return x
             if c.dep_ == "dobj" and tok.i == agree_tok.i:
+                # "accepted the launch of a dialogue", "accepted a proposal for talks"
+                proposed = c.lower_ in kb.words("consultation_agreement", "proposal_nouns")
                 for x in c.subtree:
-                    if _is_talk(x, view) and any(
-                        lemma(y) in starts or y.lower_ in kb.words("consultation_agreement", "start_nouns")
-                        for y in c.subtree
+                    if _is_talk(x, view) and (
+                        proposed
+                        or any(
+                            lemma(y) in starts or y.lower_ in kb.words("consultation_agreement", "start_nouns")
+                            for y in c.subtree
+                        )
                     ):
                         return x
     return None
+
+
+def _talk_subject(verb: Token, view: SentenceView) -> Token | None:
+    """'agreed that talks would resume', 'agreed that the working group would continue its work'."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _is_talk(c, view)), None)
 
 
 def _bodies_meet(verb: Token, view: SentenceView) -> bool:
@@ -218,7 +321,7 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
 EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
-    prefilter=Prefilter(triggers=("agree_verbs",)),
+    prefilter=Prefilter(triggers=("agree_verbs", "intent_verbs", "joint_start_verbs")),
     extractor=ConsultationExtractor,
     assemble=_assemble,
     codes=_codes,

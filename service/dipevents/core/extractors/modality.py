@@ -54,8 +54,15 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             return True
         if lemma(tok) in negs and i > 0 and tok.pos_ == "VERB":
             return True
-    # denied: "rejected claims that X had met Y", "denied reports that they spoke"
     top = chain[-1]
+    # "wants the others to agree": a wish's object-control infinitive the parser hung off it as a clause
+    if (
+        top.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+        and (lemma(top.head) in governors or top.head.lower_ in governors)
+    ):
+        return True
+    # denied: "rejected claims that X had met Y", "denied reports that they spoke"
     if top.dep_ in ("ccomp", "acl", "relcl") and (
         lemma(top.head) in kb.words("modality", "denial_verbs")
         or (top.head.pos_ == "NOUN" and top.head.lower_ in kb.words("modality", "denial_nouns"))

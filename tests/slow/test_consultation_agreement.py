@@ -1,0 +1,77 @@
+"""How real copy states consultation agreements (core/events/consultation_agreement.py), and the near misses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dipevents.testing import make_article
+
+PUB = "2024-03-06T15:00:00+00:00"
+
+
+def agreements(pipeline: Any, body: str) -> list[list[str]]:
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    return [e.countries for e in events if e.event_type == "consultation_agreement"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # renewed contacts and communications
+        ("Greece and Turkey agreed to restart their contacts on the airspace dispute.", ["GRC", "TUR"]),
+        ("India and China agreed to resume their military communications along the frontier.", ["CHN", "IND"]),
+        # two parties announcing together that talks begin or resume
+        ("Serbia and Kosovo will relaunch their dialogue on missing persons, the mediators said.", ["SRB", "XKX"]),
+        ("Argentine and British negotiators will resume talks on fishing licences in London.", ["ARG", "GBR"]),
+        # a confirmed intention
+        (
+            "Prime Minister Narendra Modi and President Cyril Ramaphosa confirmed their intention to continue "
+            "consultations on vaccine supply.",
+            ["IND", "ZAF"],
+        ),
+        # an accepted proposal: the proposer is a party; 'it' is the state that reported it
+        ("Armenia said it accepted an Azerbaijani proposal for talks on the border commission.", ["ARM", "AZE"]),
+        # a topic agreed for talks with a partner
+        ("Tokyo agreed to discuss the quotas in its talks with Seoul, a Japanese diplomat said.", ["JPN", "KOR"]),
+        # talks as the subject of what was agreed
+        ("Ghana and Togo agreed that the border talks would resume in April.", ["GHA", "TGO"]),
+        # 'the two sides' where no leaders met: the states the sentence before named
+        (
+            "Diplomats from Peru and Ecuador met in Lima. The two sides agreed to reopen the consultations on "
+            "river navigation.",
+            ["ECU", "PER"],
+        ),
+    ],
+)
+def test_agreements_real_copy_states(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Renewed contacts, jointly announced, intended, accepted, topical and 'two sides' agreements on
+    talks are consultation agreements between the two states."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # one side's offer the other did not take up
+        "Armenia offered to resume talks with Azerbaijan on the border.",
+        # leaders' own talks announced for later are a planned summit
+        "President Joe Biden and President Xi Jinping will begin talks in San Francisco on Wednesday.",
+        # one state alone
+        "Kenya will resume talks on the lake quotas next week.",
+        # a wish
+        "Washington wants the other members to agree to regular consultations on the currency.",
+        # a proposal that is not for talks
+        "The Canadian miner agreed to a Japanese proposal to set a lower price after the failure of the price talks.",
+        # a time, not a topic agreed for talks
+        "Tokyo agreed to discuss the quotas at the talks with Seoul.",
+        # carrying on cooperation is no new agreement on talks
+        "Chile and Bolivia agreed to continue their cooperation within the existing framework.",
+        # restored relations are not consultations
+        "Chile and Bolivia agreed to restore diplomatic relations.",
+    ],
+)
+def test_near_misses_stay_out(pipeline: Any, body: str) -> None:
+    """An offer not taken up, leaders' planned talks, one state, a wish, a proposal on prices, talks as a time,
+    continued cooperation and restored relations are not consultation agreements."""
+    assert agreements(pipeline, body) == []
