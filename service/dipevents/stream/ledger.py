@@ -151,22 +151,37 @@ class OffsetLedger:
                     self._count("redelivered", 1)
                     continue
                 if r.offset > position:
-                    missing = await self._source.read(self.topic, partition, position, r.offset)
-                    if missing:
-                        self._count("recovered", len(missing))
-                        log.warning(
-                            "offsets skipped by the consumer were read back from the log",
-                            extra={
-                                "topic": self.topic,
-                                "partition": partition,
-                                "offset": position,
-                                "count": len(missing),
-                            },
-                        )
-                    todo.extend(missing)
+                    await self._run(partition, todo, epoch)
+                    todo = []
+                    if not await self._fill(partition, position, r.offset, epoch):
+                        return
                 todo.append(r)
                 position = r.offset + 1
             await self._run(partition, todo, epoch)
+
+    async def _fill(self, partition: int, start: int, end: int, epoch: int) -> bool:
+        """Read back and handle the skipped offsets start..end in slices of ten chunks, each handled before the next
+        is read: every read bounded in time and memory, as in catch_up (one read of a large gap could outlast the
+        reader's timeout and be tried again forever; review finding 9). False when the partition was drained or
+        reset meanwhile."""
+        found = 0
+        position = start
+        while position < end:
+            upto = min(end, position + 10 * self._chunk)
+            missing = await self._source.read(self.topic, partition, position, upto)
+            if missing:
+                found += len(missing)
+                self._count("recovered", len(missing))
+                await self._run(partition, missing, epoch)
+            if not self._current(partition, epoch):
+                return False
+            position = upto
+        if found:
+            log.warning(
+                "offsets skipped by the consumer were read back from the log",
+                extra={"topic": self.topic, "partition": partition, "offset": start, "count": found},
+            )
+        return True
 
     async def catch_up(self, partition: int, idle_seconds: float) -> int:
         """Read the log from the partition's position when nothing arrived for `idle_seconds` while the log has

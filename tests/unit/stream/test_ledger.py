@@ -356,3 +356,20 @@ def test_note_idle_clears_the_journal_but_keeps_what_an_exit_left_unhandled() ->
     run(second.drain())
     run(second.note_idle())
     assert journal2.last_notes[(TOPIC, 0)] == InFlight(5, 8, 0)  # the next owner counts that one exit again
+
+
+def test_a_large_skipped_range_is_read_back_in_bounded_slices_handled_as_they_come() -> None:
+    """The consumer skips 1,000 offsets: the gap is read back in slices of ten chunks (each read bounded in time and
+    memory, like catch_up), each slice handled before the next is read, then the delivered record."""
+    log, handled, reads_at = MemoryLog(range(1001)), [], []
+
+    async def handler(records: list[Record]) -> None:
+        reads_at.append(len(log.reads))  # how many reads had been made when this chunk was handled
+        handled.extend(r.offset for r in records)
+
+    ledger = OffsetLedger(TOPIC, log, handler, chunk=4)
+    run(ledger.process([log.record(1000)]))
+    assert handled == list(range(1001))
+    assert len(log.reads) == 25 and all(end - start <= 40 for start, end in log.reads)
+    assert reads_at[0] == 1  # the first slice was handled before the second was read
+    assert ledger.committable() == {0: 1001} and ledger.stats.recovered == 1000
