@@ -41,7 +41,7 @@ from dipevents.stream.metrics import Metrics
 from dipevents.stream.outputs import Output, topic_output
 from dipevents.stream.replay import ReplayGuard
 from dipevents.stream.store import TableStore
-from dipevents.stream.topology import CLUSTERS_TABLE, declare
+from dipevents.stream.topology import changelog_name, declare
 from dipevents.stream.upkeep import Upkeep
 
 CANDIDATES_CHUNK = 100
@@ -49,7 +49,7 @@ RECORD_SLACK = 4096  # bytes a revision or changelog record may take beyond its 
 
 
 def changelog_topic(settings: Settings) -> str:
-    return f"{settings.kafka.group_id}-{CLUSTERS_TABLE}-changelog"
+    return changelog_name(settings.kafka.group_id)
 
 
 def output_topics(settings: Settings) -> list[str]:

@@ -26,7 +26,7 @@ from dipevents.stream.limits import read_limits
 from dipevents.stream.logs import configure_logging, logging_config
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.startup import StartupInterrupted, StartupSignals, in_thread
-from dipevents.stream.topics import ensure_topics
+from dipevents.stream.topics import PartitionMismatch, ensure_topics
 
 log = logging.getLogger("dipevents.worker")
 
@@ -90,6 +90,8 @@ async def wait_for_topics(k: KafkaSettings, health: HealthState, attempt_seconds
     while True:
         try:
             created = await ensure_topics(k, start_within=attempt_seconds)
+        except PartitionMismatch:
+            raise  # a configuration error, not an outage: waiting would not fix it
         except Exception as e:  # noqa: BLE001 - an unreachable or failing broker: wait for it, do not exit
             if health.broker_reachable:
                 log.warning("brokers unreachable at start; waiting for them", extra={"error": repr(e)})

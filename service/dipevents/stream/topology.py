@@ -22,6 +22,11 @@ from dipevents.settings import KafkaSettings
 CLUSTERS_TABLE = "dedup-events"
 
 
+def changelog_name(group_id: str) -> str:
+    """The dedup table's changelog topic, as faust names it (app id, table name)."""
+    return f"{group_id}-{CLUSTERS_TABLE}-changelog"
+
+
 def partition_of(key: bytes, partitions: int) -> int:
     """The partition Kafka's default partitioner (murmur2) gives `key`: where the producer sends a keyed record."""
     every = list(range(partitions))
