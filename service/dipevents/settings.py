@@ -49,6 +49,9 @@ class NlpSettings(BaseModel):
     batch_size: int = Field(default=4, ge=1, description="articles per extraction batch (worker and nlp.pipe)")
     max_body_bytes: int = Field(default=1_000_000, ge=1, description="longer bodies are rejected")
     max_token_chars: int = Field(default=200, ge=10, description="a 'word' longer than this is rejected")
+    max_batch_seconds: float = Field(
+        default=120.0, gt=0, description="an extraction batch running longer than this fails /live (a hung batch)"
+    )
 
 
 class DedupSettings(BaseModel):

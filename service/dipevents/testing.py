@@ -9,6 +9,7 @@ import asyncio
 import itertools
 import os
 import socket
+import time
 from collections.abc import Awaitable, Callable, Collection, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -97,6 +98,27 @@ class ExitingExtractor(ExplodingExtractor):
 def exiting_extractors(marker: str = "EXIT") -> list[Any]:
     """The default extractors plus one that ends the process on `marker` (run_worker(extractors=...))."""
     return [*BUILTIN_TYPES.extractors(), ExitingExtractor(marker)]
+
+
+class HangingExtractor(ExplodingExtractor):
+    """An extractor that blocks the NLP thread for `seconds` on any sentence containing `marker`: a hung extraction,
+    for the liveness test."""
+
+    name = "hanging.v0"
+
+    def __init__(self, marker: str = "HANG", seconds: float = 15.0) -> None:
+        super().__init__(marker)
+        self.seconds = seconds
+
+    def extract(self, view: Any) -> list[Any]:
+        if self.marker in view.text:
+            time.sleep(self.seconds)
+        return []
+
+
+def hanging_extractors(marker: str = "HANG", seconds: float = 15.0) -> list[Any]:
+    """The default extractors plus one that blocks for `seconds` on `marker` (run_worker(extractors=...))."""
+    return [*BUILTIN_TYPES.extractors(), HangingExtractor(marker, seconds)]
 
 
 def make_event(

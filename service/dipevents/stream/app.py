@@ -166,7 +166,9 @@ def create_app(
         metrics=metrics,
         budget=budget,
         executor=ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp"),
+        health=health,
     )
+    health.busy_limit = settings.nlp.max_batch_seconds  # a batch running longer is hung: /live fails
     dedup_handler = DedupHandler(
         dedup,
         events=output(topology.events, k.events_topic),

@@ -26,6 +26,7 @@ from dipevents.core.models import Article
 from dipevents.core.processor import Extraction
 from dipevents.stream.codecs import CandidateRecord
 from dipevents.stream.dlq import DeadLetterPolicy, origin_of
+from dipevents.stream.health import HealthState
 from dipevents.stream.ledger import Record
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.outputs import Output, retriable
@@ -50,6 +51,7 @@ class ExtractHandler:
         budget: Budget | None = None,
         executor: Executor | None = None,
         clock: Callable[[], float] = time.time,
+        health: HealthState | None = None,
     ) -> None:
         self._processor = processor
         self._limits = limits
@@ -59,6 +61,7 @@ class ExtractHandler:
         self.metrics = metrics
         self._executor = executor  # None: extract on the loop (tests)
         self._clock = clock
+        self._health = health or HealthState()  # busy_since: /live fails when a batch hangs (dipevents.stream.health)
 
     async def handle(self, records: Sequence[Record]) -> None:
         consumed_at = self._clock()
@@ -130,4 +133,8 @@ class ExtractHandler:
     async def _run(self, articles: list[Article]) -> list[Extraction]:
         if self._executor is None:
             return self._processor.process(articles)
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self._processor.process, articles)
+        self._health.busy_since = time.monotonic()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._executor, self._processor.process, articles)
+        finally:
+            self._health.busy_since = None

@@ -1,9 +1,13 @@
 """/metrics, /live and /ready on one small HTTP server that starts first, before the model loads.
 
-/live:  200 whenever the process answers: the server runs on the worker's event loop, so an answer means the loop
-        is not blocked. It never looks at the broker or at lag: a broker outage or a rolling restart of the
-        brokers is lag and readiness, not a reason to restart every worker (a restart cannot fix the broker, and
-        each one costs a rebalance and a table recovery). A worker that stops making progress is a page
+/live:  200 while the process answers and no extraction batch has run longer than `busy_limit`
+        (DIPEVENTS_NLP__MAX_BATCH_SECONDS): the server runs on the worker's event loop, so an answer means the loop
+        is not blocked, and the NLP thread, which the loop cannot interrupt, is watched through `busy_since`. A
+        batch past the limit is hung: 503, the orchestrator restarts the process, and the batch's records are then
+        in flight at a process exit (dipevents.stream.ledger: handled alone, quarantined at the next hang). /live
+        never looks at the broker or at lag: a broker outage or a rolling restart of the brokers is lag and
+        readiness, not a reason to restart every worker (a restart cannot fix the broker, and each one costs a
+        rebalance and a table recovery). A worker that stops making progress otherwise is a page
         (DipeventsConsumerStalled, DipeventsCommitsStuck), not a silent restart loop.
 /ready: the model is loaded, partitions are assigned, table recovery is done and the brokers answer.
 
@@ -32,6 +36,8 @@ class HealthState:
     broker_error: str = ""
     lag: int = 0
     last_progress: float = field(default_factory=time.monotonic)
+    busy_since: float | None = None  # monotonic start of the extraction batch running now, if any
+    busy_limit: float = float("inf")  # seconds an extraction batch may run before /live fails
 
     def progress(self) -> None:
         """A commit advanced: records are being finished, not only consumed."""
@@ -44,7 +50,13 @@ class HealthState:
         self.broker_reachable, self.broker_error = False, error if isinstance(error, str) else repr(error)
 
     def live(self) -> tuple[bool, str]:
+        busy = self.busy_seconds()
+        if busy is not None and busy > self.busy_limit:
+            return False, f"extraction batch running for {busy:.0f} s (limit {self.busy_limit:g} s)"
         return True, "ok"
+
+    def busy_seconds(self) -> float | None:
+        return None if self.busy_since is None else time.monotonic() - self.busy_since
 
     def ready(self) -> tuple[bool, str]:
         checks = (

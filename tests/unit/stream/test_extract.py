@@ -18,6 +18,7 @@ from dipevents.core.processor import Extraction
 from dipevents.stream.codecs import CandidateRecord
 from dipevents.stream.dlq import DeadLetterPolicy
 from dipevents.stream.extract import ExtractHandler
+from dipevents.stream.health import HealthState
 from dipevents.stream.ledger import Record
 from dipevents.stream.limits import RecordTooLarge
 from dipevents.stream.metrics import Metrics
@@ -110,6 +111,35 @@ def test_extraction_runs_in_the_executor_when_given_one() -> None:
         h, candidates, _, _ = handler(ScriptedProcessor(note_thread), executor=pool)
         asyncio.run(h.handle(records(article("a1"))))
     assert threads and threads[0].startswith("nlp") and len(candidates.records) == 1
+
+
+def test_a_batch_hung_in_the_nlp_thread_past_the_limit_fails_liveness_until_it_returns() -> None:
+    """An extraction that does not return: while it runs past the limit /live says so (the orchestrator then
+    restarts the process); once it returns the worker is live again."""
+    release, started = threading.Event(), threading.Event()
+    health = HealthState(busy_limit=0.05)
+
+    def hang(a: Article) -> list[Event]:
+        started.set()
+        release.wait(10)
+        return one_summit(a)
+
+    async def scenario() -> list[tuple[bool, str]]:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlp") as pool:
+            h, _, _, _ = handler(ScriptedProcessor(hang), executor=pool)
+            h._health = health
+            batch = asyncio.ensure_future(h.handle(records(article("a1"))))
+            await asyncio.get_running_loop().run_in_executor(None, started.wait, 10)
+            seen = [health.live()]
+            await asyncio.sleep(0.1)
+            seen.append(health.live())
+            release.set()
+            await batch
+            return [*seen, health.live()]
+
+    early, hung, after = asyncio.run(scenario())
+    assert early == (True, "ok") and after == (True, "ok") and health.busy_since is None
+    assert not hung[0] and hung[1].startswith("extraction batch running for")
 
 
 def test_a_refused_candidate_dead_letters_its_article_only() -> None:

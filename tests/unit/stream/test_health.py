@@ -55,3 +55,21 @@ def test_live_answers_200_through_a_broker_outage_and_ready_says_why_not() -> No
     assert ready["broker_error"] == "KafkaConnectionError: no route to host" and ready["lag"] == 5000
     assert "dipevents_ready 0.0" in scraped and "dipevents_broker_reachable 0.0" in scraped
     assert "process_start_time_seconds" in scraped, "restarts are visible from the worker's own metrics"
+
+
+def test_live_fails_while_an_extraction_batch_runs_past_its_limit() -> None:
+    """Over HTTP: a batch running for 200 s with a 120 s limit -> /live 503 saying so; /ready is not affected."""
+    metrics = Metrics()
+    health = HealthState(model_loaded=True, assigned=True, recovered=True, busy_limit=120.0)
+    health.busy_since = time.monotonic() - 200
+
+    async def scenario() -> tuple[int, dict[str, object], int]:
+        async with TestClient(TestServer(make_web_app(health, metrics))) as client:
+            live = await client.get("/live")
+            ready = await client.get("/ready")
+            return live.status, await live.json(), ready.status
+
+    live_status, live, ready_status = asyncio.run(scenario())
+    assert live_status == 503 and live["live"] is False
+    assert str(live["detail"]).startswith("extraction batch running for 200 s (limit 120 s)")
+    assert ready_status == 200
