@@ -16,13 +16,14 @@ from collections.abc import Sequence
 
 import faust
 
+from dipevents.core.bounds import EVENT_MIN_BYTES, Budget
 from dipevents.core.processor import ArticleProcessor
 from dipevents.core.registry import Extractor
 from dipevents.main import build_budget, build_pipeline, build_processor, build_settings
-from dipevents.settings import KafkaSettings
+from dipevents.settings import KafkaSettings, Settings
 from dipevents.stream.app import RECORD_SLACK, changelog_topic, create_app, faust_app, output_topics
 from dipevents.stream.health import HealthServer, HealthState, export_health
-from dipevents.stream.limits import read_limits
+from dipevents.stream.limits import RecordLimits, read_limits
 from dipevents.stream.logs import configure_logging, logging_config
 from dipevents.stream.metrics import Metrics
 from dipevents.stream.startup import StartupInterrupted, StartupSignals, in_thread
@@ -68,8 +69,7 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         loop.run_until_complete(server.stop())
         loop.close()
         return stop.exit_status
-    stored = min(limits.limit(settings.kafka.state_topic), limits.limit(changelog_topic(settings))) - RECORD_SLACK
-    budget = build_budget(settings, max_bytes=stored)
+    budget = worker_budget(settings, limits)
     worker = create_app(app, settings, processor, metrics, health, limits=limits, budget=budget)
     faust_worker = faust.Worker(
         worker.app, loglevel=level, loop=loop, redirect_stdouts=False, logging_config=logging_config(level), quiet=True
@@ -82,6 +82,24 @@ def run_worker(loglevel: str | None = None, extractors: Sequence[Extractor] | No
         if not loop.is_closed():
             loop.run_until_complete(server.stop())
     return 0
+
+
+def worker_budget(settings: Settings, limits: RecordLimits) -> Budget:
+    """What one event may hold: within every topic that carries a whole event (candidates, state revisions, the
+    table's changelog), less the wrapper. Topics that accept too little for any event are a configuration error
+    named as such (review finding 14), not a bare ValueError from the budget."""
+    k = settings.kafka
+    carriers = (k.candidates_topic, k.state_topic, changelog_topic(settings))
+    stored = min(limits.limit(t) for t in carriers) - RECORD_SLACK
+    try:
+        return build_budget(settings, max_bytes=stored)
+    except ValueError as e:
+        sizes = ", ".join(f"{t} {limits.limit(t)}" for t in carriers)
+        needed = 2 * EVENT_MIN_BYTES + RECORD_SLACK
+        raise RuntimeError(
+            f"record size limits too small for an event ({sizes} bytes): raise the topics' max.message.bytes "
+            f"(and the producer's max_request_size) to at least {needed} bytes ({e})"
+        ) from e
 
 
 async def wait_for_topics(k: KafkaSettings, health: HealthState, attempt_seconds: float = 0.0) -> list[str]:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import re
 
 import pytest
 from dipevents.core.errors import BadInput
+from dipevents.settings import Settings
+from dipevents.stream.app import RECORD_SLACK, changelog_topic
 from dipevents.stream.dlq import MAX_KEY_BYTES, DeadLetterPolicy, Origin, fit_dead_letter
 from dipevents.stream.limits import RecordLimits, RecordTooLarge, record_size, sized
 from dipevents.stream.metrics import Metrics
+from dipevents.stream.runner import worker_budget
 from dipevents.testing import MemoryTopic
 
 LIMIT = 1_000_000
@@ -67,3 +71,23 @@ def test_a_topic_limit_is_the_smaller_of_the_producer_and_the_topic() -> None:
     """The producer's max_request_size, the topic's max.message.bytes, the broker's default for unknown topics."""
     limits = RecordLimits(1_000_000, {"small": 500_000, "big": 5_000_000}, default=1_048_588)
     assert (limits.limit("small"), limits.limit("big"), limits.limit("other")) == (500_000, 1_000_000, 1_000_000)
+
+
+def test_the_event_budget_fits_the_smallest_topic_that_carries_an_event() -> None:
+    """The candidates topic accepts less than the state topic and the changelog: the budget is sized by it, less
+    the record wrapper's slack."""
+    settings = Settings()
+    k = settings.kafka
+    limits = RecordLimits(1_048_576, {k.candidates_topic: 240_000, k.state_topic: 500_000})
+    assert changelog_topic(settings) not in limits.topics  # the broker default applies to it
+    assert worker_budget(settings, limits).max_bytes == 240_000 - RECORD_SLACK
+
+
+def test_topics_too_small_for_any_event_are_a_clear_configuration_error() -> None:
+    """A 150 KB limit on the state topic: a RuntimeError naming the topics, their limits and what is needed."""
+    settings = Settings()
+    limits = RecordLimits(1_048_576, {settings.kafka.state_topic: 150_000})
+    with pytest.raises(
+        RuntimeError, match=re.escape(f"{settings.kafka.state_topic} 150000") + ".*at least 204096 bytes"
+    ):
+        worker_budget(settings, limits)
