@@ -185,6 +185,8 @@ def create_app(
 
     async def quarantine(rec: Record, exits: int) -> None:
         await dead_letters.handle(rec.key, rec.value, Quarantined(exits, stage=rec.topic), origin_of(rec))
+        if rec.topic == k.articles_topic:  # an article never handed to the extract handler: its outcome here
+            metrics.articles.labels(outcome="dead_letter").inc()
 
     def observer(topic: str) -> Any:
         def observe(kind: str, n: int) -> None:

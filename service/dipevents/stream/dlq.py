@@ -76,8 +76,7 @@ class DeadLetterPolicy:
     async def handle(self, key: bytes | None, value: bytes | None, error: DipeventsError, origin: Origin) -> None:
         reason = getattr(error, "reason", "extractor_error")
         exc_type = getattr(error, "exception", None) or type(error).__name__
-        self._metrics.dead_letters.labels(reason=reason).inc()
-        self._metrics.articles.labels(outcome="dead_letter").inc()
+        self._metrics.dead_letters.labels(reason=reason).inc()  # articles_consumed is the extract handler's
         log.warning(
             "dead-lettered record",
             extra={

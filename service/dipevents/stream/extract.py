@@ -20,7 +20,7 @@ from typing import Protocol
 
 from dipevents.core.bounds import Budget, fit
 from dipevents.core.decode import DecodeLimits, decode_article
-from dipevents.core.errors import BadInput, InternalError
+from dipevents.core.errors import BadInput, DipeventsError, InternalError
 from dipevents.core.ids import blocking_key
 from dipevents.core.models import Article
 from dipevents.core.processor import Extraction
@@ -71,25 +71,27 @@ class ExtractHandler:
         started = time.perf_counter()
         extractions = await self._extract(good)
         self.metrics.stage_seconds.labels(stage="extract").observe(time.perf_counter() - started)
-        pending: list[tuple[Record, list[Awaitable[object]]]] = []
+        pending: list[tuple[Record, Extraction, list[Awaitable[object]]]] = []
         for (rec, article), ext in zip(good, extractions, strict=True):
             if ext.error is not None:
-                await self._dead_letters.handle(rec.key, rec.value, ext.error, origin_of(rec))
+                await self._dead_letter(rec, ext.error)
             else:
                 try:
-                    pending.append((rec, await self._send(article, ext, consumed_at)))
+                    pending.append((rec, ext, await self._send(article, ext, consumed_at)))
                 except Exception as e:
                     if retriable(e):
                         raise  # the broker, not the record: the ledger reads the chunk again from its position
                     await self._isolate(rec, e, article.article_id)
         # Acknowledged by the broker before the ledger counts these offsets as done: never half-processed.
-        for rec, acks in pending:
+        for rec, ext, acks in pending:
             try:
                 await asyncio.gather(*acks)
             except Exception as e:
                 if retriable(e):
                     raise
                 await self._isolate(rec, e)
+            else:
+                self._count(ext)  # an article's outcome counts once its candidates are on the broker (finding 15)
 
     async def _send(self, article: Article, ext: Extraction, consumed_at: float) -> list[Awaitable[object]]:
         kind = "copy" if ext.copy_of else "extracted"
@@ -101,26 +103,33 @@ class ExtractHandler:
             )
             key = candidate_key(blocking_key(event.event_type, event.countries))
             acks.append(await self._candidates(key, record.encode()))
+        return acks
+
+    def _count(self, ext: Extraction) -> None:
         self.metrics.articles.labels(outcome="copy" if ext.copy_of else "processed").inc()
         if ext.copy_of:
             self.metrics.duplicates.labels(kind="syndicated_copy").inc()
         for event in ext.events:
             self.metrics.events_extracted.labels(event_type=event.event_type).inc()
-        return acks
+
+    async def _dead_letter(self, rec: Record, error: DipeventsError) -> None:
+        """An article's dead letter, counted as its outcome: articles are counted here only, not by the policy,
+        which dead-letters candidates too (finding 15)."""
+        await self._dead_letters.handle(rec.key, rec.value, error, origin_of(rec))
+        self.metrics.articles.labels(outcome="dead_letter").inc()
 
     async def _isolate(self, rec: Record, exc: BaseException, article_id: str | None = None) -> None:
-        err = InternalError(exc, article_id=article_id, stage="extract")
-        await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
+        await self._dead_letter(rec, InternalError(exc, article_id=article_id, stage="extract"))
 
     async def _decode(self, rec: Record) -> Article | None:
         started = time.perf_counter()
         try:
             return decode_article(rec.value, self._limits)
         except BadInput as e:
-            await self._dead_letters.handle(rec.key, rec.value, e, origin_of(rec))
+            await self._dead_letter(rec, e)
         except Exception as e:  # noqa: BLE001 - a decoder bug: a crashed agent would lose the whole batch
             err = InternalError(e, stage="decode")
-            await self._dead_letters.handle(rec.key, rec.value, err, origin_of(rec))
+            await self._dead_letter(rec, err)
         finally:
             self.metrics.stage_seconds.labels(stage="decode").observe(time.perf_counter() - started)
         return None

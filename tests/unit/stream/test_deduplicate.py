@@ -105,12 +105,14 @@ def test_a_suppressed_first_sighting_is_recorded_even_when_its_revision_fails() 
 
 
 def test_an_undecodable_candidate_is_dead_lettered_and_the_next_one_processed() -> None:
-    """A corrupt internal record is dead-lettered (extractor_error) with its origin; dedup goes on."""
+    """A corrupt internal record is dead-lettered (extractor_error) with its origin, not counted as an article's
+    outcome (the extract handler counts those); dedup goes on."""
     rig = Rig()
     rig.run(Record("candidates", 0, 0, b"k", b"{broken"), candidate("a1", offset=1))
     assert rig.dead.headers()["dipevents.reason"] == "extractor_error"
     assert "undecodable candidate" in rig.dead.headers()["dipevents.message"]
     assert len(rig.events.records) == 1
+    assert rig.sample("dipevents_articles_consumed_total", outcome="dead_letter") is None  # a candidate, no article
 
 
 def test_a_refused_first_sighting_dead_letters_the_candidate_and_the_next_one_goes_on() -> None:

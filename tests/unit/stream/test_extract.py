@@ -221,3 +221,28 @@ def test_when_the_dead_letter_cannot_be_sent_either_the_handler_raises() -> None
     candidates.fail = dead.fail = ConnectionError("broker gone")
     with pytest.raises(ConnectionError):
         asyncio.run(h.handle(records(article("a1"))))
+
+
+def test_article_outcomes_are_counted_once_their_candidates_are_acknowledged() -> None:
+    """a1's candidate is acknowledged, a2's refused for good: a1 counts as processed, a2 as a dead letter only
+    (not processed too), each article once."""
+    h, candidates, dead, metrics = handler(ScriptedProcessor(one_summit))
+    real = candidates.__call__
+
+    async def refuse_ack_of_a2(key: bytes | None, value: bytes, headers: Sequence[tuple[str, bytes]] = ()) -> Any:
+        ack = await real(key, value, headers)
+        if CandidateRecord.decode(value).article_id != "a2":
+            return ack
+
+        async def refused() -> None:
+            raise RecordTooLarge("candidates", 2_000_000, 1_000_000)
+
+        return refused()
+
+    h._candidates = refuse_ack_of_a2
+    asyncio.run(h.handle(records(article("a1"), article("a2"))))
+
+    def outcome(o: str) -> float | None:
+        return metrics.registry.get_sample_value("dipevents_articles_consumed_total", {"outcome": o})
+
+    assert (outcome("processed"), outcome("dead_letter")) == (1.0, 1.0) and len(dead.records) == 1
