@@ -1,22 +1,25 @@
 """The composition root: settings, knowledge, NLP, extractors, processor and dedup are built here, once,
 and passed down. Nothing else creates settings or loads the model.
+
+The NLP side (spaCy, the knowledge base) is imported when it is built, not with this module: a process that never
+extracts (the lag exporter) builds its settings here too without loading spaCy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dipevents.core.bounds import Budget
 from dipevents.core.dedup import Deduplicator
-from dipevents.core.knowledge import Knowledge
 from dipevents.core.models import BUILTIN_TYPES
-from dipevents.core.nlp import load_nlp
-from dipevents.core.pipeline import Pipeline
-from dipevents.core.processor import ArticleProcessor
 from dipevents.core.registry import EventTypes, Extractor
-from dipevents.core.syndication import SyndicationIndex
 from dipevents.settings import Settings
+
+if TYPE_CHECKING:
+    from dipevents.core.knowledge import Knowledge
+    from dipevents.core.pipeline import Pipeline
+    from dipevents.core.processor import ArticleProcessor
 
 
 def build_settings() -> Settings:
@@ -29,10 +32,17 @@ def build_pipeline(
     extractors: Sequence[Extractor] | None = None,
     types: EventTypes = BUILTIN_TYPES,
 ) -> Pipeline:
+    from dipevents.core.knowledge import Knowledge
+    from dipevents.core.nlp import load_nlp
+    from dipevents.core.pipeline import Pipeline
+
     return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), extractors, types=types)
 
 
 def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:
+    from dipevents.core.processor import ArticleProcessor
+    from dipevents.core.syndication import SyndicationIndex
+
     pipeline = pipeline or build_pipeline(settings)
     index = SyndicationIndex(threshold=settings.dedup.near_duplicate_threshold, kb=pipeline.kb)
     return ArticleProcessor(pipeline, index)

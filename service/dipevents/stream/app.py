@@ -22,9 +22,9 @@ from faust.types import TP
 
 from dipevents.core.bounds import Budget
 from dipevents.core.decode import DecodeLimits
-from dipevents.core.dedup import Deduplicator
 from dipevents.core.errors import Quarantined
 from dipevents.core.processor import ArticleProcessor
+from dipevents.main import build_deduplicator
 from dipevents.settings import Settings
 from dipevents.stream.committer import OffsetCommitter
 from dipevents.stream.contain import contain
@@ -120,9 +120,9 @@ def faust_app(settings: Settings) -> faust.App:
         web_enabled=False,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
-        broker_commit_every=100,
-        broker_commit_interval=1.0,
-        stream_wait_empty=True,
+        # broker_commit_* and stream_wait_empty stay at faust's defaults: with acks off on both inputs faust tracks
+        # none of their records, so it commits and waits for nothing of theirs; the ledgers and upkeep do (review
+        # finding 25).
         worker_redirect_stdouts=False,
     )
 
@@ -141,7 +141,6 @@ def create_app(
     the broker at start); `budget` is what one event may hold, within them (dipevents.main.build_budget)."""
     k = settings.kafka
     topology = declare(app, k)
-    metrics.describe_build(settings.nlp.model)
 
     def output(topic: Any, name: str) -> Output:
         return sized(topic_output(topic), name, limits.limit(name))
@@ -149,13 +148,7 @@ def create_app(
     dead_letters = DeadLetterPolicy(
         topic_output(topology.dead_letters), metrics, limit=limits.limit(k.dead_letter_topic)
     )
-    dedup = Deduplicator(
-        TableStore(topology.clusters),
-        window_days=settings.dedup.window_days,
-        expire_after_days=settings.dedup.expire_after_days,
-        date_tolerance_days=settings.dedup.date_tolerance_days,
-        budget=budget,
-    )
+    dedup = build_deduplicator(settings, TableStore(topology.clusters), budget)
     source = KafkaLogSource(k)
     replay = ReplayGuard(source, k.candidates_topic, k.events_topic)
     extract_handler = ExtractHandler(
@@ -197,19 +190,15 @@ def create_app(
 
         return observe
 
-    guard: dict[str, Any] = {
-        "journal": journal,
-        "quarantine": quarantine,
-        "quarantine_after": k.quarantine_after_exits,
-    }
-
     articles_ledger = OffsetLedger(
         k.articles_topic,
         source,
         extract_handler.handle,
         chunk=settings.nlp.batch_size,
         observe=observer(k.articles_topic),
-        **guard,
+        journal=journal,
+        quarantine=quarantine,
+        quarantine_after=k.quarantine_after_exits,
     )
     candidates_ledger = OffsetLedger(
         k.candidates_topic,
@@ -218,7 +207,9 @@ def create_app(
         chunk=CANDIDATES_CHUNK,
         observe=observer(k.candidates_topic),
         on_start=replay.recall,
-        **guard,
+        journal=journal,
+        quarantine=quarantine,
+        quarantine_after=k.quarantine_after_exits,
     )
     ledgers = {k.articles_topic: articles_ledger, k.candidates_topic: candidates_ledger}
     upkeep = Upkeep(

@@ -156,12 +156,11 @@ def run_lag_exporter(interval: float = 15.0) -> int:
     """Serve /metrics on DIPEVENTS_METRICS__HOST:PORT and poll the brokers until SIGTERM or SIGINT."""
     from prometheus_client import start_http_server
 
-    from dipevents.settings import Settings
+    from dipevents.main import build_settings
     from dipevents.stream.logs import configure_logging
 
-    # Its own composition root, and a small one: settings only. dipevents.main would load spaCy and the
-    # knowledge base (~100 MB and seconds of start-up) for a process that never extracts anything.
-    settings = Settings()
+    # Settings only: dipevents.main imports the NLP side only when it is built, so no spaCy here.
+    settings = build_settings()
     configure_logging(settings.log_level)
     k = settings.kafka
     metrics = GroupLagMetrics()

@@ -87,7 +87,14 @@ class LedgerStats:
     quarantined: int = 0  # records a worker process exited on, again and again: dead-lettered, not handled
 
     def add(self, kind: str, n: int) -> None:
-        setattr(self, kind, getattr(self, kind) + n)
+        if kind == "redelivered":
+            self.redelivered += n
+        elif kind == "recovered":
+            self.recovered += n
+        elif kind == "quarantined":
+            self.quarantined += n
+        else:
+            raise ValueError(f"unknown ledger count {kind!r}")
 
 
 class OffsetLedger:
