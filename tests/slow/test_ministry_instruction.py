@@ -113,3 +113,40 @@ def test_near_misses_stay_out(pipeline: Any, body: str) -> None:
     """A legislature's committee, a company's request, a minister's order, a court order, a leader's personal staff,
     speech, one leader's plan and another state's head of government are not leaders' instructions."""
     assert instructions(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Sauli Niinisto asked the departing coalition of Greens, Liberals, Agrarians and "
+            "Swedish-speaking members government to remain in office as caretakers.",
+            ["FIN"],
+        ),
+        (
+            "President Frank-Walter Steinmeier asked the outgoing alliance of Christian Democrats, Free Democrats "
+            "and Bavarian members government to carry on until a new cabinet is sworn in.",
+            ["DEU"],
+        ),
+    ],
+)
+def test_a_body_word_ending_a_long_object_is_its_head(pipeline: Any, body: str, expected: list[str]) -> None:
+    """'the outgoing coalition of A, B and C members government': the parser takes the long modifier for the object
+    and glues the body on as its last conjunct; the body is the one addressed, and the demonym inside the list is
+    not its owner."""
+    assert instructions(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the last conjunct is a body of its own, with its own article: one of several addressees named in a list
+        "President Sauli Niinisto asked the heads of the Red Cross, the Lutheran Church and the refugee agency "
+        "to help the evacuees.",
+        # a list ending in no body word
+        "President Sauli Niinisto asked the alliance of farmers, fishermen and forest owners union to end the protest.",
+    ],
+)
+def test_lists_not_ending_in_a_glued_body_stay_out(pipeline: Any, body: str) -> None:
+    """Only a bare body word carrying the list's last modifier is the object's misparsed head."""
+    assert instructions(pipeline, body) == []

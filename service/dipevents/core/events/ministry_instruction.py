@@ -116,7 +116,7 @@ class InstructionExtractor(TypeExtractor):
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
                 continue  # a minister ordering staff is not a leader's instruction
             states, used = states_of(view, givers, leaders_only=False)
-            body_actors = view.actors_of_tokens(_owner_tokens(bodies))
+            body_actors = view.actors_of_tokens(_owner_tokens(bodies, kb.words("state_bodies", "bodies")))
             body_states = {a.country for a in body_actors if a.kind == "state" and a.country}
             if lem in weak and body_states and states and not body_states & states:
                 continue  # "called on the US administration to intervene": another state's, not an instruction
@@ -241,13 +241,16 @@ def _own_head_of_government(t: Token, view: SentenceView) -> list[Token]:
     return out
 
 
-def _owner_tokens(bodies: list[Token]) -> list[Token]:
+def _owner_tokens(bodies: list[Token], body_words: frozenset[str]) -> list[Token]:
     """The words of a body's phrase that can name its state: the body, its modifiers, and the head of its
     'of' phrase ('the Kenyan ministry', 'Ukraine's government', 'the government of Ukraine'), not every word
-    of a long phrase ('the coalition of Social Democrats ... and Swedish members')."""
+    of a long phrase ('the coalition of Social Democrats ... and Swedish members'), nor the modifiers a
+    misparse glued to a phrase-final body ('Swedish members' of '... and Swedish members government')."""
     out: list[Token] = []
     for b in bodies:
         out.append(b)
+        if _glued(b, body_words):
+            continue
         for c in b.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod"):
                 out += list(c.subtree)
@@ -345,7 +348,35 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 out.append(x)
             elif x.lower_ == "them" and named_body:
                 out.append(x)  # "the special representatives ... tasked them with"
+            else:
+                out += _phrase_final_body(x, body_words)
     return out
+
+
+def _glued(b: Token, body_words: frozenset[str]) -> bool:
+    """Is the body the phrase-final head of an object the parser took for its modifier (_phrase_final_body)?"""
+    x = b
+    while x.dep_ in ("conj", "pobj", "prep") and x.head.i != x.i:
+        x = x.head
+    return x.i != b.i and _phrase_final_body(x, body_words) == [b]
+
+
+def _phrase_final_body(x: Token, body_words: frozenset[str]) -> list[Token]:
+    """'asked the outgoing coalition of Greens, Liberals and Agrarian members government to stay on': a long
+    modifier before the body word, parsed as the object with the real head glued on as the last conjunct of its
+    'of' phrase. The signature: the phrase ends in a bare body word (no article or possessor of its own) that
+    carries a noun compound and conjoins names inside the object's 'of' phrase."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in x.children):
+        return []
+    words = [w for w in x.subtree if not w.is_punct]
+    last = words[-1] if words else None
+    if last is None or last.i == x.i or last.dep_ != "conj" or last.pos_ != "NOUN":
+        return []
+    if not (lemma(last) in body_words or last.lower_ in body_words):
+        return []
+    if any(c.dep_ in ("det", "poss") for c in last.children):
+        return []  # "the leaders of the unions and the government": a body of its own, after another
+    return [last] if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in last.children) else []
 
 
 def _personal(x: Token, kb: Knowledge) -> bool:
