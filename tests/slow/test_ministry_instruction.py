@@ -150,3 +150,31 @@ def test_a_body_word_ending_a_long_object_is_its_head(pipeline: Any, body: str, 
 def test_lists_not_ending_in_a_glued_body_stay_out(pipeline: Any, body: str) -> None:
     """Only a bare body word carrying the list's last modifier is the object's misparsed head."""
     assert instructions(pipeline, body) == []
+
+
+def test_the_dateline_states_leader_by_surname_alone_instructs(pipeline: Any) -> None:
+    """'BANDAR SERI BEGAWAN - ... Bolkiah announced ...': the sitting sultan of the dateline's state, though the
+    knowledge base keeps the bare surname out (princes bear it); 'he' in the next sentence is him too."""
+    body = (
+        "BANDAR SERI BEGAWAN, March 3 - Brunei's oil revenue fell by a third last year. Bolkiah announced a "
+        "freeze on new projects. He told ministries to cut overtime and travel."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2016-03-03T09:00:00+00:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["BRN"]]
+
+
+def test_no_dateline_no_home_leader(pipeline: Any) -> None:
+    """Without a dateline the bare surname is no one: the knowledge base keeps it out on purpose."""
+    body = "Bolkiah announced a freeze on new projects. He told ministries to cut overtime and travel."
+    events = pipeline.process_article(make_article(body, published_at="2016-03-03T09:00:00+00:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == []
+
+
+def test_no_home_leader_when_a_prince_bears_the_surname(pipeline: Any) -> None:
+    """A prince named in full earlier: the bare surname may be him, so it is no one."""
+    body = (
+        "BANDAR SERI BEGAWAN, March 3 - Prince Abdul Bolkiah opened the fair. Bolkiah announced a freeze on new "
+        "projects. He told ministries to cut overtime and travel."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2016-03-03T09:00:00+00:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == []

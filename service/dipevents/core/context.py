@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from dipevents.core.actors import FACILITY_AFTER, SPEECH, ActorMention, speaker
 from dipevents.core.discourse import MEETING_REFERENCE, Discourse
@@ -151,6 +152,24 @@ class ArticleContext:
         word = parts[0] if a.country in self.family_name_first else parts[-1]
         return word if word[:1].isupper() and len(word) > 2 and "-" not in word else None
 
+    def home_leaders(self, kb: Knowledge, country: str, on: date | None, texts: list[str]) -> None:
+        """A story datelined in a state calls that state's sitting leader by surname alone ('NEW DELHI - ...
+        Gandhi told ministries to ...') even where the knowledge base keeps the surname out of the aliases
+        because other people bear it. Taken only for the one holder of the office, never for a common word or
+        name, and never when the article names someone else by it ('Sonia Gandhi', 'Minister Garcia')."""
+        common = kb.words("discourse", "common_word_surnames")
+        sitting = kb.sitting_leaders(country, on)
+        for lead in sitting:
+            if sum(other.role == lead.role for other in sitting) > 1:
+                continue  # a handover year: which of the two the surname means is not known
+            mention = ActorMention(0, 0, lead.name, "leader", lead.name, lead.role, lead.country)
+            surname = self._surname(mention)
+            if not surname or surname in common or surname in kb.leaders or surname in self.surnames:
+                continue
+            own = {w.lower() for w in lead.name.split()}
+            if not any(_names_another(kb, t, surname, own) for t in texts):
+                self.surnames[surname] = mention
+
     def _local_surnames(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         """A leader named in full earlier in the article is later called by surname alone."""
         if not self.surnames:
@@ -177,6 +196,25 @@ class ArticleContext:
         if a.form == MEETING_REFERENCE and self.lead_meeting:
             return self.lead_meeting
         return a.states or self.main_states
+
+
+def _names_another(kb: Knowledge, text: str, surname: str, own: set[str]) -> bool:
+    """Does the text name someone else with this surname: a given name ('Sonia Gandhi') or a title that is no
+    leader's ('Finance Minister Garcia') right before it? The leader's own given names and titles do not count."""
+    openers = kb.words("discourse", "sentence_openers")
+    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        titled = kb.title_before_re.search(text, max(0, m.start() - 80), m.start())
+        if titled:
+            if not kb.is_leader_title(titled.group("title")):
+                return True
+            continue
+        before = _NAME_WORD_BEFORE.search(text, 0, m.start())
+        if before is None or before.group(1).lower() in own:
+            continue
+        # a capitalised word opening the sentence is a given name unless a function word ("But Gandhi said")
+        if before.start() > 0 or before.group(1).lower() not in openers:
+            return True
+    return False
 
 
 def _same_person(name: str | None, known: str | None) -> bool:

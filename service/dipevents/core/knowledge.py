@@ -124,6 +124,18 @@ class Knowledge:
             return max(sitting, key=lambda lead: lead.start)
         return None
 
+    def sitting_leaders(self, country: str, on: date | None) -> list[Leader]:
+        """Every leader of `country` in office on `on` (each stint once)."""
+        by_country = self.memo("leaders_by_country", self._leaders_by_country)
+        return [lead for lead in by_country.get(country, ()) if lead.in_office(on)]
+
+    def _leaders_by_country(self) -> dict[str, tuple[Leader, ...]]:
+        found: dict[str, set[Leader]] = {}
+        for options in self.leaders.values():
+            for lead in options:
+                found.setdefault(lead.country, set()).add(lead)
+        return {c: tuple(sorted(ls, key=lambda lead: (lead.start, lead.name))) for c, ls in found.items()}
+
     def any_leader(self, alias: str) -> Leader | None:
         options = self.leaders.get(alias, [])
         return max(options, key=lambda lead: lead.start) if options else None

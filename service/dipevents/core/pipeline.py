@@ -149,6 +149,8 @@ class Pipeline:
         dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
         dateline_place = self.kb.place_on(dateline_place, ref) if dateline_place else None
         ctx = self._new_context()
+        if dateline_place is not None:
+            ctx.home_leaders(self.kb, dateline_place.country, ref, [s.text for s in clean.sentences])
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
         # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.
         actors = [

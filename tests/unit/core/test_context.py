@@ -87,3 +87,40 @@ def test_the_two_leaders_are_the_articles_main_meeting(kb: Any) -> None:
     ctx.main_states = ("MYS", "SGP")
     plural = [a for a in found[0] if a.kind == "plural_leaders"]
     assert [ctx.plural_states(a) for a in plural] == [("MYS", "SGP"), ("JPN", "KOR")]
+
+
+def home(kb: Any, country: str, on: date, *sentences: str) -> list[list[ActorMention]]:
+    """Resolve the sentences of a story datelined in `country`, as the pipeline does."""
+    ctx = context_factory(kb)()
+    ctx.home_leaders(kb, country, on, list(sentences))
+    return [ctx.resolve(s, find_actors(s, kb, on)) for s in sentences]
+
+
+def leaders(actors: list[ActorMention]) -> list[tuple[str | None, str | None]]:
+    return [(a.name, a.country) for a in actors if a.kind == "leader"]
+
+
+def test_the_dateline_states_leader_goes_by_a_surname_the_knowledge_base_keeps_out(kb: Any) -> None:
+    """In a story from Ashgabat in 2015, 'Berdimuhamedow' alone is the sitting president (the alias is kept out
+    because his son bears it too; only one of them was in office)."""
+    found = home(kb, "TKM", date(2015, 6, 1), "Berdimuhamedow opened the new gas plant near the border.")
+    assert leaders(found[0]) == [("Gurbanguly Berdimuhamedow", "TKM")]
+
+
+def test_no_home_surname_when_the_story_names_someone_else_by_it(kb: Any) -> None:
+    """A given name or a minister's title before the surname anywhere in the story: the bare surname may be them."""
+    for other in ("Ogulgerek Berdimuhamedow chaired the meeting.", "Deputy Minister Berdimuhamedow spoke first."):
+        found = home(kb, "TKM", date(2015, 6, 1), other, "Berdimuhamedow opened the new gas plant.")
+        assert leaders(found[1]) == []
+
+
+def test_no_home_surname_for_common_words_or_a_handover_year(kb: Any) -> None:
+    """'Major' is a common word; in 2022 two Berdimuhamedows held the presidency in turn."""
+    assert leaders(home(kb, "GBR", date(1993, 6, 1), "Major banks cut their rates on Monday.")[0]) == []
+    assert leaders(home(kb, "TKM", date(2022, 6, 1), "Berdimuhamedow opened the new gas plant.")[0]) == []
+
+
+def test_a_function_word_opening_the_sentence_is_no_given_name(kb: Any) -> None:
+    """'But Berdimuhamedow said' does not name another Berdimuhamedow."""
+    found = home(kb, "TKM", date(2015, 6, 1), "But Berdimuhamedow said the plant would open in May.")
+    assert leaders(found[0]) == [("Gurbanguly Berdimuhamedow", "TKM")]
