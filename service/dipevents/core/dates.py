@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?(?:(?:,\s*|/|\s+)(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|percent|million|billion|people|km|years))"
+            rf"\b{_MON}(?:\s+|-)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{{1,2}})?(?:(?:,\s*|/|\s+)(?P<year>(?:19|20)\d\d))?\b(?!\s*(?:%|percent|million|billion|people|km|years))"
         ),
     ),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),

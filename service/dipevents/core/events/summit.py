@@ -78,6 +78,8 @@ class SummitExtractor(TypeExtractor):
                 if not _meeting_sense(t, view):
                     continue
                 triggers.append(t)
+            elif t.pos_ == "NOUN" and _joint_appearance(t, kb):
+                triggers.append(t)
         for trigger in triggers:
             if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
                 continue
@@ -140,6 +142,17 @@ def _meeting_sense(t: Token, view: SentenceView) -> bool:
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         return not (preps & kb.words("summit", "topic_preps")) or bool(preps & {"with", "to"})
     return True
+
+
+def _joint_appearance(t: Token, kb: Knowledge) -> bool:
+    """'a joint press conference with Scholz', 'issued a joint declaration', 'a news conference with Lula': leaders
+    appearing or signing together met (who appeared is still for the clause to say)."""
+    if lemma(t) not in kb.words("summit", "joint_appearance_nouns"):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in kb.words("summit", "joint_words") for c in t.children):
+        return True
+    press = any(c.dep_ in ("compound", "amod") and c.lower_ in kb.words("summit", "press_words") for c in t.children)
+    return press and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
 
 
 def _is_phone_call(t: Token, view: SentenceView) -> bool:
@@ -460,7 +473,7 @@ def _display(event: EventBase) -> str:
 EVENT_TYPE = EventType(
     name="summit.v1",
     model=SummitEvent,
-    prefilter=Prefilter(triggers=("verbs", "nouns"), parties=_two_states_of_people),
+    prefilter=Prefilter(triggers=("verbs", "nouns", "joint_appearance_nouns"), parties=_two_states_of_people),
     extractor=SummitExtractor,
     assemble=_assemble,
     codes=_codes,

@@ -68,7 +68,10 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         or (top.head.pos_ == "NOUN" and top.head.lower_ in kb.words("modality", "denial_nouns"))
     ):
         return True
-    clause = " ".join(x.lower_ for x in clause_tokens(t)) if clause_future else ""
+    clause = ""
+    if clause_future:
+        later = _anticipated(t, anticipating)
+        clause = " ".join(x.lower_ for x in clause_tokens(t) if x.i not in later)
     if clause and any(
         p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
     ):
@@ -77,6 +80,18 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
     return found is not None and found.group(0).split()[0] not in allow
+
+
+def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:
+    """'after talks with Kohl ahead of her visit to Moscow next week': a time inside the phrase of what the
+    trigger came before dates that later occasion, not the trigger."""
+    out: set[int] = set()
+    for x in t.doc:
+        if x.dep_ == "prep" and (x.lower_ in anticipating or x.head.lower_ in anticipating) and x.head.i != t.i:
+            sub = {y.i for g in x.children if g.dep_ == "pobj" for y in g.subtree}
+            if t.i not in sub:
+                out |= sub
+    return out
 
 
 def _future_before(kb: Knowledge) -> re.Pattern[str]:

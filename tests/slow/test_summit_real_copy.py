@@ -1,0 +1,64 @@
+"""How real copy states a held summit besides "met" (core/events/summit.py), and the near misses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dipevents.testing import make_article
+
+PUB = "2024-03-06T15:00:00+00:00"  # a Wednesday
+
+
+def summits(pipeline: Any, body: str) -> list[list[str]]:
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    return [e.countries for e in events if e.event_type == "summit"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an appearance or a document given together
+        (
+            "Chancellor Olaf Scholz and Prime Minister Petr Fiala gave a joint news conference in Prague.",
+            ["CZE", "DEU"],
+        ),
+        ("Prime Minister Pedro Sanchez held a press conference with President Lula in Madrid.", ["BRA", "ESP"]),
+        (
+            "President Gabriel Boric and President Luis Arce signed a joint declaration on lithium in La Paz.",
+            ["BOL", "CHL"],
+        ),
+        # leaders shaking hands were in one room
+        ("President William Ruto shook hands with President Yoweri Museveni at the border post.", ["KEN", "UGA"]),
+        # a later occasion's time does not make the talks before it planned
+        (
+            "Prime Minister Rishi Sunak flew home after talks with Chancellor Olaf Scholz ahead of his trip to "
+            "Warsaw next week.",
+            ["DEU", "GBR"],
+        ),
+    ],
+)
+def test_held_meetings_in_other_words(pipeline: Any, body: str, expected: list[str]) -> None:
+    """A joint press conference or declaration, a press conference with a leader, shaking hands, talks before
+    a later trip: summits of the two leaders' states."""
+    assert summits(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # announced, refused, or another sense
+        "Chancellor Olaf Scholz will give a joint news conference with Prime Minister Petr Fiala on Friday.",
+        "President William Ruto refused to shake hands with President Yoweri Museveni.",
+        "President William Ruto shook up his cabinet after President Yoweri Museveni spoke on the radio.",
+        # one leader at a press conference, the other only named in what was said
+        "Prime Minister Pedro Sanchez told a press conference that President Lula had been right.",
+        # a joint statement is also issued by leaders apart
+        "President Gabriel Boric and President Luis Arce issued a joint statement on the floods.",
+        # a date written with hyphens after publication: a meeting still to come
+        "Officials tied the decision to an April-11-12 summit of President Gabriel Boric and President Luis Arce.",
+    ],
+)
+def test_near_misses_are_not_summits(pipeline: Any, body: str) -> None:
+    """Announced, refused, another sense, one leader speaking, a joint statement, a hyphenated future date."""
+    assert summits(pipeline, body) == []
