@@ -44,6 +44,7 @@ class ArticleContext:
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
     meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
     lead_meeting: tuple[str, ...] = ()  # the states of the first meeting of leaders the parse found
+    officials: tuple[str, ...] = ()  # the states of the last sentence that named officials of two or more states
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
@@ -102,6 +103,9 @@ class ArticleContext:
                 resolved = self.discourse.meeting_references(text, resolved, self.meeting)
             elif self.meeting is None:
                 self.meeting = self.discourse.leaders_meeting(text, resolved)
+        if self.discourse is not None:
+            resolved = self.discourse.official_references(text, resolved, self.officials)
+            self.officials = self.discourse.officials_group(text, resolved) or self.officials
         for a in resolved:
             if a.kind == "state" and a.country and a.form == "name":
                 self.named_states.setdefault(a.text, a.country)

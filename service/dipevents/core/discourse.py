@@ -5,6 +5,8 @@
 - "the North and the South": the states the article named "North ..." and "South ..." ("North Korea");
 - "Hage Geingob, president of Namibia": the name before a title in apposition is that office-holder's name, so
   "Geingob" alone later is the same leader;
+- "the foreign ministers", "the two envoys": officials named only as a group are those of the last sentence
+  that named officials of two or more states ("Minister X met his Greek and Cypriot counterparts");
 - "the talks", "the meeting", "Monday's summit": when the article's meeting is one of leaders (the first
   sentence reporting a meeting named two or more leaders of different states and no minister or envoy: news
   leads with its event, background comes later), a definite reference in a sentence naming no one else is that
@@ -40,6 +42,8 @@ class Discourse:
     meeting_reference: re.Pattern[str]
     meeting_words: re.Pattern[str]
     counts: dict[str, int]
+    plural_officials: re.Pattern[str]
+    counterparts: re.Pattern[str]
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
@@ -50,6 +54,7 @@ class Discourse:
         counts = {w: int(n) for n, ws in kb.word_map("discourse", "number_words").items() for w in ws}
         number = _alternatives(frozenset(counts))
         determiners = _alternatives(kb.words("discourse", "meeting_determiners"))
+        officials = _alternatives(kb.words("discourse", "plural_official_nouns"))
         return cls(
             leaders_of_parties=re.compile(
                 rf"\b(?:the\s+)?(?:{leaders})\s+of\s+(?:(?:the\s+)?(?P<n1>{number})\s+|the\s+)(?:{parties})\b"
@@ -63,6 +68,12 @@ class Discourse:
             ),
             meeting_words=re.compile(rf"\b(?:{_alternatives(meeting_words)})\b", re.IGNORECASE),
             counts=counts,
+            plural_officials=re.compile(
+                rf"\b(?:the|both)\s+(?:(?:{number})\s+)?(?:{officials})"
+                r"\b(?!\s+(?:of|from|in|at)\b)",
+                re.IGNORECASE,
+            ),
+            counterparts=re.compile(rf"\b(?:{_alternatives(kb.words('discourse', 'counterpart_nouns'))})\b"),
         )
 
     # -- references ----------------------------------------------------------------------------------------
@@ -94,6 +105,33 @@ class Discourse:
         extra = [
             ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=meeting, form=MEETING_REFERENCE)
             for m in self.meeting_reference.finditer(text)
+        ]
+        return _with(actors, extra)
+
+    def officials_group(self, text: str, actors: list[ActorMention]) -> tuple[str, ...]:
+        """The states of the officials this sentence names, when there are two or more: named officials, and the
+        states qualifying 'counterparts' after one ('Minister X and his Greek and Cypriot counterparts')."""
+        officials = [a for a in actors if a.kind == "official" and a.country and not a.former and not a.in_quote]
+        if not officials:
+            return ()
+        states = {a.country for a in officials if a.country}
+        for m in self.counterparts.finditer(text):
+            if any(a.end <= m.start() for a in officials):
+                # the states named between the official and "counterparts"
+                first = max(a.end for a in officials if a.end <= m.start())
+                states |= {
+                    a.country for a in actors if a.kind == "state" and a.country and first <= a.start < m.start()
+                }
+        return tuple(sorted(states)) if len(states) >= 2 else ()
+
+    def official_references(self, text: str, actors: list[ActorMention], group: tuple[str, ...]) -> list[ActorMention]:
+        """'The foreign ministers agreed ...': the officials of the article's last group of them."""
+        if len(group) < 2 or any(a.kind in ("official", "plural_parties", "plural_leaders") for a in actors):
+            return actors
+        extra = [
+            ActorMention(m.start(), m.end(), m.group(0), "plural_parties", states=group, form="officials")
+            for m in self.plural_officials.finditer(text)
+            if not any(a.start < m.end() and m.start() < a.end for a in actors)
         ]
         return _with(actors, extra)
 

@@ -168,6 +168,7 @@ def _brokers(view: SentenceView) -> set[str]:
     is not a party)."""
     third_party = view.kb.words("consultation_agreement", "third_party_nouns")
     broker_verbs = view.kb.words("consultation_agreement", "broker_verbs")
+    roles = view.kb.words("consultation_agreement", "broker_role_nouns")
     spots: list[Token] = []
     for t in view.doc:
         if t.dep_ == "pobj" and t.head.lower_ == "with" and lemma(t) in third_party:
@@ -180,8 +181,25 @@ def _brokers(view: SentenceView) -> set[str]:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+        if t.dep_ == "pobj" and t.head.lower_ == "as" and lemma(t) in roles:
+            spots += _in_role(t.head)
     actors = view.actors_of(spots) if spots else []
     return {a.country for a in actors if a.country and a.kind in ("state", "leader", "official")}
+
+
+def _in_role(as_prep: Token) -> list[Token]:
+    """Who 'as mediator' is about: the noun it modifies ('Qatar as mediator'), else the object of a 'with' right
+    before it ('with Washington as mediator')."""
+    if as_prep.head.pos_ in ("PROPN", "NOUN"):
+        return [as_prep.head]
+    before = [
+        g
+        for c in as_prep.head.children
+        if c.dep_ == "prep" and c.lower_ == "with" and c.i < as_prep.i
+        for g in c.children
+        if g.dep_ == "pobj" and max(x.i for x in g.subtree) == as_prep.i - 1
+    ]
+    return before
 
 
 def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
@@ -192,6 +210,8 @@ def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
 
 def _is_talk(t: Token, view: SentenceView) -> bool:
     nouns = view.kb.words("consultation_agreement", "talk_nouns")
+    if t.pos_ not in ("NOUN", "PROPN") and t.lower_ in view.kb.words("consultation_agreement", "noun_only_talk_nouns"):
+        return False
     if t.lower_ in nouns or lemma(t) in nouns:
         return not _vague(t, view)
     return False
@@ -217,7 +237,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
     while frontier:
         tok, depth = frontier.pop(0)
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and c.pos_ in ("VERB", "AUX") and depth < 3:
+            if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and _verbal(c) and depth < 3:
                 lc = lemma(c)
                 if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
                     return c
@@ -253,6 +273,13 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
     return None
 
 
+def _verbal(t: Token) -> bool:
+    """A verb, or one the tagger took for a noun after 'to' ('agreed to commence talks')."""
+    return t.pos_ in ("VERB", "AUX") or (
+        t.dep_ == "xcomp" and t.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    )
+
+
 def _talk_subject(verb: Token, view: SentenceView) -> Token | None:
     """'agreed that talks would resume', 'agreed that the working group would continue its work'."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _is_talk(c, view)), None)
@@ -262,7 +289,8 @@ def _bodies_meet(verb: Token, view: SentenceView) -> bool:
     """'agreed that the special representatives would meet': officials meeting is a consultation;
     leaders agreeing to meet again is a planned summit."""
     bodies = view.kb.words("state_bodies", "bodies")
-    return any(lemma(s) in bodies for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for s in [c, *c.conjuncts])
+    # "the ministers agreed to meet again": the subject the infinitive shares with the agreeing verb
+    return any(lemma(s) in bodies for c in subjects(verb) for s in [c, *c.conjuncts])
 
 
 def _object_talk(verb: Token, view: SentenceView) -> Token | None:

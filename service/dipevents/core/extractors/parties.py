@@ -35,7 +35,7 @@ def states_of(
                 states.update(s)
                 used.append(a)
         elif a.kind in ("we", "they") or (a.kind == "plural_parties" and not leaders_only):
-            s = view.ctx.main_states
+            s = a.states or view.ctx.main_states  # "the foreign ministers": their own group, when the article named it
             if a.kind == "we" and a.country and a.country not in s:
                 s = (a.country,)
             if s:
