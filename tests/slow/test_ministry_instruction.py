@@ -178,3 +178,41 @@ def test_no_home_leader_when_a_prince_bears_the_surname(pipeline: Any) -> None:
     )
     events = pipeline.process_article(make_article(body, published_at="2016-03-03T09:00:00+00:00"))
     assert [e.countries for e in events if e.event_type == "ministry_instruction"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("President Cyril Ramaphosa has directed the police to detain the organisers of the riot.", ["ZAF"]),
+        ("Prime Minister Narendra Modi ordered troops and border guards to seal the frontier.", ["IND"]),
+        (
+            "President Yoon Suk Yeol ordered the tank crews and missile forces along the border to stay on alert.",
+            ["KOR"],
+        ),
+        ('"I have given instructions to our soldiers to hunt down the gunmen," President Bola Tinubu said.', ["NGA"]),
+        ("Prime Minister Keir Starmer said he had asked the Home Office to look again at the deportation.", ["GBR"]),
+        ("President Joe Biden has told his advisers to find a way to end the port strike.", ["USA"]),
+    ],
+)
+def test_forces_police_and_advisers_are_bodies_a_leader_instructs(
+    pipeline: Any, body: str, expected: list[str]
+) -> None:
+    """Armed forces and security services count as agencies (troops, forces, soldiers, police, border guards); so do
+    a leader's advisers and a ministry called an office."""
+    assert instructions(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Joe Biden urged Israeli forces to spare the hospitals.",  # another state's forces
+        "The general ordered his troops to advance at dawn.",  # a commander's order
+        "Defence Minister Boris Pistorius ordered troops to stay in the barracks.",  # a minister's order
+        "The high court ordered the police to release the activist.",  # a court's order
+        "President Emmanuel Macron asked the police union to call off the protest.",  # a union, not the police
+        "President Joe Biden called on the forces of democracy to unite.",  # no body of his state
+    ],
+)
+def test_forces_near_misses_stay_out(pipeline: Any, body: str) -> None:
+    """Another state's forces, a commander's, a minister's or a court's order, a union: not a leader's instruction."""
+    assert instructions(pipeline, body) == []
