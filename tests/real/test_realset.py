@@ -18,10 +18,20 @@ LABELS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "labels.jso
 # At most 0.02 under the scores docs/extraction.md gives for the code as it is (precision, recall, each type's F1).
 # Raise a floor when a change raises its score; never lower one to make a change pass.
 FLOORS: dict[str, dict[str, float]] = {
-    "studied": {"precision": 0.0, "recall": 0.0, "summit": 0.0, "ministry_instruction": 0.0,
-                "consultation_agreement": 0.0},
-    "never_studied": {"precision": 0.0, "recall": 0.0, "summit": 0.0, "ministry_instruction": 0.0,
-                      "consultation_agreement": 0.0},
+    "studied": {
+        "precision": 0.0,
+        "recall": 0.0,
+        "summit": 0.0,
+        "ministry_instruction": 0.0,
+        "consultation_agreement": 0.0,
+    },
+    "never_studied": {
+        "precision": 0.0,
+        "recall": 0.0,
+        "summit": 0.0,
+        "ministry_instruction": 0.0,
+        "consultation_agreement": 0.0,
+    },
 }
 
 

@@ -100,3 +100,15 @@ def test_the_subject_reported_inside_a_relative_clause_is_its_antecedent(pipelin
     """'Macron, who aides said spoke by telephone with Scholz': Macron made the call."""
     body = "Reporters waited for Emmanuel Macron, who aides said spoke by telephone with Olaf Scholz on Monday."
     assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA"]]
+
+
+def test_a_place_named_as_a_source_or_owner_is_not_the_venue(pipeline: Any) -> None:
+    """'according to a Kremlin readout of the talks' names who reported them, not where they were held: the venue
+    stays where the lead put it, even under a Moscow dateline."""
+    body = (
+        "MOSCOW (Reuters) - Russian President Vladimir Putin received Kazakh President Kassym-Jomart Tokayev at his residence in "
+        "Sochi on Tuesday. The two leaders spent most of the afternoon on transit tariffs, according to a Kremlin "
+        "readout of the talks."
+    )
+    (event,) = [e for e in pipeline.process_article(make_article(body, published_at=PUB)) if e.event_type == "summit"]
+    assert event.location is not None and (event.location.name, event.location.source) == ("Sochi", "venue")

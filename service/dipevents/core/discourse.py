@@ -44,6 +44,8 @@ class Discourse:
     counts: dict[str, int]
     plural_officials: re.Pattern[str]
     counterparts: re.Pattern[str]
+    counted_parties: re.Pattern[str]
+    lateral_counts: dict[str, int]
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
@@ -55,6 +57,8 @@ class Discourse:
         number = _alternatives(frozenset(counts))
         determiners = _alternatives(kb.words("discourse", "meeting_determiners"))
         officials = _alternatives(kb.words("discourse", "plural_official_nouns"))
+        laterals = {w: int(n) for n, ws in kb.word_map("discourse", "lateral_words").items() for w in ws}
+        suffixes = _alternatives(kb.words("discourse", "counted_party_suffixes"))
         return cls(
             leaders_of_parties=re.compile(
                 rf"\b(?:the\s+)?(?:{leaders})\s+of\s+(?:(?:the\s+)?(?P<n1>{number})\s+|the\s+)(?:{parties})\b"
@@ -74,6 +78,10 @@ class Discourse:
                 re.IGNORECASE,
             ),
             counterparts=re.compile(rf"\b(?:{_alternatives(kb.words('discourse', 'counterpart_nouns'))})\b"),
+            counted_parties=re.compile(
+                rf"\b(?:(?P<n>\w+)-(?:{suffixes})s?|(?P<lateral>{_alternatives(frozenset(laterals))}))\b", re.IGNORECASE
+            ),
+            lateral_counts=laterals,
         )
 
     # -- references ----------------------------------------------------------------------------------------
@@ -105,6 +113,7 @@ class Discourse:
         extra = [
             ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=meeting, form=MEETING_REFERENCE)
             for m in self.meeting_reference.finditer(text)
+            if self._counts_as(m.group(0), len(meeting))
         ]
         return _with(actors, extra)
 
@@ -134,6 +143,20 @@ class Discourse:
             if not any(a.start < m.end() and m.start() < a.end for a in actors)
         ]
         return _with(actors, extra)
+
+    def _counts_as(self, reference: str, parties: int) -> bool:
+        """Can a reference be a meeting of `parties` states? Not when it counts other parties: 'the six-party talks'
+        in a story of a two-leader summit are another gathering."""
+        for m in self.counted_parties.finditer(reference):
+            if m.group("lateral"):
+                n = self.lateral_counts[m.group("lateral").lower()]
+                if (n == 0 and parties < 3) or (n and n != parties):
+                    return False
+            else:
+                word = m.group("n").lower()
+                if (int(word) if word.isdigit() else self.counts.get(word)) != parties:
+                    return False
+        return True
 
     def _apposed_names(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         out = []

@@ -89,3 +89,21 @@ def test_a_titled_person_with_another_name_is_not_the_last_holder_of_that_title(
         "He was greeted by Prime Minister Bisher Al-Khasawneh at the airport.",
     )
     assert [a.country for a in found[1] if a.kind == "leader" and a.name == "Bisher Al-Khasawneh"] == [None]
+
+
+def test_a_reference_that_counts_other_parties_is_another_gathering(kb: Any) -> None:
+    """'the four-nation talks' or 'the multilateral summit' after two leaders' lead are another gathering; 'the
+    bilateral talks' and 'the two-hour meeting' are theirs."""
+    lead = "Chilean President Gabriel Boric received Peruvian President Dina Boluarte in Santiago on Tuesday."
+    other = read(
+        kb,
+        lead,
+        "In Lima the same day, delegates at the four-nation talks on fisheries issued a communique.",
+        "The multilateral summit in Brasilia had ended a week before.",
+    )
+    assert [a for s in other[1:] for a in s if a.form == MEETING_REFERENCE] == []
+    theirs = read(kb, lead, "The bilateral talks began at noon.", "The two-hour meeting ended with a lunch.")
+    assert [[a.states for a in s if a.form == MEETING_REFERENCE] for s in theirs[1:]] == [
+        [("CHL", "PER")],
+        [("CHL", "PER")],
+    ]

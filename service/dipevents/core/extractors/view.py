@@ -69,9 +69,18 @@ class SentenceView:
             before = self.text[max(0, m.start() - 25) : m.start()]
             if re.search(
                 r"\b(?:in|at|to|into|inside|near|outside)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before
-            ) and not re.search(r"\bfrom\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", before):
+            ) and not _NOT_WHERE.search(before):
                 out.append((m.start(), self.kb.place_on(self.kb.places[m.group(0)], self.ref)))
         return out
+
+
+# "from X" is where someone came from; "according to a Kremlin readout", "in response to a Tokyo proposal": a
+# preposition ending in "to" that names no place leaves the name a source or an owner, not where it happened
+_NOT_WHERE = re.compile(
+    r"\b(?:from|(?:according|due|owing|thanks|addition|response|reply|reference|regard|relation|contrast|respect"
+    r"|prior|similar|opposed|compared|contrary)\s+to)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _is_token(x: object) -> TypeGuard[Token]:
