@@ -66,3 +66,50 @@ def test_parties_named_by_group_or_role(pipeline: Any, body: str, expected: list
 def test_no_group_no_agreement(pipeline: Any, body: str) -> None:
     """'The ministers' with no group named, leaders planning to meet, 'meet' as a verb: no agreement."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the parties' own bodies, together, announced to meet
+        (
+            "President Ilham Aliyev and Prime Minister Nikol Pashinyan talked in Brussels. Their deputy prime "
+            "ministers will meet on the border next month, an aide said.",
+            ["ARM", "AZE"],
+        ),
+        (
+            "Prime Minister Giorgia Meloni hosted President Kais Saied. The two countries' interior ministries "
+            "will consult on migration from June.",
+            ["ITA", "TUN"],
+        ),
+        # the halves of a divided nation, named as such or as 'the north and the south'
+        ("The two Koreas agreed to reopen their liaison talks at the truce village.", ["KOR", "PRK"]),
+        (
+            "North Korea sent a message on Monday. The north and the south then agreed to hold Red Cross talks.",
+            ["KOR", "PRK"],
+        ),
+    ],
+)
+def test_bodies_together_and_divided_nations(pipeline: Any, body: str, expected: list[str]) -> None:
+    """The parties' bodies announced to meet one another are their agreement to consult; 'the two Koreas' and
+    'the north and the south' after one half was named are both halves."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # meeting someone else, not one another
+        "President Ilham Aliyev and Prime Minister Nikol Pashinyan talked in Brussels. Their aides will meet "
+        "reporters after lunch.",
+        # a possibility, not an announcement
+        "President Ilham Aliyev and Prime Minister Nikol Pashinyan talked in Brussels. Their deputy prime "
+        "ministers may meet later.",
+        # done already: a meeting of officials, not an agreement
+        "President Ilham Aliyev and Prime Minister Nikol Pashinyan talked in Brussels. Their deputy prime "
+        "ministers met on Monday.",
+    ],
+)
+def test_bodies_that_meet_others_or_may_meet(pipeline: Any, body: str) -> None:
+    """Aides meeting reporters, a possible meeting, or officials who met: no agreement to consult."""
+    assert agreements(pipeline, body) == []

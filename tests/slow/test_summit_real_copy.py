@@ -53,6 +53,8 @@ def test_held_meetings_in_other_words(pipeline: Any, body: str, expected: list[s
         "President William Ruto shook up his cabinet after President Yoweri Museveni spoke on the radio.",
         # one leader at a press conference, the other only named in what was said
         "Prime Minister Pedro Sanchez told a press conference that President Lula had been right.",
+        # a handshake in the present tense captions a photo, of any year
+        "President William Ruto shakes hands with President Yoweri Museveni in an archive picture.",
         # a joint statement is also issued by leaders apart
         "President Gabriel Boric and President Luis Arce issued a joint statement on the floods.",
         # a date written with hyphens after publication: a meeting still to come

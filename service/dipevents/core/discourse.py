@@ -2,7 +2,8 @@
 
 - "the leaders of the two countries", "the two nations' presidents": the leaders of the states this sentence
   names (when it names as many as the reference counts), else of the article's main meeting;
-- "the North and the South": the states the article named "North ..." and "South ..." ("North Korea");
+- "the North and the South": the states the article named "North ..." and "South ..." ("North Korea"), or the
+  other half of a divided state the article named one half of; "the two Koreas": the halves themselves;
 - "Hage Geingob, president of Namibia": the name before a title in apposition is that office-holder's name, so
   "Geingob" alone later is the same leader;
 - "the foreign ministers", "the two envoys": officials named only as a group are those of the last sentence
@@ -46,6 +47,9 @@ class Discourse:
     counterparts: re.Pattern[str]
     counted_parties: re.Pattern[str]
     lateral_counts: dict[str, int]
+    divided: re.Pattern[str]
+    halves: dict[str, tuple[str, ...]]
+    state_names: dict[str, str]
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
@@ -59,6 +63,7 @@ class Discourse:
         officials = _alternatives(kb.words("discourse", "plural_official_nouns"))
         laterals = {w: int(n) for n, ws in kb.word_map("discourse", "lateral_words").items() for w in ws}
         suffixes = _alternatives(kb.words("discourse", "counted_party_suffixes"))
+        halves = {name: tuple(sorted(states)) for name, states in kb.word_map("discourse", "divided_states").items()}
         return cls(
             leaders_of_parties=re.compile(
                 rf"\b(?:the\s+)?(?:{leaders})\s+of\s+(?:(?:the\s+)?(?P<n1>{number})\s+|the\s+)(?:{parties})\b"
@@ -77,6 +82,9 @@ class Discourse:
                 r"\b(?!\s+(?:of|from|in|at)\b)",
                 re.IGNORECASE,
             ),
+            divided=re.compile(rf"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?P<name>{_alternatives(frozenset(halves))})\b"),
+            halves=halves,
+            state_names=dict(kb.state_names),
             counterparts=re.compile(rf"\b(?:{_alternatives(kb.words('discourse', 'counterpart_nouns'))})\b"),
             counted_parties=re.compile(
                 rf"\b(?:(?P<n>\w+)-(?:{suffixes})s?|(?P<lateral>{_alternatives(frozenset(laterals))}))\b", re.IGNORECASE
@@ -94,8 +102,11 @@ class Discourse:
             n = self.counts.get((m.group("n1") or m.group("n2") or "").lower(), 0)
             states = tuple(sorted(sentence_states)) if len(sentence_states) == n else ()
             extra.append(ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=states))
+        for m in self.divided.finditer(text):
+            states = self.halves[m.group("name")]
+            extra.append(ActorMention(m.start(), m.end(), m.group(0), "plural_parties", states=states, form="name"))
         for m in self.north_south.finditer(text):
-            state = _side(m.group("side").lower(), named_states)
+            state = _side(m.group("side").lower(), named_states, self.state_names)
             if state:
                 extra.append(ActorMention(m.start(), m.end(), m.group(0), "state", country=state, form="name"))
         return _with(actors, extra)
@@ -196,13 +207,19 @@ def _with(actors: list[ActorMention], extra: list[ActorMention]) -> list[ActorMe
     return sorted([*kept, *extra], key=lambda a: a.start)
 
 
-def _side(side: str, named: dict[str, str]) -> str | None:
+def _side(side: str, named: dict[str, str], known: dict[str, str]) -> str | None:
     """'the north' -> the state the article named 'North ...'; 'the south' -> 'South ...', else the other half
-    of a divided name ('Korea' beside 'North Korea')."""
+    of a divided name ('Korea' beside 'North Korea', 'South Korea' beside 'North Korea')."""
     prefix = f"{side} "
     for surface, iso in named.items():
         if surface.lower().startswith(prefix):
             return iso
+    other = "south " if side == "north" else "north "
+    for surface in named:
+        if surface.lower().startswith(other):
+            half = known.get(f"{side.capitalize()} {surface[len(other) :]}")
+            if half:
+                return half
     if side == "south":
         for surface in named:
             if surface.lower().startswith("north "):

@@ -47,7 +47,9 @@ class ConsultationExtractor(TypeExtractor):
         kb = view.kb
         agree = kb.words("consultation_agreement", "agree_verbs")
         intent_verbs = kb.words("consultation_agreement", "intent_verbs")
-        joint_verbs = kb.words("consultation_agreement", "joint_start_verbs")
+        joint_verbs = kb.words("consultation_agreement", "joint_start_verbs") | kb.words(
+            "consultation_agreement", "joint_meet_verbs"
+        )
         for t in view.doc:
             if t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -105,6 +107,12 @@ class ConsultationExtractor(TypeExtractor):
         if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children):
             return
         talk = _object_talk(t, view)
+        if (
+            talk is None
+            and lemma(t) in kb.words("consultation_agreement", "joint_meet_verbs")
+            and _shared_bodies(t, view)
+        ):
+            talk = t  # "their special representatives will meet soon"
         if talk is None:
             return
         subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
@@ -121,6 +129,23 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _shared_bodies(verb: Token, view: SentenceView) -> bool:
+    """'their special representatives', 'the two countries' foreign ministries': the subject is the parties'
+    bodies together (a plural body word owned by 'their' or by a plural of the parties), not one named minister."""
+    bodies = view.kb.words("state_bodies", "bodies")
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "their aides will meet reporters": meeting someone else, not one another
+    for s in verb.children:
+        if s.dep_ != "nsubj" or s.tag_ != "NNS" or (lemma(s) not in bodies and s.lower_ not in bodies):
+            continue
+        owners = [c for c in s.children if c.dep_ == "poss"]
+        if any(o.lower_ == "their" for o in owners):
+            return True
+        if any(a.kind == "plural_parties" for a in view.actors_of(owners)):
+            return True
+    return False
 
 
 def _states_before(view: SentenceView) -> set[str]:
@@ -349,7 +374,9 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
 EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
-    prefilter=Prefilter(triggers=("agree_verbs", "intent_verbs", "joint_start_verbs")),
+    prefilter=Prefilter(
+        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs"), narrow="joint_meet_forms"
+    ),
     extractor=ConsultationExtractor,
     assemble=_assemble,
     codes=_codes,

@@ -73,6 +73,8 @@ class SummitExtractor(TypeExtractor):
                     continue
                 if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
                     continue
+                if lem in kb.words("summit", "past_only_verbs") and t.tag_ not in ("VBD", "VBN"):
+                    continue  # "X shakes hands with Y": a photo's caption, of any year
                 triggers.append(t)
             elif t.pos_ in ("NOUN", "PROPN") and (t.lower_ in nouns or lem in nouns) and not _is_setting(t, kb):
                 if not _meeting_sense(t, view):
