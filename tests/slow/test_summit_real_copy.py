@@ -64,3 +64,20 @@ def test_held_meetings_in_other_words(pipeline: Any, body: str, expected: list[s
 def test_near_misses_are_not_summits(pipeline: Any, body: str) -> None:
     """Announced, refused, another sense, one leader speaking, a joint statement, a hyphenated future date."""
     assert summits(pipeline, body) == []
+
+
+def test_the_meeting_the_article_dated_as_background_stays_background(pipeline: Any) -> None:
+    """'the call with X' after the article dated a call of the same leaders weeks back is that recalled call;
+    once the article reports a new meeting of theirs, or the sentence gives a date, it is news again."""
+    recalled = (
+        "Reporters learnt that, in a telephone call in mid-January, President Javier Milei may have asked "
+        "President Lula for gas. Milei later described the call with Lula as cordial."
+    )
+    assert summits(pipeline, recalled) == []
+    held_since = (
+        "President Javier Milei telephoned President Lula in January. Milei received Lula in Buenos Aires on "
+        "Monday. Milei described the meeting with Lula as cordial."
+    )
+    assert summits(pipeline, held_since) == [["ARG", "BRA"]]
+    dated = "President Javier Milei telephoned President Lula in January. Milei held the call with Lula on Monday."
+    assert summits(pipeline, dated) == [["ARG", "BRA"]]

@@ -45,6 +45,9 @@ class ArticleContext:
     meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
     lead_meeting: tuple[str, ...] = ()  # the states of the first meeting of leaders the parse found
     officials: tuple[str, ...] = ()  # the states of the last sentence that named officials of two or more states
+    # meetings by their leaders' states -> where the article first told one as background / as news (offsets)
+    recalled_meetings: dict[frozenset[str], int] = field(default_factory=dict)
+    held_meetings: dict[frozenset[str], int] = field(default_factory=dict)
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)

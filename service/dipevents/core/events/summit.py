@@ -84,19 +84,12 @@ class SummitExtractor(TypeExtractor):
                 triggers.append(t)
         for trigger in triggers:
             if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
+                _remember_if_recalled(view, trigger)
                 continue
             if is_background(view, trigger):
+                _remember_if_recalled(view, trigger)
                 continue
-            clause = clause_tokens(trigger) + _extracted_subject(trigger)
-            absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
-            absent |= _described_elsewhere(trigger)
-            people = [
-                a
-                for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
-                if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
-                and not _aside(a, trigger, view)
-                and (a.kind != "they" or _leaders_at_hand(view))
-            ]
+            people = _participants(view, trigger)
             separate = _separate_meetings(trigger, view, people)
             if separate:
                 for states, used in separate:
@@ -107,6 +100,9 @@ class SummitExtractor(TypeExtractor):
                 continue
             if any(a.form == MEETING_REFERENCE for a in used) and not _told_as_past(trigger, kb):
                 continue  # "the meeting comes after ...": a reference to a meeting still to come is no news of it
+            if _refers_to_recalled(view, trigger, states):
+                continue
+            view.ctx.held_meetings.setdefault(frozenset(states), view.sentence.start)
             yield self._candidate(view, trigger, states, used)
             return
 
@@ -127,6 +123,46 @@ class SummitExtractor(TypeExtractor):
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
         return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
+
+
+def _participants(view: SentenceView, trigger: Token) -> list[ActorMention]:
+    """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
+    clause = clause_tokens(trigger) + _extracted_subject(trigger)
+    absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
+    absent |= _described_elsewhere(trigger)
+    return [
+        a
+        for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
+        if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
+        and not _aside(a, trigger, view)
+        and (a.kind != "they" or _leaders_at_hand(view))
+    ]
+
+
+def _remember_if_recalled(view: SentenceView, trigger: Token) -> None:
+    """'in a phone call in late July, Trump ... Zelensky': the article dates a meeting of these leaders as
+    background; a later 'the call' with them is that one (see _refers_to_recalled)."""
+    if not is_background(view, trigger):
+        return
+    states, _ = states_of(view, _participants(view, trigger), leaders_only=True)
+    if len(states) >= 2:
+        view.ctx.recalled_meetings.setdefault(frozenset(states), view.sentence.start)
+
+
+def _refers_to_recalled(view: SentenceView, trigger: Token, states: set[str]) -> bool:
+    """'Trump characterized the call with Zelensky as routine', after the article dated that call two months
+    back: a definite meeting noun with no date of its own, of leaders whose meeting the article told only as
+    background before, is that recalled meeting."""
+    key, here = frozenset(states), view.sentence.start
+    recalled = view.ctx.recalled_meetings.get(key)
+    if recalled is None or recalled >= here or view.ctx.held_meetings.get(key, here) < here:
+        return False
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    definite = view.kb.words("summit", "definite_determiners")
+    if not any(c.dep_ == "det" and c.lower_ in definite for c in trigger.children):
+        return False
+    return not view.dates()  # "the call on Monday": a sentence that dates something may date the call anew
 
 
 def _meeting_sense(t: Token, view: SentenceView) -> bool:
