@@ -216,3 +216,44 @@ def test_forces_police_and_advisers_are_bodies_a_leader_instructs(
 def test_forces_near_misses_stay_out(pipeline: Any, body: str) -> None:
     """Another state's forces, a commander's, a minister's or a court's order, a union: not a leader's instruction."""
     assert instructions(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the people who lead a body stand for it
+        (
+            "President Sadyr Japarov and President Emomali Rahmon met in Khujand. The presidents instructed the "
+            "heads of the water commissions, Ivan Petrov and Ali Karimov, to agree the canal quotas.",
+            ["KGZ", "TJK"],
+        ),
+        ("President Emmanuel Macron instructed the chiefs of the security services to report by Friday.", ["FRA"]),
+        # the object's apposition names the body
+        (
+            "President Serdar Berdimuhamedov instructed Deputy Chairman Ata Orazov, Minister of Energy, to draft "
+            "a gas export plan.",
+            ["TKM"],
+        ),
+    ],
+)
+def test_members_and_appositions_name_the_body(pipeline: Any, body: str, expected: list[str]) -> None:
+    """'the heads of the delegations', 'the chiefs of the services', 'X, Minister of Energy': the body instructed."""
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Joe Biden asked the UN agencies to speed up deliveries of food.",
+        "President Joe Biden asked the heads of the United Nations agencies to speed up deliveries of food.",
+        "President Joe Biden asked the aid agencies to reach the coast before the storm.",
+        "President Joe Biden asked the members of the Senate committee to pass the bill.",
+        "President Emmanuel Macron asked the head of the opposition party to join the government.",
+        "President Vladimir Putin ordered the head of the mercenary company to pull out of the city.",
+    ],
+)
+def test_international_charities_legislatures_and_parties_are_no_state_body(pipeline: Any, body: str) -> None:
+    """An international organisation's or a charity's agencies, and the heads of a legislature's committee, a party
+    or a company, are not bodies of the leader's state."""
+    assert instructions(pipeline, body) == []

@@ -340,10 +340,21 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
         ]
     out: list[Token] = []
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
+    members = kb.words("ministry_instruction", "member_nouns")
     for h in heads:
-        for x in [h, *h.conjuncts]:
-            if _legislative(x, kb) or _personal(x, kb):
+        # "instructed Deputy Chairman X, Minister of Foreign Affairs Y, to": the object's apposition names the body
+        appositions = [a for y in [h, *h.conjuncts] for a in y.children if a.dep_ == "appos"]
+        for named in [h, *h.conjuncts, *appositions]:
+            if _legislative(named, kb) or _personal(named, kb) or _not_a_states(named, kb):
                 continue
+            x = named
+            if lemma(named) in members or named.lower_ in members:
+                # "the heads of the government delegations", "the members of the commission": the body they lead
+                x = next(
+                    (g for p in named.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children), named
+                )
+                if _legislative(x, kb) or _not_a_states(x, kb):
+                    continue
             if lemma(x) in body_words or x.lower_ in body_words or _compound_body(x, body_words):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
@@ -386,6 +397,14 @@ def _personal(x: Token, kb: Knowledge) -> bool:
     return not any(
         c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children
     )
+
+
+def _not_a_states(x: Token, kb: Knowledge) -> bool:
+    """'the UN agencies', 'the international agencies', 'the aid agencies': an international organisation's or a
+    charity's bodies, not a state's (EVENTS.md: states only)."""
+    foreign = kb.words("ministry_instruction", "foreign_acronyms")
+    others = kb.words("ministry_instruction", "non_state_modifiers")
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.text in foreign or c.lower_ in others) for c in x.children)
 
 
 def _legislative(x: Token, kb: Knowledge) -> bool:
