@@ -257,3 +257,25 @@ def test_international_charities_legislatures_and_parties_are_no_state_body(pipe
     """An international organisation's or a charity's agencies, and the heads of a legislature's committee, a party
     or a company, are not bodies of the leader's state."""
     assert instructions(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a subjunctive under a demand or a proposal: what others want the leader to order
+        (
+            "Farmers' unions demanded that President Emmanuel Macron order the agriculture ministry to freeze the "
+            "rules.",
+            [],
+        ),
+        (
+            "Two senators proposed that Chancellor Olaf Scholz instruct the economy ministry to draft a subsidy plan.",
+            [],
+        ),
+        # the order itself, past tense, stays
+        ("President Emmanuel Macron ordered the agriculture ministry to freeze the rules.", [["FRA"]]),
+    ],
+)
+def test_an_order_others_demand_is_no_instruction(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'demanded that the President order ...' is a demand, not an order given."""
+    assert instructions(pipeline, body) == expected

@@ -50,3 +50,43 @@ def test_announced_meetings_are_not_summits(pipeline: Any, body: str) -> None:
 def test_reported_meetings_stay_summits(pipeline: Any, body: str) -> None:
     """Past, perfect and planned-then-held meetings are reported, not announced."""
     assert summits(pipeline, body) == [["CAN", "USA"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a simple present dated by a weekday: the wire's schedule
+        "Indonesian President Prabowo Subianto meets Australian Prime Minister Anthony Albanese on Friday in Jakarta.",
+        "Albanese flies to Jakarta on Thursday. He holds talks with Indonesian President Prabowo Subianto on Friday "
+        "and Saturday.",
+        # not yet
+        "Albanese has yet to speak with Indonesian President Prabowo Subianto about the fishing dispute.",
+    ],
+)
+def test_a_schedule_in_the_present_and_a_meeting_not_yet_held_are_no_summits(pipeline: Any, body: str) -> None:
+    """'meets X on Friday' announces; 'has yet to speak with' denies."""
+    assert summits(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        # an interval back from the sentence's own event dates the meeting weeks before publication
+        (
+            "The fisheries pact comes two months after Australian Prime Minister Anthony Albanese held talks with "
+            "Indonesian President Prabowo Subianto in Jakarta.",
+            [],
+        ),
+        # hours or days after is this week's news; a past tense with a weekday is a report; 'yet again' is no denial
+        (
+            "The pact came hours after Australian Prime Minister Anthony Albanese met Indonesian President Prabowo "
+            "Subianto in Jakarta.",
+            [["AUS", "IDN"]],
+        ),
+        ("Albanese met Indonesian President Prabowo Subianto on Monday in Jakarta.", [["AUS", "IDN"]]),
+        ("Albanese and Indonesian President Prabowo Subianto met yet again in Jakarta on Monday.", [["AUS", "IDN"]]),
+    ],
+)
+def test_an_interval_before_a_clause_of_after_dates_the_meeting(pipeline: Any, body: str, found: list[Any]) -> None:
+    """'comes two months after they met': background; 'came hours after they met': news."""
+    assert summits(pipeline, body) == found

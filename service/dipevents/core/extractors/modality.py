@@ -29,6 +29,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     negating = kb.words("modality", "negating_modifiers")
     conditional = kb.words("modality", "conditional_marks")
     anticipating = kb.words("modality", "anticipating_words")
+    pending = kb.words("modality", "pending_markers")
     chain = governing_chain(t)
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
@@ -43,6 +44,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
                 return True
             if c.dep_ == "mark" and lc in conditional:
                 return True
+            if i > 0 and c.dep_ == "advmod" and lc in pending and chain[i - 1].dep_ == "xcomp":
+                return True  # "has yet to speak with": not yet
         if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in agreeing):
             return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
@@ -59,6 +62,15 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     if (
         top.dep_ == "ccomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)
+        and (lemma(top.head) in governors or top.head.lower_ in governors)
+    ):
+        return True
+    # a subjunctive under a demand or a wish: "demanded that the President order the navy", "proposed that they meet"
+    if (
+        top.dep_ == "ccomp"
+        and top.tag_ in ("VB", "VBP")  # the parser tags "that the President order" VBP
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in top.children)
         and (lemma(top.head) in governors or top.head.lower_ in governors)
     ):
         return True
@@ -101,7 +113,7 @@ def _future_before(kb: Knowledge) -> re.Pattern[str]:
 
 def is_background(view: SentenceView, t: Token | None = None) -> bool:
     """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
-    if t is not None and _in_recalled_when_clause(view, t):
+    if t is not None and (_in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS):
         return True
     scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
     in_scope = set(scope)
@@ -119,6 +131,22 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
         if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
             return True
     return False
+
+
+def _interval_back(view: SentenceView, t: Token) -> int:
+    """Days between the sentence's event and the trigger's clause of 'after' ('The visit comes two weeks after
+    the two leaders met'); 0 when no interval is written."""
+    root = clause_root(t)
+    marks = [c for c in root.children if c.dep_ == "mark" and c.lower_ in view.kb.words("modality", "interval_marks")]
+    if not marks or root.dep_ != "advcl":
+        return 0
+    units = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_units").items() for w in ws}
+    for noun in [c for x in (root, *marks) for c in x.children if c.dep_ == "npadvmod"]:
+        if noun.lower_ in units:
+            counts = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_counts").items() for w in ws}
+            word = next((c.lower_ for c in noun.children if c.dep_ in ("nummod", "det")), "a")
+            return units[noun.lower_] * (int(word) if word.isdigit() else counts.get(word, 1))
+    return 0
 
 
 def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:

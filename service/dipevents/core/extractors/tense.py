@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dipevents.core.calendar_words import WEEKDAYS
 from dipevents.core.extractors.modality import is_irrealis
 from dipevents.core.extractors.syntax import clause_root, lemma, temporal_scope
 from dipevents.core.extractors.view import SentenceView
@@ -24,7 +25,12 @@ _SUBCLAUSE = frozenset({"advcl", "relcl", "ccomp", "acl"})
 
 def is_announced(view: SentenceView, t: Token) -> bool:
     """The trigger names a meeting still to come, in the tense or the words of announcements."""
-    return _present_in_subclause(view, t) or _planned_noun(view, t) or _dated_ahead(view, t)
+    return (
+        _present_in_subclause(view, t)
+        or _planned_noun(view, t)
+        or _dated_ahead(view, t)
+        or _present_with_a_weekday(view, t)
+    )
 
 
 def _present_in_subclause(view: SentenceView, t: Token) -> bool:
@@ -42,6 +48,24 @@ def _present_in_subclause(view: SentenceView, t: Token) -> bool:
         return True  # the parser hangs "that" as a mark, an advmod or even an object: its place says what it is
     # present under a verb of planning or speech about the future ("hopes ... when he meets")
     return root.head.pos_ in ("VERB", "AUX") and is_irrealis(root.head, view.kb)
+
+
+def _present_with_a_weekday(view: SentenceView, t: Token) -> bool:
+    """'Clinton meets Jiang on Friday', 'he holds talks with X on Tuesday': a simple present dated by a weekday
+    is the wire's future (a meeting it reports is in the past tense, and a weekday in the present is a
+    schedule)."""
+    root = clause_root(t)
+    if root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    weekdays = [d for d in view.dates() if view.text[d.start : d.end].split()[0].lower().strip(".,'’s") in WEEKDAYS]
+    if not weekdays:
+        return False
+    scope = set(temporal_scope(t))
+    for d in weekdays:
+        span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and any(x in scope for x in span):
+            return True
+    return False
 
 
 def _planned_noun(view: SentenceView, t: Token) -> bool:
