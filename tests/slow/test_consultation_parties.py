@@ -113,3 +113,33 @@ def test_bodies_together_and_divided_nations(pipeline: Any, body: str, expected:
 def test_bodies_that_meet_others_or_may_meet(pipeline: Any, body: str) -> None:
     """Aides meeting reporters, a possible meeting, or officials who met: no agreement to consult."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # restored channels of talks (not relations)
+        ("Vietnam and the Philippines agreed to restore their coast guard hotline.", ["PHL", "VNM"]),
+        # continued talks with the issue named
+        ("Bhutan and China agreed to continue negotiations on the boundary question.", ["BTN", "CHN"]),
+        # an accepted plan for talks
+        ("Georgia and Armenia accepted a Swiss plan for a new round of consultations.", ["ARM", "CHE", "GEO"]),
+    ],
+)
+def test_restored_continued_and_planned_talks(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Restoring a channel of talks, continuing named talks, accepting a state's plan for talks (its author is a
+    party, like a proposal's)."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Vietnam and the Philippines agreed to restore diplomatic relations.",
+        "Bhutan and China agreed to continue the talks.",
+        "Bhutan and China agreed to continue cooperation on the boundary question.",
+    ],
+)
+def test_restored_relations_and_bare_continuation_stay_out(pipeline: Any, body: str) -> None:
+    """Restored relations, talks continued with no issue named, continued cooperation: no agreement."""
+    assert agreements(pipeline, body) == []

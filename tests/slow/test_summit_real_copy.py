@@ -30,6 +30,12 @@ def summits(pipeline: Any, body: str) -> list[list[str]]:
         ),
         # leaders shaking hands were in one room
         ("President William Ruto shook hands with President Yoweri Museveni at the border post.", ["KEN", "UGA"]),
+        # leaders discussing with each other: two subjects, a plural of them, or a partner after 'with'
+        ("President Gustavo Petro discussed the border with President Nicolas Maduro on Monday.", ["COL", "VEN"]),
+        (
+            "President Gustavo Petro and President Lula discussed the Amazon and trade in Brasilia on Monday.",
+            ["BRA", "COL"],
+        ),
         # a later occasion's time does not make the talks before it planned
         (
             "Prime Minister Rishi Sunak flew home after talks with Chancellor Olaf Scholz ahead of his trip to "
@@ -53,6 +59,10 @@ def test_held_meetings_in_other_words(pipeline: Any, body: str, expected: list[s
         "President William Ruto shook up his cabinet after President Yoweri Museveni spoke on the radio.",
         # one leader at a press conference, the other only named in what was said
         "Prime Minister Pedro Sanchez told a press conference that President Lula had been right.",
+        # one leader discussing something, or with his own ministers
+        "President Gustavo Petro discussed the budget on Monday, President Lula said.",
+        "President Gustavo Petro discussed the floods with his ministers before President Lula arrived.",
+        "President Gustavo Petro and President Lula exchanged messages on Monday.",
         # a handshake in the present tense captions a photo, of any year
         "President William Ruto shakes hands with President Yoweri Museveni in an archive picture.",
         # a joint statement is also issued by leaders apart

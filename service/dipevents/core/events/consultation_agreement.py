@@ -270,6 +270,10 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     obj = _object_talk(c, view) or _talk_subject(c, view)
                     if obj is not None:
                         return obj
+                if lc in kb.words("consultation_agreement", "intent_continue_verbs"):
+                    obj = _talks_on_issue(c, view)  # "agreed to continue talks on the border issue"
+                    if obj is not None:
+                        return obj
                 if lc in kb.words("consultation_agreement", "topic_verbs"):
                     # "agreed to discuss X in its talks with Y" (not "at the talks": a time)
                     found = [x for x in c.subtree if x.dep_ == "pobj" and x.head.lower_ == "in" and _is_talk(x, view)]
@@ -303,6 +307,19 @@ def _verbal(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") or (
         t.dep_ == "xcomp" and t.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
     )
+
+
+def _talks_on_issue(verb: Token, view: SentenceView) -> Token | None:
+    """The talks, consultations, dialogue or negotiations a verb takes as object, with the issue named."""
+    kb = view.kb
+    nouns, preps = (
+        kb.words("consultation_agreement", "continue_on_issue_nouns"),
+        kb.words("consultation_agreement", "issue_preps"),
+    )
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in preps for p in c.children):
+            return c
+    return None
 
 
 def _talk_subject(verb: Token, view: SentenceView) -> Token | None:

@@ -73,6 +73,8 @@ class SummitExtractor(TypeExtractor):
                     continue
                 if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
                     continue
+                if lem in kb.words("summit", "verb_requires_partner") and not _between_parties(t, view):
+                    continue
                 if lem in kb.words("summit", "past_only_verbs") and t.tag_ not in ("VBD", "VBN"):
                     continue  # "X shakes hands with Y": a photo's caption, of any year
                 triggers.append(t)
@@ -180,6 +182,21 @@ def _meeting_sense(t: Token, view: SentenceView) -> bool:
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         return not (preps & kb.words("summit", "topic_preps")) or bool(preps & {"with", "to"})
     return True
+
+
+def _between_parties(t: Token, view: SentenceView) -> bool:
+    """'Ramaphosa and Ruto discussed trade', 'the two leaders exchanged views', 'discussed trade with Ruto':
+    the parties discuss with each other (two subjects, a plural of leaders, or a partner after 'with'), not one
+    leader discussing something."""
+    heads = [t, *(c for c in t.children if c.dep_ == "dobj")]  # "discussed trade with X": 'with' on the object
+    partners = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    # the partner itself is a leader ('with his ministers' is not: 'his' only owns them)
+    if any(a.kind in ("leader", "plural_leaders", "he_or_she") for a in view.actors_of_tokens(partners)):
+        return True
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if any(c.conjuncts for c in subj):
+        return True
+    return any(a.kind == "plural_leaders" for a in view.actors_of(subj)) if subj else False
 
 
 def _joint_appearance(t: Token, kb: Knowledge) -> bool:
