@@ -90,3 +90,13 @@ def test_a_schedule_in_the_present_and_a_meeting_not_yet_held_are_no_summits(pip
 def test_an_interval_before_a_clause_of_after_dates_the_meeting(pipeline: Any, body: str, found: list[Any]) -> None:
     """'comes two months after they met': background; 'came hours after they met': news."""
     assert summits(pipeline, body) == found
+
+
+def test_what_a_copula_says_of_a_meeting_dates_it(pipeline: Any) -> None:
+    """'The last meeting ... was X's visit in January 2023' is history; 'The meeting ... was on Monday' is news."""
+    old = (
+        "The last meeting between Brazilian and Argentine heads of state was President Lula's visit to Buenos Aires "
+        "in January 2023."
+    )
+    new = "The meeting between Brazilian President Lula and Argentine President Javier Milei was on Monday in Brasilia."
+    assert (summits(pipeline, old), summits(pipeline, new)) == ([], [["ARG", "BRA"]])

@@ -116,7 +116,7 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
     if t is not None and (_in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS):
         return True
     scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
-    in_scope = set(scope)
+    in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
     low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
     low = low.replace(" - ", "-").replace(" -", "-")
     if any(p in low for p in view.kb.words("modality", "background_phrases")):
@@ -131,6 +131,14 @@ def is_background(view: SentenceView, t: Token | None = None) -> bool:
         if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
             return True
     return False
+
+
+def _copula_predicate(t: Token) -> set[Token]:
+    """'The last meeting between the two was Bush's visit to Beijing in February 1989': what a copula says of a
+    meeting noun dates it as much as the noun's own phrase."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("nsubj", "nsubjpass") or lemma(t.head) != "be":
+        return set()
+    return {x for c in t.head.children if c.dep_ in ("attr", "acomp", "prep", "npadvmod") for x in c.subtree}
 
 
 def _interval_back(view: SentenceView, t: Token) -> int:
