@@ -279,3 +279,67 @@ def test_international_charities_legislatures_and_parties_are_no_state_body(pipe
 def test_an_order_others_demand_is_no_instruction(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'demanded that the President order ...' is a demand, not an order given."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what a quantity noun counts is what was given
+        (
+            "President Vladimir Putin and President Alexander Lukashenko met in Minsk. Afterwards the two presidents "
+            "issued a series of instructions to the governments of Russia and Belarus on gas prices.",
+            ["BLR", "RUS"],
+        ),
+        # the bodies a phrase includes
+        (
+            "Prime Minister Narendra Modi tasked the security establishment, including the intelligence agencies, "
+            "with tracking the funding of the militants.",
+            ["IND"],
+        ),
+        # units and people named by the body they belong to
+        (
+            "Navy patrol units on the coast were ordered by President Ferdinand Marcos Jr. to escort the fishing boats.",
+            ["PHL"],
+        ),
+        (
+            "Foreign Ministers Ana Silva and Jon Berg were entrusted by President Emmanuel Macron and Chancellor Olaf "
+            "Scholz with drafting the joint paper.",
+            ["DEU", "FRA"],
+        ),
+        # state organs, in the wording of some state agencies
+        ("President Xi Jinping instructed the relevant organs to rescue the miners without delay.", ["CHN"]),
+    ],
+)
+def test_quantities_inclusions_units_and_organs(pipeline: Any, body: str, expected: list[str]) -> None:
+    """'a series of instructions', 'X, including the intelligence agencies', 'navy patrol units', 'Foreign Ministers
+    A and B', 'the relevant organs' name what the leaders instructed."""
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [expected]
+
+
+def test_they_after_the_two_sides_of_a_leaders_meeting_announce_a_decision(pipeline: Any) -> None:
+    """'The two sides agreed ... They will task ...' in a story of two leaders' talks: the leaders' joint decision; the
+    relative clause dating the treaty inside the directive does not date the order."""
+    body = (
+        "President Gustavo Petro held talks with President Daniel Noboa in Quito on Monday. The two sides agreed to "
+        "reopen the border crossings. They will task their trade ministries with reviewing the customs accord, "
+        "which was signed in 2012."
+    )
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["COL", "ECU"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a leader named with his title is no body member
+        "President Joe Biden asked Prime Minister Benjamin Netanyahu to let the trucks through.",
+        # a union is not the police
+        "President Emmanuel Macron asked the police union to end the strike.",
+        # an order dated years ago by the clause of the trigger itself stays background
+        "In 2012 President Barack Obama ordered the army to train the local police.",
+    ],
+)
+def test_titled_leaders_unions_and_old_orders_stay_out(pipeline: Any, body: str) -> None:
+    """Another state's leader, a union, and an order given long ago are not instructions of the day."""
+    assert instructions(pipeline, body) == []

@@ -81,7 +81,8 @@ class InstructionExtractor(TypeExtractor):
                 if not bodies and lem in strong:
                     bodies = _acronym_agencies(t, view)
             elif lem in kb.words("ministry_instruction", "give_verbs") and any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and c.lower_ in give_nouns for c in t.children
+                c.dep_ in ("dobj", "dative", "nsubjpass") and _given_noun(c, kb).lower_ in give_nouns
+                for c in t.children
             ):
                 # "were given instructions", "gave instructions to their officials", "gave the ministries
                 # instructions" (parsed as a compound), "issued a directive barring the staff from ..."
@@ -95,7 +96,9 @@ class InstructionExtractor(TypeExtractor):
             # "the two presidents will instruct their negotiators": leaders announcing a decision taken together;
             # one leader saying he will instruct is a plan, and "will be asked" is not a decision at all
             modals = kb.words("ministry_instruction", "allowed_modals") if _jointly_led(t, view) else frozenset()
-            if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t):
+            # what the bodies are told to do can name older things ("a review of the pact, which took effect in
+            # 2015"): a relative clause there dates its noun, not the order
+            if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t, relative=False):
                 continue
             by_noun = [
                 g
@@ -184,6 +187,13 @@ class InstructionExtractor(TypeExtractor):
         yield candidate(self, view, noun, states, leaders, confidence, instructed=[], directive=_phrase(act))
 
 
+def _given_noun(c: Token, kb: Knowledge) -> Token:
+    """'issued a number of instructions': what a quantity noun counts is what was given."""
+    if lemma(c) in kb.words("ministry_instruction", "quantity_nouns"):
+        return next((g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children), c)
+    return c
+
+
 def _well_named(a: ActorMention, view: SentenceView) -> bool:
     """A leader named by title or in full, resolved from 'he', or a surname the article named in full before:
     a bare surname can be someone else's ('Marrero's order' of a judge)."""
@@ -224,7 +234,9 @@ def _jointly_led(t: Token, view: SentenceView) -> bool:
     subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
     actors = view.actors_of(subj)
     states = {a.country for a in actors if a.kind in ("leader", "he_or_she") and not a.former and a.country}
-    return len(states) >= 2 or any(a.kind == "plural_leaders" for a in actors)
+    # "They will task their commerce ministries" right after a sentence about the two leaders
+    they = any(a.kind == "they" for a in actors) and _leaders_before(view)
+    return len(states) >= 2 or any(a.kind == "plural_leaders" for a in actors) or they
 
 
 def _own_head_of_government(t: Token, view: SentenceView) -> list[Token]:
@@ -318,10 +330,13 @@ def _document_giver(t: Token, view: SentenceView) -> list[ActorMention] | None:
 
 
 def _leaders_before(view: SentenceView) -> bool:
+    """Was the sentence before about the leaders and no one else: two leaders, 'the two presidents', or 'the two
+    sides' in a story of the leaders' meeting ("The two sides agreed ... They will task their ministries")?"""
     prev = view.previous
     leaders = {a.country for a in prev if a.kind == "leader" and not a.former and a.country}
     plural = any(a.kind == "plural_leaders" for a in prev)
-    return (plural or len(leaders) >= 2) and not any(a.kind == "official" for a in prev)
+    parties = bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in prev)
+    return (plural or parties or len(leaders) >= 2) and not any(a.kind == "official" for a in prev)
 
 
 def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) -> list[Token]:
@@ -344,7 +359,16 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     for h in heads:
         # "instructed Deputy Chairman X, Minister of Foreign Affairs Y, to": the object's apposition names the body
         appositions = [a for y in [h, *h.conjuncts] for a in y.children if a.dep_ == "appos"]
-        for named in [h, *h.conjuncts, *appositions]:
+        # "their security establishments, including the intelligence agencies": the bodies the phrase includes
+        included = [
+            g
+            for y in [h, *h.conjuncts]
+            for p in y.children
+            if p.dep_ == "prep" and p.lower_ == "including"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for named in [h, *h.conjuncts, *appositions, *included]:
             if _legislative(named, kb) or _personal(named, kb) or _not_a_states(named, kb):
                 continue
             x = named
@@ -355,7 +379,13 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 )
                 if _legislative(x, kb) or _not_a_states(x, kb):
                     continue
-            if lemma(x) in body_words or x.lower_ in body_words or _compound_body(x, body_words):
+            if (
+                lemma(x) in body_words
+                or x.lower_ in body_words
+                or _compound_body(x, body_words)
+                # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry)
+                or (_of_a_body(x, kb, body_words) and not any(a.kind == "leader" for a in view.actors_of_tokens([x])))
+            ):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
                 out.append(x)  # "the special representatives ... tasked them with"
@@ -397,6 +427,16 @@ def _personal(x: Token, kb: Knowledge) -> bool:
     return not any(
         c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children
     )
+
+
+def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
+    """People or units named by the body they belong to: 'Foreign Ministers Gerapetritis and Fidan' (a name under a
+    body title), 'coast guard units', 'army personnel' (a unit noun under a body word)."""
+    if x.pos_ != "PROPN" and lemma(x) not in kb.words("ministry_instruction", "unit_nouns"):
+        return False
+    compounds = [c for c in x.children if c.dep_ == "compound"]
+    compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
+    return any(lemma(c) in body_words or c.lower_ in body_words or _compound_body(c, body_words) for c in compounds)
 
 
 def _not_a_states(x: Token, kb: Knowledge) -> bool:

@@ -111,11 +111,12 @@ def _future_before(kb: Knowledge) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases})\s*(?:\w+\s+)?$")
 
 
-def is_background(view: SentenceView, t: Token | None = None) -> bool:
-    """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope)."""
+def is_background(view: SentenceView, t: Token | None = None, *, relative: bool = True) -> bool:
+    """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope; without
+    `relative`, not by a relative clause describing a noun of the trigger's phrases)."""
     if t is not None and (_in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS):
         return True
-    scope = temporal_scope(t) if t is not None else []  # once per trigger, not once per date
+    scope = temporal_scope(t, relative=relative) if t is not None else []  # once per trigger, not once per date
     in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
     low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
     low = low.replace(" - ", "-").replace(" -", "-")

@@ -100,20 +100,21 @@ def is_since_contrast(c: Token) -> bool:
     return c.lower_ == "since" or any(m.dep_ in ("mark", "prep") and m.lower_ == "since" for m in c.children)
 
 
-def subtree_without_since(tok: Token) -> list[Token]:
-    """tok's subtree without its 'since ...' branches."""
+def subtree_without_since(tok: Token, *, relative: bool = True) -> list[Token]:
+    """tok's subtree without its 'since ...' branches (and without relative clauses, unless `relative`)."""
     out, stack = [], [tok]
     while stack:
         x = stack.pop()
         out.append(x)
-        stack.extend(c for c in x.children if not is_since_contrast(c))
+        stack.extend(c for c in x.children if not is_since_contrast(c) and (relative or c.dep_ != "relcl"))
     return out
 
 
-def temporal_scope(t: Token) -> list[Token]:
+def temporal_scope(t: Token, *, relative: bool = True) -> list[Token]:
     """Tokens that can date or qualify the trigger itself: a noun trigger's own phrase, and the adverbials
     and prepositional phrases of the trigger and the verbs above it (not those of other noun phrases),
-    never the 'since ...' contrast."""
+    never the 'since ...' contrast. Without `relative`, the relative clauses inside those phrases are left out
+    ('tasked them with a review of the pact, which took effect in 2015': the pact's date, not the order's)."""
     out: set[Token] = set(subtree_without_since(t)) if t.pos_ in ("NOUN", "PROPN") else {t}
     chain = governing_chain(t)
     for i, tok in enumerate(chain):
@@ -124,7 +125,7 @@ def temporal_scope(t: Token) -> list[Token]:
                 and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux")
                 and not is_since_contrast(c)
             ):
-                out.update(subtree_without_since(c))
+                out.update(subtree_without_since(c, relative=relative))
         out.add(tok)
     return sorted(out, key=lambda x: x.i)
 
