@@ -16,7 +16,9 @@ import urllib.request
 from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# the checkout: service/dipevents/runlocal.py -> the folder holding deploy/ (`make run` is a checkout's command)
+ROOT = Path(__file__).resolve().parents[2]
+KAFKACTL = ROOT / "deploy" / "kafka" / "kafkactl"
 
 
 def _say(msg: str) -> None:
@@ -43,10 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     started_kafka = False
     worker: subprocess.Popen[bytes] | None = None
-    kafkactl = ROOT / "deploy" / "kafka" / "kafkactl"
+    kafkactl = KAFKACTL
     try:
         if "DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS" in os.environ:
             _say(f"using the configured Kafka at {settings.kafka.bootstrap_servers}")
+        elif not kafkactl.exists():
+            _say(f"no {kafkactl}: run this from a checkout, or set DIPEVENTS_KAFKA__BOOTSTRAP_SERVERS")
+            return 1
         else:
             running = subprocess.run([str(kafkactl), "status"], capture_output=True).returncode == 0
             if running:
