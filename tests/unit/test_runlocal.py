@@ -10,5 +10,5 @@ from dipevents.runlocal import KAFKACTL
 def test_make_run_finds_the_checkouts_kafka_script() -> None:
     """The quick start's local Kafka is deploy/kafka/kafkactl of this checkout (it broke once when the package
     moved a folder down)."""
-    assert KAFKACTL == Path(__file__).resolve().parents[2] / "deploy" / "kafka" / "kafkactl"
+    assert Path(__file__).resolve().parents[2] / "deploy" / "kafka" / "kafkactl" == KAFKACTL
     assert KAFKACTL.is_file()
