@@ -36,6 +36,12 @@ def summits(pipeline: Any, body: str) -> list[list[str]]:
             "President Gustavo Petro and President Lula discussed the Amazon and trade in Brasilia on Monday.",
             ["BRA", "COL"],
         ),
+        # an embrace or an opening done together
+        ("President Lula hugged President Gustavo Petro at the airport in Bogota.", ["BRA", "COL"]),
+        (
+            "President Vladimir Putin and President Recep Tayyip Erdogan inaugurated a gas hub in Istanbul on Monday.",
+            ["RUS", "TUR"],
+        ),
         # a later occasion's time does not make the talks before it planned
         (
             "Prime Minister Rishi Sunak flew home after talks with Chancellor Olaf Scholz ahead of his trip to "
@@ -63,6 +69,8 @@ def test_held_meetings_in_other_words(pipeline: Any, body: str, expected: list[s
         "President Gustavo Petro discussed the budget on Monday, President Lula said.",
         "President Gustavo Petro discussed the floods with his ministers before President Lula arrived.",
         "President Gustavo Petro and President Lula exchanged messages on Monday.",
+        "President Gustavo Petro hugged his daughter after President Lula left.",
+        "President Vladimir Putin inaugurated a bridge on Monday, President Recep Tayyip Erdogan said.",
         # a handshake in the present tense captions a photo, of any year
         "President William Ruto shakes hands with President Yoweri Museveni in an archive picture.",
         # a joint statement is also issued by leaders apart

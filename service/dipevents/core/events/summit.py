@@ -185,11 +185,15 @@ def _meeting_sense(t: Token, view: SentenceView) -> bool:
 
 
 def _between_parties(t: Token, view: SentenceView) -> bool:
-    """'Ramaphosa and Ruto discussed trade', 'the two leaders exchanged views', 'discussed trade with Ruto':
-    the parties discuss with each other (two subjects, a plural of leaders, or a partner after 'with'), not one
-    leader discussing something."""
-    heads = [t, *(c for c in t.children if c.dep_ == "dobj")]  # "discussed trade with X": 'with' on the object
-    partners = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    """'Ramaphosa and Ruto discussed trade', 'the two leaders exchanged views', 'discussed trade with Ruto',
+    'hugged Ruto': the parties act with each other (two subjects, a plural of leaders, a leader as the object or
+    after 'with'), not one leader discussing or opening something."""
+    objects = [c for c in t.children if c.dep_ == "dobj"]
+    # "discussed trade with X": 'with' on the object; "hugged X": the object itself
+    partners = [
+        g for h in [t, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    ]
+    partners += [x for o in objects for x in [o, *o.conjuncts]]
     # the partner itself is a leader ('with his ministers' is not: 'his' only owns them)
     if any(a.kind in ("leader", "plural_leaders", "he_or_she") for a in view.actors_of_tokens(partners)):
         return True
