@@ -143,3 +143,40 @@ def test_restored_continued_and_planned_talks(pipeline: Any, body: str, expected
 def test_restored_relations_and_bare_continuation_stay_out(pipeline: Any, body: str) -> None:
     """Restored relations, talks continued with no issue named, continued cooperation: no agreement."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an agreement or consensus reached on talks
+        ("Nepal and India reached an understanding to reopen their boundary talks.", ["IND", "NPL"]),
+        ("Mongolia and China reached consensus on launching an energy dialogue.", ["CHN", "MNG"]),
+        # agreeing on a gerund of starting talks
+        ("Laos and Cambodia agreed on convening annual consultations on the Mekong.", ["KHM", "LAO"]),
+        # a signed document about consultations
+        (
+            "Georgia and Azerbaijan signed a memorandum on regular consultations between their foreign ministries.",
+            ["AZE", "GEO"],
+        ),
+    ],
+)
+def test_reached_and_signed_agreements_on_talks(pipeline: Any, body: str, expected: list[str]) -> None:
+    """An understanding or consensus reached to start talks, agreement on convening them, a memorandum on
+    consultations: consultation agreements."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a record of a meeting held, and agreements reached at talks, are not agreements to consult
+        "Georgia and Azerbaijan signed the protocol of the fifth meeting of their joint commission.",
+        "Georgia and Azerbaijan reached an agreement on transit fees during the talks.",
+        # not reached, or still to be signed
+        "Nepal and India failed to reach an understanding to reopen their boundary talks.",
+        "Georgia and Azerbaijan will sign a memorandum on consultations next month.",
+    ],
+)
+def test_records_and_failed_or_future_signings_stay_out(pipeline: Any, body: str) -> None:
+    """A meeting's protocol, an agreement reached at talks, a failed or future understanding: none."""
+    assert agreements(pipeline, body) == []

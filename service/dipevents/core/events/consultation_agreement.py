@@ -165,6 +165,10 @@ def _intended_talk(t: Token, view: SentenceView) -> Token | None:
         for c in n.children:
             if c.dep_ in ("acl", "xcomp", "relcl") and lemma(c) in starts:
                 return _object_talk(c, view)
+            # "reached consensus on launching a dialogue"
+            for g in c.children if c.dep_ == "prep" and c.lower_ == "on" else ():
+                if g.dep_ == "pcomp" and lemma(g) in starts:
+                    return _object_talk(g, view)
     return None
 
 
@@ -287,7 +291,14 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                         for x in g.subtree:
                             if _is_talk(x, view):
                                 return x
+                    if g.dep_ == "pcomp" and lemma(g) in starts:
+                        held = _object_talk(g, view)  # "agreed on holding regular consultations"
+                        if held is not None:
+                            return held
             if c.dep_ == "dobj" and tok.i == agree_tok.i:
+                on_talks = _document_on_talks(c, view)  # "signed a memorandum on political consultations"
+                if on_talks is not None:
+                    return on_talks
                 # "accepted the launch of a dialogue", "accepted a proposal for talks"
                 proposed = c.lower_ in kb.words("consultation_agreement", "proposal_nouns")
                 for x in c.subtree:
@@ -307,6 +318,21 @@ def _verbal(t: Token) -> bool:
     return t.pos_ in ("VERB", "AUX") or (
         t.dep_ == "xcomp" and t.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
     )
+
+
+def _document_on_talks(doc_noun: Token, view: SentenceView) -> Token | None:
+    """The talks a signed or adopted document is about: 'a memorandum on political consultations', 'a plan of
+    consultations between the ministries' (the talks right after its preposition, not deeper in the phrase)."""
+    kb = view.kb
+    if lemma(doc_noun) not in kb.words("consultation_agreement", "document_nouns"):
+        return None
+    preps = kb.words("consultation_agreement", "document_preps")
+    for p in doc_noun.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            for g in p.children:
+                if g.dep_ == "pobj" and _is_talk(g, view):
+                    return g
+    return None
 
 
 def _talks_on_issue(verb: Token, view: SentenceView) -> Token | None:
