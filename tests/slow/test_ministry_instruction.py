@@ -343,3 +343,24 @@ def test_they_after_the_two_sides_of_a_leaders_meeting_announce_a_decision(pipel
 def test_titled_leaders_unions_and_old_orders_stay_out(pipeline: Any, body: str) -> None:
     """Another state's leader, a union, and an order given long ago are not instructions of the day."""
     assert instructions(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Claudia Sheinbaum said she had asked Energy Secretary Luz Garza to prepare a plan for the "
+            "refinery.",
+            [["MEX"]],
+        ),
+        ("President Volodymyr Zelensky ordered General Oleksandr Syrskyi to hold the eastern line.", [["UKR"]]),
+        # another state's minister, an international organisation's officers
+        ("President Joe Biden asked Israeli Defense Minister Yoav Gallant to let the convoys in.", []),
+        ("President Joe Biden asked UN Secretary General Antonio Guterres to send observers.", []),
+        ("President Emmanuel Macron asked European Commissioner Thierry Breton to delay the rules.", []),
+    ],
+)
+def test_a_titled_member_of_the_leaders_own_government(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'Economy Secretary X', 'General Y': a member of the leader's own government or forces; another state's minister
+    or an international organisation's officer is not."""
+    assert instructions(pipeline, body) == expected

@@ -120,7 +120,8 @@ class InstructionExtractor(TypeExtractor):
                 continue  # a minister ordering staff is not a leader's instruction
             states, used = states_of(view, givers, leaders_only=False)
             body_actors = view.actors_of_tokens(_owner_tokens(bodies, kb.words("state_bodies", "bodies")))
-            body_states = {a.country for a in body_actors if a.kind == "state" and a.country}
+            # "the Kenyan ministry", "Israeli Defense Minister X": the state a body or its titled member is of
+            body_states = {a.country for a in body_actors if a.kind in ("state", "official") and a.country}
             if lem in weak and body_states and states and not body_states & states:
                 continue  # "called on the US administration to intervene": another state's, not an instruction
             if not states:
@@ -383,8 +384,15 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 lemma(x) in body_words
                 or x.lower_ in body_words
                 or _compound_body(x, body_words)
-                # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry)
-                or (_of_a_body(x, kb, body_words) and not any(a.kind == "leader" for a in view.actors_of_tokens([x])))
+                # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
+                # an international organisation's officer ('Secretary General X')
+                or (
+                    _of_a_body(x, kb, body_words)
+                    and not any(
+                        a.kind == "leader" or (a.role or "") in kb.words("ministry_instruction", "not_member_roles")
+                        for a in view.actors_of_tokens([x])
+                    )
+                )
             ):
                 out.append(x)
             elif x.lower_ == "them" and named_body:
@@ -430,13 +438,18 @@ def _personal(x: Token, kb: Knowledge) -> bool:
 
 
 def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
-    """People or units named by the body they belong to: 'Foreign Ministers Gerapetritis and Fidan' (a name under a
-    body title), 'coast guard units', 'army personnel' (a unit noun under a body word)."""
+    """People or units named by the body they belong to: 'Foreign Ministers Gerapetritis and Fidan', 'Economy
+    Secretary Ebrard' (a name under a body's title), 'coast guard units', 'army personnel' (a unit noun under a body
+    word)."""
     if x.pos_ != "PROPN" and lemma(x) not in kb.words("ministry_instruction", "unit_nouns"):
         return False
     compounds = [c for c in x.children if c.dep_ == "compound"]
     compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
-    return any(lemma(c) in body_words or c.lower_ in body_words or _compound_body(c, body_words) for c in compounds)
+    titles = kb.words("ministry_instruction", "member_titles") if x.pos_ == "PROPN" else frozenset()
+    return any(
+        lemma(c) in body_words or c.lower_ in body_words or c.lower_ in titles or _compound_body(c, body_words)
+        for c in compounds
+    )
 
 
 def _not_a_states(x: Token, kb: Knowledge) -> bool:
