@@ -112,3 +112,20 @@ def test_a_place_named_as_a_source_or_owner_is_not_the_venue(pipeline: Any) -> N
     )
     (event,) = [e for e in pipeline.process_article(make_article(body, published_at=PUB)) if e.event_type == "summit"]
     assert event.location is not None and (event.location.name, event.location.source) == ("Sochi", "venue")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Kenyan President William Ruto spent three hours with Ugandan President Yoweri Museveni at State House "
+            "in Entebbe on Monday.",
+            [(["KEN", "UGA"], 1)],
+        ),
+        # time with people who are not another state's leader is no meeting
+        ("Kenyan President William Ruto spent the afternoon with farmers and traders in Eldoret.", []),
+    ],
+)
+def test_time_spent_with_another_leader_is_a_meeting(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'spent three hours with President X': they met."""
+    assert summits(pipeline, body) == expected
