@@ -180,3 +180,35 @@ def test_reached_and_signed_agreements_on_talks(pipeline: Any, body: str, expect
 def test_records_and_failed_or_future_signings_stay_out(pipeline: Any, body: str) -> None:
     """A meeting's protocol, an agreement reached at talks, a failed or future understanding: none."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # officials alone, with no state named beside them, are parties
+        ("Peru's trade minister and his Ecuadorian counterpart agreed to launch a border dialogue.", ["ECU", "PER"]),
+        # the states that reported the agreement are the 'they' that agreed
+        ("Ghana and Burkina Faso said they had agreed to resume talks on the power line.", ["BFA", "GHA"]),
+        # an announced resumption of talks
+        ("Ghana and Burkina Faso announced the resumption of their talks on the power line.", ["BFA", "GHA"]),
+        ("Ghana announced the resumption of talks with Burkina Faso on the power line.", ["BFA", "GHA"]),
+    ],
+)
+def test_officials_reporters_and_announcements(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Ministers alone, states reporting that they agreed, an announced resumption of talks: agreements."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ghana announced the suspension of talks with Burkina Faso.",
+        "Ghana and Burkina Faso announced a new power tariff after talks in Accra.",
+        "Ghana and Burkina Faso will announce the resumption of talks next week.",
+        "Peru's trade minister met his Ecuadorian counterpart in Lima.",
+    ],
+)
+def test_suspensions_outcomes_and_future_announcements_stay_out(pipeline: Any, body: str) -> None:
+    """Suspended talks, an outcome announced after talks, an announcement still to come, a ministers'
+    meeting: no agreement to consult."""
+    assert agreements(pipeline, body) == []

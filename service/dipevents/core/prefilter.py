@@ -41,7 +41,11 @@ def trigger_forms(kb: Knowledge, section: str, *lists: str, narrow: str | None =
 
 def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes) -> bool:
     if not any(a.kind in _PARTY_KINDS or (a.kind == "he_or_she" and a.country) for a in actors):
-        return False  # a party: someone or some state; "he" only when the context resolved it to a leader
+        # a party: someone or some state; "he" only when the context resolved it to a leader; officials of a
+        # state only for a type whose parties they can be
+        if not any(a.kind == "official" and a.country for a in actors):
+            return False
+        return any(possible(t, text, actors, kb) for t in types if t.prefilter.officials)
     # parse only when some registered event type can be there
     return any(possible(t, text, actors, kb) for t in types)
 

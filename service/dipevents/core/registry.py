@@ -85,6 +85,7 @@ class Prefilter:
     triggers: tuple[str, ...]
     narrow: str | None = None  # an object of the section: word -> the only forms that count ("called on")
     parties: Callable[[list[ActorMention]], bool] | None = None
+    officials: bool = False  # officials alone may be the parties ("Argentina's foreign minister and his counterpart")
 
 
 Assemble = Callable[["list[Candidate]", frozenset[str]], dict[str, Any]]

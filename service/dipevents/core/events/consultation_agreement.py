@@ -68,8 +68,18 @@ class ConsultationExtractor(TypeExtractor):
             if is_irrealis(t, kb) or is_background(view, t):
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
-            if t.dep_ == "ccomp" and subj and all(s.lower_ == "it" for s in subj):
-                subj = subjects(t.head)  # "North Korea said it agreed ...": the reporting state
+            reporters = subjects(t.head) if t.dep_ == "ccomp" else []
+            if (
+                subj
+                and reporters
+                and (
+                    all(s.lower_ == "it" for s in subj)
+                    or (all(s.lower_ in ("they", "we") for s in subj) and _named_parties(reporters, view))
+                )
+            ):
+                # "North Korea said it agreed ...", "Argentina and Chile said they had agreed ...": the reporters
+                # (not "aides said they agreed": then 'they' keeps its own meaning)
+                subj = reporters
             parties = view.actors_of(subj) if subj else []
             with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
             # "talks with Hanoi": the partner of the talks themselves
@@ -129,6 +139,12 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _named_parties(toks: list[Token], view: SentenceView) -> bool:
+    """Reporters that name two or more states themselves ('Argentina and Chile said they ...')."""
+    named = {a.country for a in view.actors_of(toks) if a.kind in ("state", "official", "leader") and a.country}
+    return len(named) >= 2
 
 
 def _shared_bodies(verb: Token, view: SentenceView) -> bool:
@@ -418,7 +434,9 @@ EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
     prefilter=Prefilter(
-        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs"), narrow="joint_meet_forms"
+        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs"),
+        narrow="joint_meet_forms",
+        officials=True,  # ministers agreeing for their states need no state named beside them
     ),
     extractor=ConsultationExtractor,
     assemble=_assemble,
