@@ -39,6 +39,11 @@ _Test = Callable[[int], bool]
 _Pattern = tuple[int, list[list[tuple[int, _Test]]]]  # (rule, per token: [(column, test on the attribute id)])
 
 
+def _is_eq(value: Any) -> bool:
+    """A spec value that asks for one exact attribute (a string or a bool), not a set or a pattern."""
+    return isinstance(value, str | bool)
+
+
 class MemoRulerMatch:
     """The attribute ruler's `match`, as spaCy computes it — (rule, key, start, end) for every pattern match,
     sorted so that later rules win — but memoised per token signature (TAG, LOWER, DEP, IS_SPACE ids): the
@@ -57,6 +62,11 @@ class MemoRulerMatch:
         self.patterns: list[_Pattern] = []
         self.keys = [self.strings.add(str(i)) for i in range(len(ruler.attrs))]
         self.cache: dict[tuple[int, ...], tuple[list[int], list[int]]] = {}
+        # patterns by an equality their first token demands ((column, id) -> pattern numbers), and the rest: a new
+        # signature is tried against its own buckets only, not against every rule
+        self.by_first: dict[tuple[int, int], list[int]] = {}
+        self.unindexed: list[int] = []
+        self.indexed: list[int] = []
 
     @classmethod
     def build(cls, ruler: Any) -> MemoRulerMatch | None:
@@ -74,7 +84,10 @@ class MemoRulerMatch:
                     tokens.append(preds)
                 if not tokens:
                     return None
+                first = next(((self._column(a), self._id(a, v)) for a, v in pattern[0].items() if _is_eq(v)), None)
+                (self.by_first.setdefault(first, []) if first else self.unindexed).append(len(self.patterns))
                 self.patterns.append((rule, tokens))
+        self.indexed = sorted({c for c, _ in self.by_first})
         return self
 
     def _column(self, attr: str) -> int:
@@ -103,7 +116,9 @@ class MemoRulerMatch:
     def _first(self, row: tuple[int, ...]) -> tuple[list[int], list[int]]:
         """Rules whose one-token pattern matches a token with these ids; longer patterns whose first token does."""
         singles, longer = [], []
-        for n, (rule, tokens) in enumerate(self.patterns):
+        tried = sorted([*self.unindexed, *(n for c in self.indexed for n in self.by_first.get((c, row[c]), ()))])
+        for n in tried:
+            rule, tokens = self.patterns[n]
             if all(test(row[col]) for col, test in tokens[0]):
                 if len(tokens) == 1:
                     singles.append(rule)
