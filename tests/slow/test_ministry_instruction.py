@@ -364,3 +364,30 @@ def test_a_titled_member_of_the_leaders_own_government(pipeline: Any, body: str,
     """'Economy Secretary X', 'General Y': a member of the leader's own government or forces; another state's minister
     or an international organisation's officer is not."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one leader announcing an instruction with the day it is given: a decision
+        ("President Lula said he would instruct the finance ministry on Friday to prepare the decree.", [["BRA"]]),
+        (
+            "Prime Minister Kyriakos Mitsotakis said he will tell the coast guard tomorrow to widen the search.",
+            [["GRC"]],
+        ),
+        # a plan, a condition, a negation or a possibility stays out, dated or not
+        ("President Lula said he plans to instruct the finance ministry on Friday to prepare the decree.", []),
+        ("President Lula said he would instruct the finance ministry on Friday if the talks fail.", []),
+        ("President Lula said he would not instruct the finance ministry on Friday to prepare the decree.", []),
+        ("President Lula could instruct the finance ministry on Friday to prepare the decree.", []),
+        (
+            "President Emmanuel Macron and Chancellor Olaf Scholz will instruct their finance ministers to draft a "
+            "joint plan if the markets fall.",
+            [],
+        ),
+    ],
+)
+def test_an_announced_instruction_with_its_own_day(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'said he would instruct X on Tuesday': the day set for it makes one leader's announcement a decision; an
+    announced instruction under a condition of its own is not one."""
+    assert instructions(pipeline, body) == expected

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dipevents.core.calendar_words import MONTHS, WEEKDAYS
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import agents, lemma, subjects
@@ -96,10 +97,15 @@ class InstructionExtractor(TypeExtractor):
             # "the two presidents will instruct their negotiators": leaders announcing a decision taken together;
             # one leader saying he will instruct is a plan, and "will be asked" is not a decision at all
             modals = kb.words("ministry_instruction", "allowed_modals") if _jointly_led(t, view) else frozenset()
+            if _dated(t, kb):
+                # "said he would instruct the economy ministry on Tuesday to ...": a day set for it is a decision
+                modals = kb.words("ministry_instruction", "dated_modals")
             # what the bodies are told to do can name older things ("a review of the pact, which took effect in
             # 2015"): a relative clause there dates its noun, not the order
             if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t, relative=False):
                 continue
+            if modals and _conditioned(t, kb):
+                continue  # "will instruct the ministry on Friday if the talks fail": a condition, not a decision
             by_noun = [
                 g
                 for c in t.children
@@ -186,6 +192,30 @@ class InstructionExtractor(TypeExtractor):
         states = {a.country for a in leaders if a.country}
         confidence = 0.6 + 0.1 * any(a.kind == "leader" for a in leaders)
         yield candidate(self, view, noun, states, leaders, confidence, instructed=[], directive=_phrase(act))
+
+
+def _conditioned(t: Token, kb: Knowledge) -> bool:
+    """An announced instruction under a condition of its own ('... if the talks fail', 'unless they apologise')."""
+    marks = kb.words("modality", "conditional_marks")
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in t.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children) for c in t.children
+    )
+
+
+def _dated(t: Token, kb: Knowledge) -> bool:
+    """Does the instructing verb itself carry the day it is given ('on Tuesday', 'tomorrow'), not its directive?"""
+    days = kb.words("ministry_instruction", "announced_days")
+    for c in t.children:
+        if c.dep_ in ("npadvmod", "tmod", "advmod") and (c.lower_ in WEEKDAYS or c.lower_ in days):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(g.dep_ == "pobj" and (g.lower_ in WEEKDAYS or g.lower_ in MONTHS) for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _given_noun(c: Token, kb: Knowledge) -> Token:
