@@ -99,3 +99,20 @@ def test_the_meeting_the_article_dated_as_background_stays_background(pipeline: 
     assert summits(pipeline, held_since) == [["ARG", "BRA"]]
     dated = "President Javier Milei telephoned President Lula in January. Milei held the call with Lula on Monday."
     assert summits(pipeline, dated) == [["ARG", "BRA"]]
+
+
+def test_the_meeting_with_x_after_the_visitor_is_their_meeting(pipeline: Any) -> None:
+    """'The meeting with X' in a sentence naming X alone, told as past, is X's meeting with the leader the story
+    was just about; told as a plan, or as 'a meeting', it is not."""
+    held = (
+        "Prime Minister Mark Rutte flew to Warsaw on Monday. The meeting with President Andrzej Duda lasted two hours."
+    )
+    assert summits(pipeline, held) == [["NLD", "POL"]]
+    planned = (
+        "Prime Minister Mark Rutte flew to Warsaw on Monday. The meeting with President Andrzej Duda will last an hour."
+    )
+    assert summits(pipeline, planned) == []
+    indefinite = (
+        "Prime Minister Mark Rutte flew to Warsaw on Monday. A meeting with President Andrzej Duda lasted an hour."
+    )
+    assert summits(pipeline, indefinite) == []

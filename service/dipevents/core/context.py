@@ -102,6 +102,9 @@ class ArticleContext:
                 a = replace(a, name=ref.name, role=ref.role, country=ref.country)
             resolved.append(a)
         if self.discourse is not None:
+            visitor = self.salient
+            if visitor is not None and visitor.is_sitting_leader and visitor.country and not visitor.in_quote:
+                resolved = self.discourse.visitor_reference(text, resolved, visitor)
             if self.meeting:
                 resolved = self.discourse.meeting_references(text, resolved, self.meeting)
             elif self.meeting is None:

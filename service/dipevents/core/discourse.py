@@ -8,6 +8,7 @@
   "Geingob" alone later is the same leader;
 - "the foreign ministers", "the two envoys": officials named only as a group are those of the last sentence
   that named officials of two or more states ("Minister X met his Greek and Cypriot counterparts");
+- "the meeting with X" in a sentence naming X alone: X's meeting with the leader the article was just about;
 - "the talks", "the meeting", "Monday's summit": when the article's meeting is one of leaders (the first
   sentence reporting a meeting named two or more leaders of different states and no minister or envoy: news
   leads with its event, background comes later), a definite reference in a sentence naming no one else is that
@@ -48,6 +49,7 @@ class Discourse:
     counted_parties: re.Pattern[str]
     lateral_counts: dict[str, int]
     divided: re.Pattern[str]
+    meeting_with: re.Pattern[str]
     halves: dict[str, tuple[str, ...]]
     state_names: dict[str, str]
 
@@ -81,6 +83,9 @@ class Discourse:
                 rf"\b(?:the|both)\s+(?:(?:{number})\s+)?(?:{officials})"
                 r"\b(?!\s+(?:of|from|in|at)\b)",
                 re.IGNORECASE,
+            ),
+            meeting_with=re.compile(
+                rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(reference_nouns)})(?=\s+with\b)", re.IGNORECASE
             ),
             divided=re.compile(rf"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+)?(?P<name>{_alternatives(frozenset(halves))})\b"),
             halves=halves,
@@ -168,6 +173,21 @@ class Discourse:
                 if (int(word) if word.isdigit() else self.counts.get(word)) != parties:
                     return False
         return True
+
+    def visitor_reference(self, text: str, actors: list[ActorMention], visitor: ActorMention) -> list[ActorMention]:
+        """'Scholz visited Paris on Monday. The meeting with Macron lasted three hours': 'the meeting with X' in a
+        sentence naming X alone is the meeting of X and the leader the article was just about (a reference, so
+        the extractor asks for a meeting told as past)."""
+        if any(a.kind in ("official", "plural_parties", "plural_leaders", "we", "they", "he_or_she") for a in actors):
+            return actors
+        present = {a.country for a in actors if a.is_sitting_leader and a.country}
+        if len(present) != 1 or visitor.country in present:
+            return actors
+        extra = [
+            replace(visitor, start=m.start(), end=m.end(), text=m.group(0), kind="he_or_she", form=MEETING_REFERENCE)
+            for m in self.meeting_with.finditer(text)
+        ]
+        return _with(actors, extra[:1])
 
     def _apposed_names(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         out = []
