@@ -391,3 +391,23 @@ def test_an_announced_instruction_with_its_own_day(pipeline: Any, body: str, exp
     """'said he would instruct X on Tuesday': the day set for it makes one leader's announcement a decision; an
     announced instruction under a condition of its own is not one."""
     assert instructions(pipeline, body) == expected
+
+
+def test_an_instruction_belongs_to_its_articles_meeting_of_the_same_states(pipeline: Any) -> None:
+    """The instruction carries the kind of the article's meeting of its states: given on a call, or in one room."""
+    call = (
+        "Greek Prime Minister Kyriakos Mitsotakis and Turkish President Recep Tayyip Erdogan spoke by telephone on "
+        "Friday. The two leaders instructed their foreign ministries to prepare a search-and-rescue accord."
+    )
+    visit = (
+        "Turkish President Recep Tayyip Erdogan held talks with Greek Prime Minister Kyriakos Mitsotakis in Athens on "
+        "Thursday. The two leaders instructed their foreign ministers to draft a road map."
+    )
+    kinds = [
+        [(e.event_type, e.occasion) for e in pipeline.process_article(make_article(body, published_at=PUB))]
+        for body in (call, visit)
+    ]
+    assert kinds == [
+        [("ministry_instruction", "phone"), ("summit", "phone")],
+        [("ministry_instruction", "in_person"), ("summit", "in_person")],
+    ]

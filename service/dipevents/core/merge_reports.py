@@ -65,7 +65,7 @@ def merge_events(
     new_place, old_place = nd.get("location"), data.get("location")
     if new_place and (not old_place or place_rank(new_place.get("source")) < place_rank(old_place.get("source"))):
         data["location"] = new_place
-    for k in ("event_date", "location", *rule.fill):
+    for k in ("event_date", "location", "occasion", *rule.fill):
         if data[k] is None and nd.get(k) is not None:
             data[k] = nd[k]
     for k in rule.union:

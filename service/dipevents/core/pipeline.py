@@ -196,6 +196,14 @@ class Pipeline:
         for (etype, states), cands in groups.items():
             dated = choose_date(cands, p.ref, dateline_day, meeting_days.get(states))
             events.append(self._event(p, etype, states, cands, dated))
+        # the kind of each meeting (a call, a video link, in person) as its type reads it; an instruction or an
+        # agreement of the same states was given at that meeting (dedup tells occasions of one pair apart by it)
+        meeting_kind = {
+            tuple(e.countries): self.types.get(e.event_type).merge.distinguish(e)
+            for e in events
+            if e.event_type in self.meeting_types
+        }
+        events = [e.model_copy(update={"occasion": _as_occasion(meeting_kind.get(tuple(e.countries)))}) for e in events]
         return sorted(events, key=lambda e: (e.event_type, e.countries))
 
     def _event(self, p: _Prepared, etype: str, states: frozenset[str], cands: list[Candidate], dated: Dated) -> Event:
@@ -243,6 +251,11 @@ class Pipeline:
         record.update(fields)
         record.update(event_type.codes(record, self.kb).fields())
         return self.types.adapter.validate_python(record)
+
+
+def _as_occasion(kind: str | None) -> str | None:
+    """A meeting type's reading of its kind, as the `occasion` field spells it (None for anything else)."""
+    return kind if kind in ("in_person", "phone", "video") else None
 
 
 def _main_meeting(meetings: list[Candidate]) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ and the EventRevision model of a registry are built from the registered models (
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -75,6 +75,12 @@ class EventBase(BaseModel):
     )
     date_confidence: float | None = Field(
         default=None, ge=0.0, le=1.0, description="how sure event_date is (lower for day-only publication times)"
+    )
+    occasion: Literal["in_person", "phone", "video"] | None = Field(
+        default=None,
+        description="the kind of leaders' meeting the event belongs to, as its reports say: a meeting's own kind; "
+        "an instruction's or an agreement's is that of the meeting of the same states its article reports (an "
+        "instruction given on a call the day after a meeting is another instruction); null when unsaid",
     )
     sources: list[str] = Field(default_factory=list, description="distinct outlets that reported it, sorted")
     mentions: list[Mention] = Field(default_factory=list, description="kept in full, at most a configured number")

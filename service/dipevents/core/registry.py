@@ -61,8 +61,9 @@ class MergeRule:
     union: tuple[str, ...] = ()  # list fields (of strings) merged as a sorted set
     union_by: Mapping[str, str] = field(default_factory=dict)  # list-of-object field -> the key (a string) it merges by
     # what kind of occasion a report says it was (a call is not a meeting), or None when it does not say: the merge
-    # score counts two different kinds against (not a conflict: one more report may settle it)
-    distinguish: Callable[[EventBase], str | None] | None = None
+    # score counts two different kinds against (not a conflict: one more report may settle it). By default the
+    # event's `occasion` (for a type that is not a meeting: the kind of its article's meeting of the same states)
+    distinguish: Callable[[EventBase], str | None] = lambda event: event.occasion
 
 
 @dataclass(frozen=True)

@@ -122,3 +122,28 @@ def test_talks_without_a_venue_may_be_the_call_a_meeting_with_one_is_not() -> No
     placed = report("b", D + timedelta(days=1), "relative", city="Paris", country="FRA", sentence="They met.")
     said = score(call, placed)
     assert said.parts["fields"] < 0 and not said.conflict and not said.same_event
+
+
+def test_an_instruction_given_on_a_call_a_day_after_one_given_in_person_is_another() -> None:
+    """Two instructions of one pair a day apart: the kind of meeting each was given at (`occasion`, from its
+    article's meeting) tells them apart; the same kind, or one left unsaid, still merges."""
+    from dipevents.testing import make_event
+
+    def instruction(article: str, day: date, occasion: str | None, sentence: str) -> Event:
+        return make_event(
+            "ministry_instruction",
+            countries=("GRC", "TUR"),
+            day=day,
+            article_id=article,
+            sentence=sentence,
+            city=None,
+            date_source="relative",
+            occasion=occasion,
+        )
+
+    said = "The two leaders told their foreign ministers to draft a road map."
+    other = "During the call the leaders ordered the coastguards to share radar data."
+    met = instruction("a", D, "in_person", said)
+    assert not score(met, instruction("b", D + timedelta(days=1), "phone", other)).same_event
+    assert score(met, instruction("c", D + timedelta(days=1), "in_person", other)).same_event
+    assert score(met, instruction("d", D + timedelta(days=1), None, other)).same_event
