@@ -212,3 +212,34 @@ def test_suspensions_outcomes_and_future_announcements_stay_out(pipeline: Any, b
     """Suspended talks, an outcome announced after talks, an announcement still to come, a ministers'
     meeting: no agreement to consult."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Oman and Yemen will hold a new round of talks on the border in Muscat, officials said.", ["OMN", "YEM"]),
+        (
+            "Kazakhstan and Kyrgyzstan will convene the next session of their joint commission in Almaty.",
+            ["KAZ", "KGZ"],
+        ),
+    ],
+)
+def test_a_round_of_talks_announced_together(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Two states announcing together the next round or session of their talks have agreed on it."""
+    assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # talks of any other shape announced stay a plan; leaders' own round is a planned summit
+        "Oman and Yemen will hold talks on the border in Muscat.",
+        "President Gustavo Petro and President Lula will hold a new round of talks in Bogota.",
+        # one state, or a round already held
+        "Oman will hold a new round of talks with the rebels next week.",
+        "Oman and Yemen held a new round of talks on the border in Muscat on Monday.",
+    ],
+)
+def test_other_holdings_stay_out(pipeline: Any, body: str) -> None:
+    """Announced talks that are not a round, leaders' rounds, one state, a round held: no agreement."""
+    assert agreements(pipeline, body) == []

@@ -47,8 +47,10 @@ class ConsultationExtractor(TypeExtractor):
         kb = view.kb
         agree = kb.words("consultation_agreement", "agree_verbs")
         intent_verbs = kb.words("consultation_agreement", "intent_verbs")
-        joint_verbs = kb.words("consultation_agreement", "joint_start_verbs") | kb.words(
-            "consultation_agreement", "joint_meet_verbs"
+        joint_verbs = (
+            kb.words("consultation_agreement", "joint_start_verbs")
+            | kb.words("consultation_agreement", "joint_meet_verbs")
+            | kb.words("consultation_agreement", "joint_round_verbs")
         )
         for t in view.doc:
             if t.pos_ not in ("VERB", "AUX"):
@@ -116,12 +118,14 @@ class ConsultationExtractor(TypeExtractor):
         modals = kb.words("consultation_agreement", "joint_modals")
         if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children):
             return
-        talk = _object_talk(t, view)
-        if (
-            talk is None
-            and lemma(t) in kb.words("consultation_agreement", "joint_meet_verbs")
-            and _shared_bodies(t, view)
+        lem = lemma(t)
+        if lem in kb.words("consultation_agreement", "joint_round_verbs") and lem not in kb.words(
+            "consultation_agreement", "joint_start_verbs"
         ):
+            talk = _round_of_talks(t, view)  # "will hold the next round of their dialogue"
+        else:
+            talk = _object_talk(t, view)
+        if talk is None and lem in kb.words("consultation_agreement", "joint_meet_verbs") and _shared_bodies(t, view):
             talk = t  # "their special representatives will meet soon"
         if talk is None:
             return
@@ -145,6 +149,19 @@ def _named_parties(toks: list[Token], view: SentenceView) -> bool:
     """Reporters that name two or more states themselves ('Argentina and Chile said they ...')."""
     named = {a.country for a in view.actors_of(toks) if a.kind in ("state", "official", "leader") and a.country}
     return len(named) >= 2
+
+
+def _round_of_talks(verb: Token, view: SentenceView) -> Token | None:
+    """'hold the next round of talks', 'convene a new session of the joint commission': the talks of a round."""
+    rounds = view.kb.words("consultation_agreement", "round_nouns")
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ in rounds:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for g in p.children:
+                        if g.dep_ == "pobj" and _is_talk(g, view):
+                            return g
+    return None
 
 
 def _shared_bodies(verb: Token, view: SentenceView) -> bool:
@@ -434,7 +451,7 @@ EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
     prefilter=Prefilter(
-        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs"),
+        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs", "joint_round_verbs"),
         narrow="joint_meet_forms",
         officials=True,  # ministers agreeing for their states need no state named beside them
     ),
