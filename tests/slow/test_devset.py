@@ -51,7 +51,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout4": {"summit": 0.86, "ministry_instruction": 0.87, "consultation_agreement": 0.78, "micro": 0.84},
     "heldout5": {"summit": 0.94, "ministry_instruction": 0.93, "consultation_agreement": 0.86, "micro": 0.90},
     "heldout6": {"summit": 0.90, "ministry_instruction": 0.86, "consultation_agreement": 0.98, "micro": 0.89},
-    "heldout7": {"summit": 0.91, "ministry_instruction": 0.87, "consultation_agreement": 0.82, "micro": 0.83},
+    "heldout7": {"summit": 0.91, "ministry_instruction": 0.94, "consultation_agreement": 0.82, "micro": 0.83},
 }
 
 

@@ -411,3 +411,24 @@ def test_an_instruction_belongs_to_its_articles_meeting_of_the_same_states(pipel
         [("ministry_instruction", "phone"), ("summit", "phone")],
         [("ministry_instruction", "in_person"), ("summit", "in_person")],
     ]
+
+
+def test_his_highness_and_the_prime_minister_instruct(pipeline: Any) -> None:
+    """A royal style standing alone is the royal leader the story named: both states instruct."""
+    body = (
+        "Emir Sheikh Tamim bin Hamad Al Thani received Prime Minister Shehbaz Sharif in Doha on Thursday. "
+        "His Highness and the Pakistani Prime Minister directed the relevant authorities of both countries to "
+        "finalise the gas supply accord."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2024-05-02T18:00:00+03:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["PAK", "QAT"]]
+
+
+def test_a_giver_the_quote_leaves_unnamed_makes_no_partial_event(pipeline: Any) -> None:
+    """'His Majesty and I have directed' with the speaker named only after the quote: no event for the king alone."""
+    body = (
+        'King Abdullah II received the visiting prime minister in Amman. "His Majesty and I have directed our '
+        "officials to finish the water deal this year."
+    )
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == []

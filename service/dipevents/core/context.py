@@ -25,6 +25,9 @@ _NAME_WORD_AFTER = re.compile(rf"[ \t]+(?!(?:{_DAYS_MONTHS})\b)[A-Z][a-z]+(?:-[a
 _NAME_WORD_BEFORE = re.compile(rf"(?<![.!?]\s)(?<![\"“‘(])\b(?!(?:{_DAYS_MONTHS})\b)([A-Z][a-z]+)[ \t]+$")
 
 
+ROYAL_STYLE = "royal_style"  # the form of a mention that is a royal style standing alone ("His Highness")
+
+
 @dataclass
 class ArticleContext:
     main_states: tuple[str, ...] = ()
@@ -40,6 +43,9 @@ class ArticleContext:
     salient: ActorMention | None = None
     family_name_first: frozenset[str] = frozenset()  # states whose leaders' names start with the family name
     title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
+    royal_forms: re.Pattern[str] | None = None  # "His Highness", "His Majesty" standing alone for a royal leader
+    royal_marks: frozenset[str] = frozenset()  # words of a royal leader's title or style ("emir", "sheikh")
+    royals: list[ActorMention] = field(default_factory=list)  # royal leaders the article has named, in order
     discourse: Discourse | None = None  # references only the rest of the article explains
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
     meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
@@ -51,6 +57,7 @@ class ArticleContext:
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
+        actors = self._royal_references(text, actors)
         if self.discourse is not None:
             actors = self.discourse.references(text, actors, self.named_states)
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
@@ -127,7 +134,8 @@ class ArticleContext:
                 surname = self._surname(a)
                 if surname:
                     self.surnames.setdefault(surname, a)  # "Rangel" after "Minister ... Paulo Rangel"
-            if a.is_sitting_leader and a.country and a.kind == "leader":
+            if a.is_sitting_leader and a.country and a.kind == "leader" and a.form != ROYAL_STYLE:
+                # a royal style refers back; it does not make its leader the last one named by role
                 if a.role and a.role not in ("leader", "counterpart"):
                     self.last_by_role[a.role] = a
                     self.titled.add(a.role)
@@ -137,6 +145,9 @@ class ArticleContext:
                     self.last_by_role.setdefault(role, a)
                 self.last_leader = a
                 self.leader_counts[a.country] += 1
+                words = f"{a.role or ''} {a.text}".lower().split()
+                if any(w in words for w in self.royal_marks) and all(r.name != a.name for r in self.royals):
+                    self.royals.append(a)
                 if a.name and a.country not in self.named:
                     self.named[a.country] = a
                 surname = self._surname(a)
@@ -161,6 +172,19 @@ class ArticleContext:
             return None
         word = parts[0] if a.country in self.family_name_first else parts[-1]
         return word if word[:1].isupper() and len(word) > 2 and "-" not in word else None
+
+    def _royal_references(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
+        """'His Highness and the Indian Prime Minister directed ...': a royal style standing alone is the one royal
+        leader the article has named (a king, an emir, a crown prince, a ruler styled Sheikh or His Highness)."""
+        if self.royal_forms is None or len({a.country for a in self.royals}) != 1:
+            return actors
+        ref = self.royals[0]
+        extra = [
+            replace(ref, start=m.start(), end=m.end(), text=m.group(0), in_quote=False, form=ROYAL_STYLE)
+            for m in self.royal_forms.finditer(text)
+            if not any(a.start < m.end() and m.start() < a.end for a in actors)
+        ]
+        return sorted([*actors, *extra], key=lambda a: a.start) if extra else actors
 
     def home_leaders(self, kb: Knowledge, country: str, on: date | None, texts: list[str]) -> None:
         """A story datelined in a state calls that state's sitting leader by surname alone ('NEW DELHI - ...
@@ -250,9 +274,19 @@ def context_factory(
     def roles_of(name: str) -> set[str]:
         return {lead.role for lead in kb.leaders.get(name, [])}
 
+    forms = sorted(kb.words("discourse", "royal_styles"), key=len, reverse=True)
+    # a style with no name after it ("His Highness and the Prime Minister", not "His Highness Sheikh Mohamed")
+    royal_forms = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\b(?![ \t]+(?:the[ \t]+)?[A-Z])")
+    royal_marks = kb.words("discourse", "royal_marks")
+
     def new() -> ArticleContext:
         return ArticleContext(
-            roles_of=roles_of, family_name_first=family_name_first, title_words=title_words, discourse=discourse
+            roles_of=roles_of,
+            family_name_first=family_name_first,
+            title_words=title_words,
+            discourse=discourse,
+            royal_forms=royal_forms,
+            royal_marks=royal_marks,
         )
 
     return new

@@ -124,3 +124,25 @@ def test_a_function_word_opening_the_sentence_is_no_given_name(kb: Any) -> None:
     """'But Berdimuhamedow said' does not name another Berdimuhamedow."""
     found = home(kb, "TKM", date(2015, 6, 1), "But Berdimuhamedow said the plant would open in May.")
     assert leaders(found[0]) == [("Gurbanguly Berdimuhamedow", "TKM")]
+
+
+def test_a_royal_style_standing_alone_is_the_royal_leader_named(kb: Any) -> None:
+    """'His Highness and the Prime Minister ...' after 'President His Highness Sheikh Tamim ...': the emir."""
+    _, found = read(
+        kb,
+        "Emir Sheikh Tamim bin Hamad Al Thani received Prime Minister Shehbaz Sharif in Doha.",
+        "His Highness and the Pakistani Prime Minister reviewed the gas contracts.",
+        on=date(2024, 5, 2),
+    )
+    assert ("Sheikh Tamim bin Hamad Al Thani", "QAT") in [(a.name, a.country) for a in found[1] if a.kind == "leader"]
+
+
+def test_a_royal_style_is_no_one_when_two_royals_were_named(kb: Any) -> None:
+    """With a king and an emir in the story, 'His Majesty' alone is not resolved."""
+    _, found = read(
+        kb,
+        "King Abdullah II of Jordan met Emir Sheikh Tamim bin Hamad Al Thani in Amman.",
+        "His Majesty stressed the need for calm in the region.",
+        on=date(2024, 5, 2),
+    )
+    assert [a for a in found[1] if a.kind == "leader"] == []

@@ -124,6 +124,8 @@ class InstructionExtractor(TypeExtractor):
                 giver_tokens, givers = [t.head], document
             if any(a.kind == "official" for a in givers) and not any(a.kind == "leader" for a in givers):
                 continue  # a minister ordering staff is not a leader's instruction
+            if len(givers) > 1 and any(a.kind == "i" and not a.country for a in givers):
+                continue  # "His Majesty and I have directed": the quote leaves a giver unnamed, states unknown
             states, used = states_of(view, givers, leaders_only=False)
             body_actors = view.actors_of_tokens(_owner_tokens(bodies, kb.words("state_bodies", "bodies")))
             # "the Kenyan ministry", "Israeli Defense Minister X": the state a body or its titled member is of
