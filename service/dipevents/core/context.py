@@ -82,6 +82,14 @@ class ArticleContext:
                     # that names the article's first holder of a title, the one holder it named before
                     same = {b.name: b for b in sitting_named if b.role == a.role and b.end <= a.start and b.name}
                     prev = next(iter(same.values())) if len(same) == 1 else None
+                if prev is not None and not a.name and any(_same_holder(b, prev, self.roles_of) for b in out):
+                    # "the Crown Prince welcomed the prime minister": one person is not both; the title's other holder
+                    holders = {
+                        b.name: b
+                        for b in self.named.values()
+                        if b.name != prev.name and a.role in {b.role, *self.roles_of(b.name or "")}
+                    }
+                    prev = next(iter(holders.values())) if len(holders) == 1 else prev
                 if prev is not None and _same_person(a.name, prev.name):
                     a = replace(a, country=prev.country, name=a.name or prev.name)
             out.append(a)
@@ -230,6 +238,15 @@ class ArticleContext:
         if a.form == MEETING_REFERENCE and self.lead_meeting:
             return self.lead_meeting
         return a.states or self.main_states
+
+
+def _same_holder(b: ActorMention, ref: ActorMention, roles_of: Callable[[str], set[str]]) -> bool:
+    """Is b the leader ref, by name or by another title ref holds in the same state ('the Crown Prince' of MBS)?"""
+    if b.kind != "leader" or b.former:
+        return False
+    if b.name:
+        return b.name == ref.name
+    return b.country == ref.country and b.role is not None and b.role in roles_of(ref.name or "")
 
 
 def _names_another(kb: Knowledge, text: str, surname: str, own: set[str]) -> bool:

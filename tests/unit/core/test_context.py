@@ -146,3 +146,28 @@ def test_a_royal_style_is_no_one_when_two_royals_were_named(kb: Any) -> None:
         on=date(2024, 5, 2),
     )
     assert [a for a in found[1] if a.kind == "leader"] == []
+
+
+def test_a_title_next_to_its_holders_other_title_is_the_other_holder(kb: Any) -> None:
+    """'the Crown Prince welcomed the prime minister': the crown prince is also a prime minister, but not the one he
+    welcomed; the visiting prime minister named before is."""
+    _, found = read(
+        kb,
+        "Prime Minister Shehbaz Sharif and Saudi Crown Prince and Prime Minister Mohammed bin Salman held talks.",
+        "At the palace, the Crown Prince welcomed the prime minister with a guard of honour.",
+        "Later the prime minister chaired a meeting of his ministers.",
+        on=date(2025, 9, 17),
+    )
+    pm = [a.country for s in found[1:] for a in s if a.kind == "leader" and a.role == "prime minister"]
+    assert pm == ["PAK", "PAK"]
+
+
+def test_the_king_and_the_prime_minister_of_one_state_stay_two_people(kb: Any) -> None:
+    """A king and his prime minister in one sentence: the prime minister is the one named before, not another."""
+    _, found = read(
+        kb,
+        "King Felipe VI and Prime Minister Pedro Sanchez received President Emmanuel Macron in Madrid.",
+        "The King thanked the prime minister for organising the visit.",
+        on=date(2023, 5, 2),
+    )
+    assert [a.name for a in found[1] if a.kind == "leader" and a.role == "prime minister"] == ["Pedro Sanchez"]
