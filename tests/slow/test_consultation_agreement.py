@@ -75,3 +75,26 @@ def test_near_misses_stay_out(pipeline: Any, body: str) -> None:
     """An offer not taken up, leaders' planned talks, one state, a wish, a proposal on prices, talks as a time,
     continued cooperation and restored relations are not consultation agreements."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an impersonal passive: the sides are the talks' own, or the article's meeting
+        (
+            "It was agreed that regular consultations between the Foreign Ministry of Peru and the Foreign Ministry "
+            "of Ecuador would begin in June.",
+            [["ECU", "PER"]],
+        ),
+        (
+            "President Gustavo Petro received President Daniel Noboa in Bogota on Monday. It was agreed that "
+            "consultations on the border would resume in April.",
+            [["COL", "ECU"]],
+        ),
+        # nobody's agreement, no sides: nothing
+        ("It was agreed that the consultations would be held every spring.", []),
+    ],
+)
+def test_it_was_agreed_takes_the_talks_sides(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'It was agreed that consultations between X and Y would ...' names no subject: the parties are the talks'."""
+    assert agreements(pipeline, body) == expected

@@ -82,8 +82,12 @@ class ConsultationExtractor(TypeExtractor):
                 # "North Korea said it agreed ...", "Argentina and Chile said they had agreed ...": the reporters
                 # (not "aides said they agreed": then 'they' keeps its own meaning)
                 subj = reporters
+            if subj and all(s.lower_ == "it" and s.dep_ in ("nsubjpass", "expl") for s in subj) and not reporters:
+                subj = []  # "It was agreed that consultations ... would be held": no one named, the talks' own parties
             parties = view.actors_of(subj) if subj else []
             with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+            # "consultations between the foreign ministry of X and the State Department of Y": the talks' sides
+            with_parties += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
             # "talks with Hanoi": the partner of the talks themselves
             with_parties += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
             # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
