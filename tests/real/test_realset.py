@@ -18,18 +18,21 @@ LABELS = Path(__file__).resolve().parents[1] / "fixtures" / "real" / "labels.jso
 # At most 0.02 under the scores docs/extraction.md gives for the code as it is (precision, recall, each type's F1).
 # Raise a floor when a change raises its score; never lower one to make a change pass.
 FLOORS: dict[str, dict[str, float]] = {
+    # studied: P 1.00, R 0.92; F1 summit 0.92, instruction 1.00, consultation 0.92 (4f161ec)
     "studied": {
-        "precision": 0.0,
-        "recall": 0.0,
-        "summit": 0.0,
-        "ministry_instruction": 0.0,
-        "consultation_agreement": 0.0,
+        "precision": 0.98,
+        "recall": 0.90,
+        "summit": 0.90,
+        "ministry_instruction": 0.98,
+        "consultation_agreement": 0.90,
     },
+    # never studied, its first measurement after the real-copy work: P 0.36, R 0.21; F1 summit 0.46, instruction
+    # 0.15, consultation 0.00 (4f161ec) - far under the studied split: the rules did not generalise (docs/extraction.md)
     "never_studied": {
-        "precision": 0.0,
-        "recall": 0.0,
-        "summit": 0.0,
-        "ministry_instruction": 0.0,
+        "precision": 0.34,
+        "recall": 0.19,
+        "summit": 0.44,
+        "ministry_instruction": 0.13,
         "consultation_agreement": 0.0,
     },
 }
