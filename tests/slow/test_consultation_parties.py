@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dipevents.testing import make_article
 
-PUB = "2024-03-06T15:00:00+00:00"
+from tests.slow.sentences import states_found
 
 
 def agreements(pipeline: Any, body: str) -> list[list[str]]:
-    events = pipeline.process_article(make_article(body, published_at=PUB))
-    return [e.countries for e in events if e.event_type == "consultation_agreement"]
+    return states_found(pipeline, body, "consultation_agreement")
 
 
 @pytest.mark.parametrize(

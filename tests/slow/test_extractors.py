@@ -9,13 +9,7 @@ from typing import Any
 import pytest
 from dipevents.testing import make_article
 
-PUB = "2024-03-06T15:00:00+00:00"  # a Wednesday
-
-
-def keys(pipeline: Any, body: str, published_at: str | None = PUB) -> set[tuple[str, tuple[str, ...]]]:
-    events = pipeline.process_article(make_article(body, published_at=published_at))
-    return {(e.event_type, tuple(e.countries)) for e in events}
-
+from tests.slow.sentences import PUB, keys
 
 SUMMIT_FR_DE = ("summit", ("DEU", "FRA"))
 

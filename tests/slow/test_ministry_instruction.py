@@ -7,12 +7,11 @@ from typing import Any
 import pytest
 from dipevents.testing import make_article
 
-PUB = "2024-03-06T15:00:00+00:00"
+from tests.slow.sentences import PUB, states_found
 
 
 def instructions(pipeline: Any, body: str) -> list[list[str]]:
-    events = pipeline.process_article(make_article(body, published_at=PUB))
-    return [e.countries for e in events if e.event_type == "ministry_instruction"]
+    return states_found(pipeline, body, "ministry_instruction")
 
 
 @pytest.mark.parametrize(

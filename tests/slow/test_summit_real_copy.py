@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dipevents.testing import make_article
 
-PUB = "2024-03-06T15:00:00+00:00"  # a Wednesday
+from tests.slow.sentences import states_found
 
 
 def summits(pipeline: Any, body: str) -> list[list[str]]:
-    events = pipeline.process_article(make_article(body, published_at=PUB))
-    return [e.countries for e in events if e.event_type == "summit"]
+    return states_found(pipeline, body, "summit")
 
 
 @pytest.mark.parametrize(
