@@ -129,3 +129,14 @@ def test_a_place_named_as_a_source_or_owner_is_not_the_venue(pipeline: Any) -> N
 def test_time_spent_with_another_leader_is_a_meeting(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'spent three hours with President X': they met."""
     assert summits(pipeline, body) == expected
+
+
+def test_a_clause_about_another_moment_of_the_talks_does_not_date_or_place_them(pipeline: Any) -> None:
+    """'the exchange of views, begun at the palace in Rabat on March 4, was continued': the call is neither in
+    Rabat nor on March 4 (a written date would beat the call's weekday)."""
+    body = (
+        "King Mohammed VI and Spanish Prime Minister Pedro Sanchez spoke by telephone on Wednesday. The exchange of "
+        "views, begun during the meeting at the royal palace in Rabat on March 4, was continued, the palace said."
+    )
+    (event,) = [e for e in pipeline.process_article(make_article(body, published_at=PUB)) if e.event_type == "summit"]
+    assert (event.event_date.isoformat(), event.location) == ("2024-03-06", None)

@@ -69,7 +69,9 @@ _CLAUSE_START = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:who|which|whom|while
 _AHEAD_RIGHT_BEFORE = re.compile(
     r"(?:\b(?:next|coming|upcoming|until|till|by|before)\s+(?:the\s+|this\s+)?"
     r"|\b(?:ahead\s+of|scheduled\s+for|set\s+for|slated\s+for|planned\s+for|due\s+on)\s+(?:the\s+|this\s+|a\s+)?"
-    r"(?:(?:\w+\s+){0,2}on\s+)?)$",
+    r"(?:(?:\w+\s+){0,6}on\s+)?)"
+    # "ahead of a crucial EU summit in Brussels on Thursday and Friday": the day after the first looks ahead too
+    r"(?:\w+\s+(?:and|or|to|through)\s+)?$",
     re.IGNORECASE,
 )
 _FUTURE_IN_CLAUSE = re.compile(

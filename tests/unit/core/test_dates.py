@@ -68,6 +68,8 @@ def test_without_publication_date_only_explicit_years_resolve() -> None:
         ("tomorrow", date(2013, 4, 30), True),
         ("last night", date(2013, 4, 28), False),
         ("the day before yesterday", date(2013, 4, 27), False),
+        # "ahead of" a longer phrase that ends "on <day>", and the day joined to it
+        ("a draft was sent ahead of the regional summit of leaders in Nairobi on Wednesday", date(2013, 5, 1), True),
     ],
 )
 def test_weekdays_take_their_clause_tense(text: str, expected: date, ahead: bool) -> None:
@@ -111,3 +113,10 @@ def test_day_only_publication_times_keep_their_day_and_lower_confidence() -> Non
     assert sure is not None and unsure is not None and unsure < sure
     assert date_confidence("relative", None) == unsure
     assert local_day(None, None) is None and date_confidence(None, None) is None
+
+
+def test_a_second_day_after_a_forward_one_looks_forward_too() -> None:
+    """'ahead of the summit in Nairobi on Wednesday and Thursday': both days are still to come."""
+    text = "The ministers sent a draft ahead of the regional summit in Nairobi on Wednesday and Thursday."
+    days = [(d.value, d.ahead) for d in find_dates(text, REF) if d.precision == "day"]
+    assert days == [(date(2013, 5, 1), True), (date(2013, 5, 2), True)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeGuard
@@ -129,6 +129,9 @@ def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evide
     **fields: Any,
 ) -> Candidate:
     """A candidate event of `extractor` (which has `name` and `event_type`) dated from its trigger."""
+    elsewhere = other_moment_spans(trigger)
+    if place is not None and any(a <= _place_at(view, place, trigger) < b for a, b in elsewhere):
+        place = None  # named in a clause about another moment of the meeting
     return Candidate(
         event_type=extractor.event_type,
         extractor=extractor.name,
@@ -136,14 +139,36 @@ def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evide
         sentence=view.sentence,
         actors=actors,
         confidence=min(confidence, 0.95),
-        event_date=event_date(view, trigger.idx),
+        event_date=event_date(view, trigger.idx, elsewhere),
         place=place,
         fields=fields,
         trigger_at=trigger.idx,
     )
 
 
-def event_date(view: SentenceView, near: int) -> date | None:
-    """The day-precision date of the sentence nearest to character `near`, if plausible for news."""
-    found = event_day(view.dates(), near, view.ref, RECENT_DAYS)
+def event_date(view: SentenceView, near: int, elsewhere: Sequence[tuple[int, int]] = ()) -> date | None:
+    """The day-precision date of the sentence nearest to character `near`, if plausible for news, outside the
+    `elsewhere` spans (clauses that tell of another time)."""
+    dates = [d for d in view.dates() if not any(a <= d.start < b for a, b in elsewhere)]
+    found = event_day(dates, near, view.ref, RECENT_DAYS)
     return found.value if found else None
+
+
+def other_moment_spans(trigger: Token) -> list[tuple[int, int]]:
+    """Character spans of clauses hanging off a meeting noun that tell of another moment of it ('the discussion
+    they began in Moscow', 'the exchange of views, begun during the meeting in the Kremlin on March 5, was
+    continued'): their dates and places are that moment's, not the trigger's."""
+    if not _is_token(trigger) or trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out = []
+    for c in trigger.children:
+        if c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN") and c.i > trigger.i:
+            sub = list(c.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
+
+
+def _place_at(view: SentenceView, place: Place, trigger: Token) -> int:
+    """Where in the sentence the place nearest the trigger is named."""
+    spots = [at for at, p in view.places() if p == place]
+    return min(spots, key=lambda at: abs(at - trigger.idx)) if spots else -1
