@@ -10,7 +10,8 @@ Candidates share a blocking key (type + set of states) and sit inside the dedup 
 - **place compatibility**: two venues, or a venue and a dateline, in different cities conflict (two venues) or
   count against; the same city counts for; an unknown place or a city only mentioned is neither;
 - **the kind of occasion**, as the type reads it (a summit: a call or video link when a report says so, in
-  person when a venue places it, else unsaid): two different kinds are against, not a conflict;
+  person when a venue places it, else unsaid): two different kinds are against, not a conflict; and what each
+  report says the event was about (an instruction's addressees and task): no word in common is against too;
 - **shared credited wires** ("Source: RIA, Interfax" in both): for;
 - **similarity of the mention sentences** (word-set Jaccard, best pair): for, in proportion.
 A conflict is final; otherwise the sum decides against `THRESHOLD`.
@@ -199,11 +200,16 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
 
 
 def _field_term(a: Event, b: Event, types: EventTypes) -> float:
-    kind_of = types.get(a.event_type).merge.distinguish if a.event_type in types.event_types() else None
-    if kind_of is None:
+    if a.event_type not in types.event_types():
         return 0.0
-    ka, kb = kind_of(a), kind_of(b)
-    return _FIELD_DIFFERS if ka is not None and kb is not None and ka != kb else 0.0
+    rule = types.get(a.event_type).merge
+    ka, kb = rule.distinguish(a), rule.distinguish(b)
+    term = _FIELD_DIFFERS if ka is not None and kb is not None and ka != kb else 0.0
+    if rule.subject is not None:
+        sa, sb = rule.subject(a), rule.subject(b)
+        if sa and sb and not sa & sb:
+            term += _FIELD_DIFFERS
+    return term
 
 
 def _credits(e: Event) -> set[str]:

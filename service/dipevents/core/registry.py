@@ -64,6 +64,10 @@ class MergeRule:
     # score counts two different kinds against (not a conflict: one more report may settle it). By default the
     # event's `occasion` (for a type that is not a meeting: the kind of its article's meeting of the same states)
     distinguish: Callable[[EventBase], str | None] = lambda event: event.occasion
+    # what a report says the event was about, as content words (an instruction's addressees and task), empty when
+    # it does not say: two reports that both say and share no word count against. Wires reporting one order name
+    # its addressees in overlapping words; two orders of one leader a day apart ("negotiators", "staff") do not
+    subject: Callable[[EventBase], frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)

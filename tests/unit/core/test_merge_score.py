@@ -147,3 +147,28 @@ def test_an_instruction_given_on_a_call_a_day_after_one_given_in_person_is_anoth
     assert not score(met, instruction("b", D + timedelta(days=1), "phone", other)).same_event
     assert score(met, instruction("c", D + timedelta(days=1), "in_person", other)).same_event
     assert score(met, instruction("d", D + timedelta(days=1), None, other)).same_event
+
+
+def test_two_orders_of_one_leader_a_day_apart_with_nothing_in_common_are_two() -> None:
+    """What an instruction was about (addressees and task) tells two orders of one leader apart; reports naming the
+    same addressees in other forms ('the foreign ministry', 'foreign ministries') still merge, and a report that
+    names none is not held against the others."""
+    from dipevents.testing import make_event
+
+    def order(article: str, day: date, bodies: list[str], directive: str | None) -> Event:
+        return make_event(
+            "ministry_instruction",
+            countries=("BRA",),
+            day=day,
+            article_id=article,
+            sentence=f"The president told the {' and '.join(bodies) or 'cabinet'} to {directive or 'act'}.",
+            city=None,
+            date_source="dateline",
+            instructed=[{"name": b, "countries": ["BRA"]} for b in bodies],
+            directive=directive,
+        )
+
+    trade = order("a", D, ["foreign ministry"], "open tariff talks with Argentina")
+    assert not score(trade, order("b", D + timedelta(days=1), ["army"], "clear the highway blockades")).same_event
+    assert score(trade, order("c", D + timedelta(days=1), ["foreign ministries"], None)).same_event
+    assert score(trade, order("d", D + timedelta(days=1), [], None)).same_event

@@ -603,6 +603,23 @@ def _codes(record: Mapping[str, Any], kb: Knowledge) -> Codes:
     return Codes()
 
 
+_SUBJECT_WORD = re.compile(r"[a-z]{3,}")
+_SUBJECT_STOP = frozenset(["the", "and", "their", "his", "her", "its", "our", "for", "with", "from", "into", "that"])
+
+
+def _subject(event: EventBase) -> frozenset[str]:
+    """The words of whom the order went to and what it told them, singular: what two reports of it share."""
+    assert isinstance(event, MinistryInstructionEvent)
+    text = " ".join([*(b.name for b in event.instructed), event.directive or ""]).lower()
+    return frozenset(_singular(w) for w in _SUBJECT_WORD.findall(text) if w not in _SUBJECT_STOP)
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 EVENT_TYPE = EventType(
     name="ministry_instruction.v1",
     model=MinistryInstructionEvent,
@@ -614,5 +631,5 @@ EVENT_TYPE = EventType(
     extractor=InstructionExtractor,
     assemble=_assemble,
     codes=_codes,
-    merge=MergeRule(fill=("directive",), union_by={"instructed": "name"}),
+    merge=MergeRule(fill=("directive",), union_by={"instructed": "name"}, subject=_subject),
 )
