@@ -96,3 +96,24 @@ def test_near_misses_stay_out(pipeline: Any, body: str) -> None:
 def test_it_was_agreed_takes_the_talks_sides(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'It was agreed that consultations between X and Y would ...' names no subject: the parties are the talks'."""
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # two states sharing one name after two compass words
+        ("North and South Korea agreed on Monday to reopen working-level talks at the border village.", ["KOR", "PRK"]),
+        (
+            "The leaders of North and South Korea agreed to hold Red Cross talks on reuniting separated families.",
+            ["KOR", "PRK"],
+        ),
+        # the parties' service chiefs, named together, to meet
+        (
+            "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev agreed that their border "
+            "chiefs would meet next week to settle the crossing rules.",
+            ["ARM", "AZE"],
+        ),
+    ],
+)
+def test_elliptical_pairs_and_service_chiefs(pipeline: Any, body: str, expected: list[str]) -> None:
+    assert agreements(pipeline, body) == [expected]

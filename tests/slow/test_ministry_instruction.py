@@ -431,3 +431,30 @@ def test_a_giver_the_quote_leaves_unnamed_makes_no_partial_event(pipeline: Any) 
     )
     events = pipeline.process_article(make_article(body, published_at=PUB))
     assert [e.countries for e in events if e.event_type == "ministry_instruction"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # single officials a leader commands, and chiefs of the forces and services (two-word entries)
+        ("President Gustavo Petro told the police chief to reopen the mountain roads by Friday.", ["COL"]),
+        ("Chancellor Olaf Scholz asked his national security adviser to prepare options for the summit.", ["DEU"]),
+        ("Prime Minister Fumio Kishida instructed the chief cabinet secretary to brief the opposition.", ["JPN"]),
+        ("President Emmanuel Macron ordered army commanders in the Sahel to pull back to their bases.", ["FRA"]),
+    ],
+)
+def test_officials_and_service_chiefs_a_leader_commands(pipeline: Any, body: str, expected: list[str]) -> None:
+    """An adviser, a secretary, commanders and a service's chief are the leader's own to instruct."""
+    assert instructions(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Jair Bolsonaro told Vale chief Eduardo Bartolomeo to compensate the families.",
+        "Prime Minister Boris Johnson asked tribal chiefs and village elders to back the vaccination drive.",
+    ],
+)
+def test_a_company_chief_or_traditional_chiefs_are_no_state_body(pipeline: Any, body: str) -> None:
+    """'Chief' counts only with a state service before it (army, police, intelligence ...)."""
+    assert instructions(pipeline, body) == []

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from dipevents.testing import make_article
 
+from tests.slow.sentences import keys
+
 PUB = "2024-03-06T15:00:00+00:00"
 
 
@@ -140,3 +142,9 @@ def test_a_clause_about_another_moment_of_the_talks_does_not_date_or_place_them(
     )
     (event,) = [e for e in pipeline.process_article(make_article(body, published_at=PUB)) if e.event_type == "summit"]
     assert (event.event_date.isoformat(), event.location) == ("2024-03-06", None)
+
+
+def test_leaders_of_north_and_south_korea_met(pipeline: Any) -> None:
+    """'North and South Korea': both halves, so their leaders' meeting is a summit of the two."""
+    body = "The leaders of North and South Korea met for three hours at the truce village on Friday."
+    assert ("summit", ("KOR", "PRK")) in keys(pipeline, body, "2018-04-27T12:00:00+00:00")

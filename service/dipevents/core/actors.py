@@ -236,7 +236,23 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
         if not _inside(quotes, m.start()):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "he_or_she"))
 
-    # 4. States by name, demonym or metonym (outside the spans already explained).
+    # 4. States by name, demonym or metonym (outside the spans already explained); the first half of "North and
+    # South Korea" by itself (the second is a name).
+    for m in _COMPASS_PAIR.finditer(text):
+        halves = _compass_pair(m, kb)
+        if halves and free(m.start("a"), m.end("a")):
+            found.append(
+                ActorMention(
+                    m.start("a"),
+                    m.end("a"),
+                    m["a"],
+                    "state",
+                    country=halves[0],
+                    form="name",
+                    in_quote=_inside(quotes, m.start()),
+                )
+            )
+            take(m.start("a"), m.end("a"))
     for m in kb.state_re.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -275,12 +291,32 @@ def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None,
 
 
 _LIST_SEP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
+# "North and South Korea", "East and West German leaders": two states sharing one name after two compass words
+_COMPASS_PAIR = re.compile(
+    r"\b(?P<a>North|South|East|West)\s+(?:and|&)\s+(?P<b>North|South|East|West)\s+(?P<rest>[A-Z][\w'’]+)"
+)
+
+
+def _compass_pair(m: re.Match[str], kb: Knowledge) -> tuple[str, str] | None:
+    """The two states of an elliptical pair, when both halves are states the knowledge base names."""
+    first, second = kb.state_of(f"{m['a']} {m['rest']}"), kb.state_of(f"{m['b']} {m['rest']}")
+    return (first, second) if first and second and first != second else None
 
 
 def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False) -> tuple[list[str], int]:
     states: list[str] = []
     end = pos
     while True:
+        pair = _COMPASS_PAIR.match(text, end)
+        halves = _compass_pair(pair, kb) if pair and not demonyms_only else None
+        if pair and halves:
+            states.extend(halves)
+            end = pair.end()
+            sep = _LIST_SEP.match(text, end)
+            if not sep or not (kb.state_re.match(text, sep.end()) or _COMPASS_PAIR.match(text, sep.end())):
+                break
+            end = sep.end()
+            continue
         m = kb.state_re.match(text, end)
         if not m or not kb.state_of(m.group(0)) or (demonyms_only and m.group(0) not in kb.demonyms):
             break

@@ -22,7 +22,7 @@ from pydantic import Field
 
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import lemma, subjects
+from dipevents.core.extractors.syntax import is_word_of, lemma, subjects
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import EventBase
@@ -175,7 +175,7 @@ def _shared_bodies(verb: Token, view: SentenceView) -> bool:
     if any(c.dep_ == "dobj" for c in verb.children):
         return False  # "their aides will meet reporters": meeting someone else, not one another
     for s in verb.children:
-        if s.dep_ != "nsubj" or s.tag_ != "NNS" or (lemma(s) not in bodies and s.lower_ not in bodies):
+        if s.dep_ != "nsubj" or s.tag_ != "NNS" or not is_word_of(s, bodies):
             continue
         owners = [c for c in s.children if c.dep_ == "poss"]
         if any(o.lower_ == "their" for o in owners):
@@ -395,7 +395,7 @@ def _bodies_meet(verb: Token, view: SentenceView) -> bool:
     leaders agreeing to meet again is a planned summit."""
     bodies = view.kb.words("state_bodies", "bodies")
     # "the ministers agreed to meet again": the subject the infinitive shares with the agreeing verb
-    return any(lemma(s) in bodies for c in subjects(verb) for s in [c, *c.conjuncts])
+    return any(is_word_of(s, bodies) for c in subjects(verb) for s in [c, *c.conjuncts])
 
 
 def _object_talk(verb: Token, view: SentenceView) -> Token | None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from dipevents.core.calendar_words import MONTHS, WEEKDAYS
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, lemma, subjects
+from dipevents.core.extractors.syntax import agents, compound_in, lemma, subjects
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import Alpha3, EventBase
@@ -344,7 +344,7 @@ def _bodies_in_order(t: Token, view: SentenceView) -> list[Token]:
                     for g in c.children
                     if g.dep_ == "dobj"
                     and not _personal(g, view.kb)
-                    and (lemma(g) in body_words or _compound_body(g, body_words) or g.lower_ in body_words)
+                    and (lemma(g) in body_words or compound_in(g, body_words) or g.lower_ in body_words)
                 ]
     return out
 
@@ -415,7 +415,7 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             if (
                 lemma(x) in body_words
                 or x.lower_ in body_words
-                or _compound_body(x, body_words)
+                or compound_in(x, body_words)
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (
@@ -479,7 +479,7 @@ def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
     compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
     titles = kb.words("ministry_instruction", "member_titles") if x.pos_ == "PROPN" else frozenset()
     return any(
-        lemma(c) in body_words or c.lower_ in body_words or c.lower_ in titles or _compound_body(c, body_words)
+        lemma(c) in body_words or c.lower_ in body_words or c.lower_ in titles or compound_in(c, body_words)
         for c in compounds
     )
 
@@ -501,11 +501,6 @@ def _legislative(x: Token, kb: Knowledge) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of" and any(lemma(g) in legislatures for g in c.subtree):
             return True
     return False
-
-
-def _compound_body(x: Token, body_words: frozenset[str]) -> bool:
-    """Two-word bodies of the lexicon: 'working group', 'foreign office'."""
-    return any(f"{c.lower_} {x.lower_}" in body_words for c in x.children if c.dep_ in ("compound", "amod"))
 
 
 def _to_bodies(t: Token, view: SentenceView) -> list[Token]:

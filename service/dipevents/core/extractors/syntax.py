@@ -156,3 +156,13 @@ def agents(t: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+
+
+def compound_in(x: Token, words: frozenset[str]) -> bool:
+    """Two-word entries of a lexicon list headed by `x`: 'working group', 'army chief'."""
+    return any(f"{c.lower_} {x.lower_}" in words for c in x.children if c.dep_ in ("compound", "amod"))
+
+
+def is_word_of(x: Token, words: frozenset[str]) -> bool:
+    """`x` is an entry of a lexicon list: by lemma, by form, or as the head of a two-word entry."""
+    return lemma(x) in words or x.lower_ in words or compound_in(x, words)
