@@ -64,10 +64,18 @@ class ArticleProcessor:
         orphans = [i for i, original in copy_of.items() if known.get(original) is None]
         for i, ext in zip(orphans, self._extract([articles[i] for i in orphans]), strict=True):
             results[i] = ext  # the original failed: the copy is extracted on its own
+        edited: list[int] = []
         for i, original_id in copy_of.items():
             if i not in results:
-                source_events = known[original_id] or []
-                results[i] = Extraction(articles[i], reattribute(source_events, articles[i]), copy_of=original_id)
+                events = reattribute(known[original_id] or [], articles[i])
+                if any(not e.mentions for e in events):
+                    # a copy edited where it reports an event: no sentence of the original to point at, so the
+                    # copy is read on its own (an event must say where its article states it)
+                    edited.append(i)
+                    continue
+                results[i] = Extraction(articles[i], events, copy_of=original_id)
+        for i, ext in zip(edited, self._extract([articles[i] for i in edited]), strict=True):
+            results[i] = ext
         return [results[i] for i in range(len(articles))]
 
     def _extract(self, articles: list[Article]) -> list[Extraction]:

@@ -90,3 +90,22 @@ def test_facts_are_read_only_for_near_duplicates() -> None:
     assert sorted(read) == ["copy", "orig"]
     assert idx.find(copy.model_copy(update={"article_id": "copy2"})) is not None
     assert sorted(read) == ["copy", "copy2", "orig"]  # the original's facts are kept once read
+
+
+def test_an_edited_sentence_is_found_as_the_copys_most_similar_one() -> None:
+    """A copy that moved a phrase inside the event's sentence still points at its own sentence, with offsets into
+    its own body; a copy that rewrote the sentence beyond recognition keeps the event with no mention (the
+    processor then reads that copy itself)."""
+    sentence = (
+        "The two leaders instructed their foreign ministries to intensify contacts on a peace treaty and agreed to "
+        "start consultations on defence and security."
+    )
+    event = summit("Interfax", "orig", date(2013, 4, 29), sentence=sentence)
+    moved = sentence.replace("The two leaders instructed", "On Monday the two leaders also instructed")
+    copy = make_article(BODY.replace(sentence, moved), source="NewsNow", article_id="copy")
+    (relocated,) = reattribute([event], copy)
+    (m,) = relocated.mentions
+    assert m.sentence == moved and copy.body[m.start : m.end] == moved and m.article_id == "copy"
+    rewritten = make_article(BODY.replace(sentence, "Both sides set out their positions."), article_id="rewritten")
+    (lost,) = reattribute([event], rewritten)
+    assert lost.mentions == [] and lost.sources == [rewritten.source]
