@@ -117,3 +117,24 @@ def test_it_was_agreed_takes_the_talks_sides(pipeline: Any, body: str, expected:
 )
 def test_elliptical_pairs_and_service_chiefs(pipeline: Any, body: str, expected: list[str]) -> None:
     assert agreements(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed pledged on Tuesday to open "
+            "negotiations on a border trade pact.",
+            [["ETH", "KEN"]],
+        ),
+        (
+            "Uruguay and Paraguay vowed to resume their river commission's talks before the rainy season.",
+            [["PRY", "URY"]],
+        ),
+        # one side's pledge is an offer
+        ("President William Ruto pledged to hold talks with Somalia on the fishing dispute.", []),
+        ("President William Ruto and Prime Minister Abiy Ahmed vowed to stay in close contact.", []),
+    ],
+)
+def test_a_pledge_made_together_is_an_agreement_one_sides_is_not(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

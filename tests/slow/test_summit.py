@@ -148,3 +148,22 @@ def test_leaders_of_north_and_south_korea_met(pipeline: Any) -> None:
     """'North and South Korea': both halves, so their leaders' meeting is a summit of the two."""
     body = "The leaders of North and South Korea met for three hours at the truce village on Friday."
     assert ("summit", ("KOR", "PRK")) in keys(pipeline, body, "2018-04-27T12:00:00+00:00")
+
+
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        (
+            "In their first talks, Chancellor Olaf Scholz and Prime Minister Giorgia Meloni agreed to cut red tape.",
+            True,
+        ),
+        (
+            "Chancellor Olaf Scholz hopes to raise the matter with Prime Minister Giorgia Meloni in talks next month.",
+            False,
+        ),
+    ],
+)
+def test_agreed_in_their_meeting_places_the_agreement_at_a_meeting_held(pipeline: Any, body: str, held: bool) -> None:
+    """'In their first talks, X and Y agreed ...': the talks locate an agreement, so they took place; talks an
+    intention looks to are still to come."""
+    assert (("summit", ("DEU", "ITA")) in keys(pipeline, body)) is held

@@ -46,6 +46,7 @@ class ConsultationExtractor(TypeExtractor):
     def extract(self, view: SentenceView) -> Iterator[Candidate]:
         kb = view.kb
         agree = kb.words("consultation_agreement", "agree_verbs")
+        joint_agree = kb.words("consultation_agreement", "joint_agree_verbs")
         intent_verbs = kb.words("consultation_agreement", "intent_verbs")
         joint_verbs = (
             kb.words("consultation_agreement", "joint_start_verbs")
@@ -56,7 +57,7 @@ class ConsultationExtractor(TypeExtractor):
             if t.pos_ not in ("VERB", "AUX"):
                 continue
             lem = lemma(t)
-            if lem in agree:
+            if lem in agree or lem in joint_agree:
                 talk = _talk_object(t, view)
             elif lem in intent_verbs:
                 talk = _intended_talk(t, view)  # "confirmed the intention to continue talks"
@@ -85,6 +86,8 @@ class ConsultationExtractor(TypeExtractor):
             if subj and all(s.lower_ == "it" and s.dep_ in ("nsubjpass", "expl") for s in subj) and not reporters:
                 subj = []  # "It was agreed that consultations ... would be held": no one named, the talks' own parties
             parties = view.actors_of(subj) if subj else []
+            if lem in joint_agree and len(states_of(view, parties, leaders_only=False)[0]) < 2:
+                continue  # "Obama pledged to hold talks with Tehran": one side's pledge
             with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
             # "consultations between the foreign ministry of X and the State Department of Y": the talks' sides
             with_parties += [g for c in talk.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children]
@@ -455,7 +458,14 @@ EVENT_TYPE = EventType(
     name="consultation_agreement.v1",
     model=ConsultationAgreementEvent,
     prefilter=Prefilter(
-        triggers=("agree_verbs", "intent_verbs", "joint_start_verbs", "joint_meet_verbs", "joint_round_verbs"),
+        triggers=(
+            "agree_verbs",
+            "joint_agree_verbs",
+            "intent_verbs",
+            "joint_start_verbs",
+            "joint_meet_verbs",
+            "joint_round_verbs",
+        ),
         narrow="joint_meet_forms",
         officials=True,  # ministers agreeing for their states need no state named beside them
     ),
