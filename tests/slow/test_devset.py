@@ -50,9 +50,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout3": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
     "heldout4": {"summit": 0.85, "ministry_instruction": 0.86, "consultation_agreement": 0.78, "micro": 0.84},
     "heldout5": {"summit": 0.93, "ministry_instruction": 0.92, "consultation_agreement": 0.86, "micro": 0.91},
-    "heldout6": {"summit": 0.89, "ministry_instruction": 0.86, "consultation_agreement": 0.98, "micro": 0.91},
+    "heldout6": {"summit": 0.93, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.95},
     "heldout7": {"summit": 0.90, "ministry_instruction": 0.93, "consultation_agreement": 0.81, "micro": 0.89},
-    "heldout8": {"summit": 0.92, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.95},
+    "heldout8": {"summit": 0.96, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.97},
     "heldout9": {"summit": 0.87, "ministry_instruction": 0.74, "consultation_agreement": 0.94, "micro": 0.86},
 }
 
