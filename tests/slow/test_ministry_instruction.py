@@ -458,3 +458,40 @@ def test_officials_and_service_chiefs_a_leader_commands(pipeline: Any, body: str
 def test_a_company_chief_or_traditional_chiefs_are_no_state_body(pipeline: Any, body: str) -> None:
     """'Chief' counts only with a state service before it (army, police, intelligence ...)."""
     assert instructions(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a cleft: the relative pronoun subject is the leader it stands for
+        ("It was Prime Minister Keir Starmer who ordered the navy to escort the tankers.", [["GBR"]]),
+        # the relative pronoun object is the body, wherever the parser hung it
+        (
+            "The inquiry will be run by a cabinet committee, which President William Ruto has told to report "
+            "within a month.",
+            [["KEN"]],
+        ),
+        (
+            "The coast guard, which Prime Minister Fumio Kishida instructed to step up patrols near the islands, "
+            "sent three cutters.",
+            [["JPN"]],
+        ),
+        # the antecedent is the giver, not the leader of the main clause
+        (
+            "President Emmanuel Macron praised the Italian prime minister, Giorgia Meloni, who ordered the navy to "
+            "rescue the migrants.",
+            [["ITA"]],
+        ),
+        # what a relative clause says of the giver names no giver
+        (
+            "President Lula, who met Chancellor Olaf Scholz on Monday, told his ministers to prepare a trade plan.",
+            [["BRA"]],
+        ),
+        # a minister's order stays out, cleft or not
+        ("It was the defence minister who ordered the troops to withdraw from the border.", []),
+    ],
+)
+def test_relative_pronouns_stand_for_their_antecedents(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'it was X who ordered', 'the committee, which X told to': the pronoun is the giver or the body it stands for;
+    a relative clause on the giver ('Lula, who met Scholz') adds no giver."""
+    assert instructions(pipeline, body) == expected

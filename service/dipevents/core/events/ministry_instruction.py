@@ -19,7 +19,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from dipevents.core.calendar_words import MONTHS, WEEKDAYS
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, compound_in, lemma, subjects
+from dipevents.core.extractors.syntax import (
+    agents,
+    compound_in,
+    lemma,
+    phrase_without_relative,
+    relative_antecedent,
+    subjects,
+)
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import Alpha3, EventBase
@@ -116,7 +123,7 @@ class InstructionExtractor(TypeExtractor):
                 if g.dep_ == "pobj"
             ]  # "given instructions by the presidents"
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-            givers = view.actors_of(giver_tokens) if giver_tokens else []
+            givers = _actors_of_doers(giver_tokens, view)
             document = _document_giver(t, view)
             if document is not None:
                 # "a provision directing U.S. officials", "a petition asking the Commission": the order is the
@@ -256,16 +263,23 @@ def _passive(t: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (t.tag_ == "VBN" and t.dep_ == "acl")
 
 
+def _actors_of_doers(doers: list[Token], view: SentenceView) -> list[ActorMention]:
+    """The actors of the givers' phrases without what a relative clause says of them ('Lula, who met Scholz on
+    Monday, told his ministers' is Lula's order); a relative pronoun stands for its antecedent ('it was President X
+    who ordered the army')."""
+    return view.actors_of_tokens([y for x in doers for y in phrase_without_relative(relative_antecedent(x) or x)])
+
+
 def _led(t: Token, view: SentenceView) -> bool:
     """Is the verb's subject a sitting leader (named, or 'he' resolved to one)?"""
     subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-    return any(a.kind in ("leader", "he_or_she") and not a.former and a.country for a in view.actors_of(subj))
+    return any(a.kind in ("leader", "he_or_she") and not a.former and a.country for a in _actors_of_doers(subj, view))
 
 
 def _jointly_led(t: Token, view: SentenceView) -> bool:
     """Is the verb's subject two or more sitting leaders ('the two presidents', 'Putin and Abe')?"""
     subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-    actors = view.actors_of(subj)
+    actors = _actors_of_doers(subj, view)
     states = {a.country for a in actors if a.kind in ("leader", "he_or_she") and not a.former and a.country}
     # "They will task their commerce ministries" right after a sentence about the two leaders
     they = any(a.kind == "they" for a in actors) and _leaders_before(view)
@@ -385,6 +399,15 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             c
             for c in t.children
             if c.dep_ == "dative" and c.lower_ not in kb.words("ministry_instruction", "give_nouns")
+        ]
+    heads = [relative_antecedent(h) or h for h in heads]
+    if t.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+        # "the committee, which she told to look at ...": the pronoun is the object, wherever the parser hung it
+        heads += [
+            t.head
+            for x in t.subtree
+            if x.i < t.i and x.dep_ in ("dobj", "dative") and relative_antecedent(x) is not None
+            if relative_antecedent(x) == t.head
         ]
     out: list[Token] = []
     named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")

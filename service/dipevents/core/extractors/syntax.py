@@ -146,6 +146,31 @@ def subjects(t: Token) -> list[Token]:
     return []
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedent(x: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the head of the relative clause it sits in ('Biden, who ordered',
+    'it was Biden who ordered', 'the committee, which she told to' even where the parser hung 'which' off the
+    infinitive); None for any other word."""
+    if x.tag_ not in ("WP", "WDT") or x.lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    cur = x
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
+def phrase_without_relative(x: Token) -> list[Token]:
+    """x's phrase without its relative clauses: what names the antecedent, not what the clause says of it."""
+    inner = {y.i for c in x.children if c.dep_ == "relcl" for y in c.subtree}
+    return [y for y in x.subtree if y.i not in inner]
+
+
 def agents(t: Token) -> list[Token]:
     """'by X' of a passive verb (the parser sometimes labels it a plain preposition)."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
