@@ -138,3 +138,65 @@ def test_elliptical_pairs_and_service_chiefs(pipeline: Any, body: str, expected:
 )
 def test_a_pledge_made_together_is_an_agreement_one_sides_is_not(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a topic taken up in talks, phrasal verbs with their particle
+        (
+            "Hanoi agreed that the fishing quotas could be brought up in its border talks with Beijing, an aide said.",
+            [["CHN", "VNM"]],
+        ),
+        ("Chile and Peru agreed to take the water rights question up in their next talks.", [["CHL", "PER"]]),
+        # talks, the subject, agreed to go on
+        (
+            "Officials from Ghana and Togo met in Accra on Monday. The two sides agreed that the joint working group "
+            "would carry on after the holidays.",
+            [["GHA", "TGO"]],
+        ),
+        # cooperation going on is no talks
+        ("Chile and Bolivia agreed that their cooperation on the lake would continue.", []),
+    ],
+)
+def test_topics_taken_up_in_talks_and_talks_that_go_on(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'the two countries' after a sentence naming four: the two this sentence names
+        (
+            "Brazil, Argentina, Uruguay and Chile sent observers to the fair. The two countries agreed to hold "
+            "energy talks after Bolivia's energy minister toured Paraguay.",
+            [["BOL", "PRY"]],
+        ),
+        # neither sentence names as many as counted: no guess
+        ("Brazil, Argentina and Chile sent observers to the fair. The two countries agreed to hold energy talks.", []),
+        # officials named as a group with their states listed, then counted
+        (
+            "The defence ministers of Estonia, Latvia and Lithuania met in Riga on Friday. The three ministers "
+            "agreed to hold their next meeting in Vilnius.",
+            [["EST", "LTU", "LVA"]],
+        ),
+    ],
+)
+def test_counted_references_stand_for_as_many_states(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a clause of its own after 'but': the first clause's negation is not its
+        (
+            "Seoul did not accept the offer, but Seoul and Tokyo agreed to resume consultations on fisheries.",
+            [["JPN", "KOR"]],
+        ),
+        # one subject for both verbs: the negation is shared
+        ("Seoul and Tokyo did not sign the accord or agree to resume consultations on fisheries.", []),
+    ],
+)
+def test_negation_of_another_clause(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

@@ -45,6 +45,7 @@ class Discourse:
     meeting_words: re.Pattern[str]
     counts: dict[str, int]
     plural_officials: re.Pattern[str]
+    officials_of: re.Pattern[str]
     counterparts: re.Pattern[str]
     counted_parties: re.Pattern[str]
     lateral_counts: dict[str, int]
@@ -83,6 +84,9 @@ class Discourse:
                 rf"\b(?:the|both)\s+(?:(?:{number})\s+)?(?:{officials})"
                 r"\b(?!\s+(?:of|from|in|at)\b)",
                 re.IGNORECASE,
+            ),
+            officials_of=re.compile(
+                rf"\b(?:the|both)\s+(?:(?:{number})\s+)?(?:{officials})\s+(?:of|from)\s+", re.IGNORECASE
             ),
             meeting_with=re.compile(
                 rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(reference_nouns)})(?=\s+with\b)", re.IGNORECASE
@@ -138,7 +142,7 @@ class Discourse:
         states qualifying 'counterparts' after one ('Minister X and his Greek and Cypriot counterparts')."""
         officials = [a for a in actors if a.kind == "official" and a.country and not a.former and not a.in_quote]
         if not officials:
-            return ()
+            return self._officials_of_states(text, actors)
         states = {a.country for a in officials if a.country}
         for m in self.counterparts.finditer(text):
             if any(a.end <= m.start() for a in officials):
@@ -148,6 +152,23 @@ class Discourse:
                     a.country for a in actors if a.kind == "state" and a.country and first <= a.start < m.start()
                 }
         return tuple(sorted(states)) if len(states) >= 2 else ()
+
+    def _officials_of_states(self, text: str, actors: list[ActorMention]) -> tuple[str, ...]:
+        """'The foreign ministers of Egypt, Greece and Cyprus': officials named as a group with their states
+        listed right after it."""
+        for m in self.officials_of.finditer(text):
+            states: list[str] = []
+            at = m.end()
+            for a in actors:
+                if a.start < at:
+                    continue
+                if a.kind != "state" or not a.country or not _LIST_GAP.fullmatch(text[at : a.start]):
+                    break
+                states.append(a.country)
+                at = a.end
+            if len(set(states)) >= 2:
+                return tuple(sorted(set(states)))
+        return ()
 
     def official_references(self, text: str, actors: list[ActorMention], group: tuple[str, ...]) -> list[ActorMention]:
         """'The foreign ministers agreed ...': the officials of the article's last group of them."""
@@ -216,6 +237,9 @@ class Discourse:
             return ()  # a lead naming three leaders or more ("... after Trump called off his summit with Kim"):
             # which of them met is for the parser to say, not for words
         return tuple(sorted(states)) if len(states) == 2 else None
+
+
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*)")  # between the names of a list of states
 
 
 def _with(actors: list[ActorMention], extra: list[ActorMention]) -> list[ActorMention]:

@@ -107,3 +107,20 @@ def test_a_reference_that_counts_other_parties_is_another_gathering(kb: Any) -> 
         [("CHL", "PER")],
         [("CHL", "PER")],
     ]
+
+
+def test_officials_named_with_their_states_listed_are_the_group_a_later_reference_means(kb: Any) -> None:
+    """'the finance ministers of Kenya, Uganda and Tanzania' names a group of officials by their states: 'the
+    three ministers' later is them; a list broken by other words stops where it breaks."""
+    found = read(
+        kb,
+        "The finance ministers of Kenya, Uganda and Tanzania signed a customs protocol in Arusha.",
+        "The three ministers also approved a rail study.",
+    )
+    assert [a.states for a in found[1] if a.kind == "plural_parties"] == [("KEN", "TZA", "UGA")]
+    broken = read(
+        kb,
+        "The trade ministers of Peru met in Lima, while Chile stayed away.",
+        "The ministers then left.",
+    )
+    assert [a for a in broken[1] if a.kind == "plural_parties"] == []

@@ -99,7 +99,7 @@ class ConsultationExtractor(TypeExtractor):
             states, used = states_of(view, parties, leaders_only=False)
             if len(states) < 2 and any(a.kind == "plural_parties" for a in parties):
                 # "The two sides agreed ..." where no leaders met: the states the sentence before named
-                states |= _states_before(view)
+                states |= _states_before(view, [a for a in parties if a.kind == "plural_parties"])
             if not subj and not states:
                 # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
@@ -188,9 +188,18 @@ def _shared_bodies(verb: Token, view: SentenceView) -> bool:
     return False
 
 
-def _states_before(view: SentenceView) -> set[str]:
-    named = {a.country for a in view.previous if a.country and a.kind in ("state", "official", "leader")}
-    return named if len(named) >= 2 else set()
+def _states_before(view: SentenceView, refs: list[Any]) -> set[str]:
+    """The states 'the two sides' stands for: those the sentence before named, else those this sentence names,
+    as many as the reference counts ('the two countries' after a sentence naming four states is not all four)."""
+    counts = {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
+    wanted = {counts[w] for a in refs for w in a.text.lower().split() if w in counts}
+    for actors in (view.previous, [a for a in view.actors if a not in refs]):
+        named = {a.country for a in actors if a.country and a.kind in ("state", "official", "leader")}
+        if len(named) >= 2 and (not wanted or len(named) in wanted):
+            return named
+        if not wanted:
+            return set()  # an uncounted reference is only ever the sentence before's states
+    return set()
 
 
 def _intended_talk(t: Token, view: SentenceView) -> Token | None:
@@ -314,11 +323,15 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     obj = _object_talk(c, view) or _talk_subject(c, view)
                     if obj is not None:
                         return obj
+                if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")):
+                    obj = _talk_subject(c, view)  # "agreed (that) the working group would carry on"
+                    if obj is not None:
+                        return obj
                 if lc in kb.words("consultation_agreement", "intent_continue_verbs"):
                     obj = _talks_on_issue(c, view)  # "agreed to continue talks on the border issue"
                     if obj is not None:
                         return obj
-                if lc in kb.words("consultation_agreement", "topic_verbs"):
+                if _verb_in(c, kb.words("consultation_agreement", "topic_verbs")):
                     # "agreed to discuss X in its talks with Y" (not "at the talks": a time)
                     found = [x for x in c.subtree if x.dep_ == "pobj" and x.head.lower_ == "in" and _is_talk(x, view)]
                     if found:
@@ -351,6 +364,14 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     ):
                         return x
     return None
+
+
+def _verb_in(v: Token, words: frozenset[str]) -> bool:
+    """`v` is an entry of a verb list, a phrasal entry with its particle ('take up', 'carry on') included: the
+    verb's, or one the parser hung off its object ('take the question up')."""
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    particles = [c for x in (v, *objects) for c in x.children if c.dep_ == "prt"]
+    return lemma(v) in words or any(f"{lemma(v)} {c.lower_}" in words for c in particles)
 
 
 def _verbal(t: Token) -> bool:

@@ -35,6 +35,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     for i, tok in enumerate(chain):
         if i > 0 and tok.dep_ == "prep" and tok.lower_ in locating:
             located = True
+        if i > 0 and _own_clause_conjunct(chain[i - 1]):
+            continue  # "X did not grant the request but the two sides agreed": the first clause's negation
         for c in tok.children:
             lc = c.lower_
             modal = c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD"
@@ -92,6 +94,12 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
     return found is not None and found.group(0).split()[0] not in allow
+
+
+def _own_clause_conjunct(t: Token) -> bool:
+    """A conjunct with its own subject is a clause of its own: the verb before it does not qualify it (its
+    verbs above, which govern both, still do)."""
+    return t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
 def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:
