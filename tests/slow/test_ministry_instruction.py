@@ -495,3 +495,35 @@ def test_relative_pronouns_stand_for_their_antecedents(pipeline: Any, body: str,
     """'it was X who ordered', 'the committee, which X told to': the pronoun is the giver or the body it stands for;
     a relative clause on the giver ('Lula, who met Scholz') adds no giver."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a body that has, holds or received a leader's orders or authorisation to act was instructed
+        (
+            "The coast guard now has orders from President Ferdinand Marcos Jr. to board any vessel that enters the "
+            "reef.",
+            [["PHL"]],
+        ),
+        (
+            "The finance ministry received the authorisation of Prime Minister Keir Starmer to sell the bank shares.",
+            [["GBR"]],
+        ),
+        ("Negotiators have a mandate from President Joe Biden to settle the dispute by June.", [["USA"]]),
+        (
+            "President Yoon Suk Yeol flew to the border town on Tuesday. The army has the president's permission to "
+            "fire on armed intruders.",
+            [["KOR"]],
+        ),
+        # no body holds them, a party's support, a union's leadership, an order of long ago
+        ("Critics said the orders from President Joe Biden were vague.", []),
+        ("The opposition party has the support of President Joe Biden to pass the bill.", []),
+        ("The union has orders from its leadership to strike.", []),
+        ("The team had orders from President Ronald Reagan in 1981 to leave the city.", []),
+    ],
+)
+def test_a_body_holding_a_leaders_orders_was_instructed(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'the team has orders from the president to', 'the ministry received the authorisation of X to': the body
+    holding the leader's orders or authorisation was instructed by the leader."""
+    assert instructions(pipeline, body) == expected

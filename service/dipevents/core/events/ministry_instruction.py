@@ -65,7 +65,7 @@ class InstructionExtractor(TypeExtractor):
             lem = lemma(t)
             if t.pos_ == "NOUN" and lem in kb.words("ministry_instruction", "held_nouns") | kb.words(
                 "ministry_instruction", "behest_nouns"
-            ):
+            ) | kb.words("ministry_instruction", "mandate_nouns"):
                 yield from self._held(t, view)
                 continue
             if t.pos_ != "VERB":
@@ -176,7 +176,18 @@ class InstructionExtractor(TypeExtractor):
             for c in noun.children
         ):
             return  # "an executive order", "a court order"
-        if noun.dep_ == "pobj" and noun.head.lower_ in kb.words("ministry_instruction", "behest_preps"):
+        bodies: list[Token] = []
+        if noun.dep_ == "dobj" and lemma(noun.head) in kb.words("ministry_instruction", "holding_verbs"):
+            # "the team has orders from the president to ...": the body holding them was instructed
+            bodies = [s for s in subjects(noun.head) if s.dep_ == "nsubj" and _is_body(s, kb)]
+            if not bodies or lemma(noun) not in kb.words("ministry_instruction", "held_nouns") | kb.words(
+                "ministry_instruction", "mandate_nouns"
+            ):
+                return
+            giver = [c for c in noun.children if c.dep_ == "poss"]
+            giver += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
+            act = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ in kb.words("ministry_instruction", "behest_preps"):
             if lemma(noun) not in kb.words("ministry_instruction", "behest_nouns"):
                 return
             giver = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
@@ -200,7 +211,17 @@ class InstructionExtractor(TypeExtractor):
             return
         states = {a.country for a in leaders if a.country}
         confidence = 0.6 + 0.1 * any(a.kind == "leader" for a in leaders)
-        yield candidate(self, view, noun, states, leaders, confidence, instructed=[], directive=_phrase(act))
+        instructed = [{"name": _body_name(b), "countries": sorted(states)} for b in bodies]
+        held_for = [c for c in noun.children if c.dep_ == "acl"] if bodies else []  # "orders ... to start"
+        directive = _phrase(held_for[0]) if held_for else _phrase(act)
+        yield candidate(self, view, noun, states, leaders, confidence, instructed=instructed, directive=directive)
+
+
+def _is_body(x: Token, kb: Knowledge) -> bool:
+    """A state body word, not a legislature's, an international organisation's or a person's own staff."""
+    body_words = kb.words("state_bodies", "bodies")
+    named = lemma(x) in body_words or x.lower_ in body_words or compound_in(x, body_words)
+    return named and not (_legislative(x, kb) or _personal(x, kb) or _not_a_states(x, kb))
 
 
 def _conditioned(t: Token, kb: Knowledge) -> bool:
@@ -643,7 +664,7 @@ EVENT_TYPE = EventType(
     model=MinistryInstructionEvent,
     # the giving verbs too: "gave instructions to"
     prefilter=Prefilter(
-        triggers=("strong_verbs", "weak_verbs_need_body", "give_verbs", "held_nouns", "behest_nouns"),
+        triggers=("strong_verbs", "weak_verbs_need_body", "give_verbs", "held_nouns", "behest_nouns", "mandate_nouns"),
         narrow="prefilter_forms",
     ),
     extractor=InstructionExtractor,
