@@ -399,6 +399,43 @@ def test_a_past_when_clause_under_a_planned_meeting_is_a_recall(pipeline: Any) -
     assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
 
 
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        # 'ago' counts the interval back from publication: a month is background, days are this week's news
+        (
+            "President Gustavo Petro and President Lula discussed the Amazon when Petro made a state visit to "
+            "Brasilia a month ago.",
+            False,
+        ),
+        (
+            "President Gustavo Petro and President Lula discussed the Amazon when Petro made a state visit to "
+            "Brasilia two years ago.",
+            False,
+        ),
+        (
+            "President Gustavo Petro and President Lula discussed the Amazon when Petro made a state visit to "
+            "Brasilia three days ago.",
+            True,
+        ),
+        # the subject's own time dates the clause a when-clause describes
+        (
+            "Last month's floods briefly brought the two neighbours closer, when President Gustavo Petro and "
+            "President Lula spoke by telephone and agreed on relief flights.",
+            False,
+        ),
+        (
+            "This week's floods briefly brought the two neighbours closer, when President Gustavo Petro and "
+            "President Lula spoke by telephone and agreed on relief flights.",
+            True,
+        ),
+    ],
+)
+def test_a_time_counted_back_or_owned_by_the_subject_dates_the_meeting(pipeline: Any, body: str, held: bool) -> None:
+    """'a month ago' in the meeting's clause, or 'last month's floods ... when they spoke', is a recall."""
+    assert (("summit", ("BRA", "COL")) in keys(pipeline, body)) == held
+
+
 def test_the_two_met_is_the_two_leaders(pipeline: Any) -> None:
     """'The two met' after a sentence naming two leaders is their meeting."""
     body = (

@@ -126,6 +126,8 @@ def is_background(view: SentenceView, t: Token | None = None, *, relative: bool 
         return True
     scope = temporal_scope(t, relative=relative) if t is not None else []  # once per trigger, not once per date
     in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
+    if any(_ago_days(view, x) > RECENT_DAYS for x in scope):
+        return True
     low = " ".join(x.text.lower() for x in scope) if t is not None else view.text.lower()
     low = low.replace(" - ", "-").replace(" -", "-")
     if any(p in low for p in view.kb.words("modality", "background_phrases")):
@@ -157,13 +159,28 @@ def _interval_back(view: SentenceView, t: Token) -> int:
     marks = [c for c in root.children if c.dep_ == "mark" and c.lower_ in view.kb.words("modality", "interval_marks")]
     if not marks or root.dep_ != "advcl":
         return 0
-    units = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_units").items() for w in ws}
     for noun in [c for x in (root, *marks) for c in x.children if c.dep_ == "npadvmod"]:
-        if noun.lower_ in units:
-            counts = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_counts").items() for w in ws}
-            word = next((c.lower_ for c in noun.children if c.dep_ in ("nummod", "det")), "a")
-            return units[noun.lower_] * (int(word) if word.isdigit() else counts.get(word, 1))
+        days = _interval_days(view, noun)
+        if days:
+            return days
     return 0
+
+
+def _ago_days(view: SentenceView, x: Token) -> int:
+    """'when Garcia paid a state visit a month ago': the days an 'ago' in the trigger's scope counts back."""
+    if x.lower_ != "ago":
+        return 0
+    return max((_interval_days(view, c) for c in x.children if c.dep_ == "npadvmod"), default=0)
+
+
+def _interval_days(view: SentenceView, noun: Token) -> int:
+    """Days of an interval noun with its count ('two months', 'a year'); 0 for a noun of no interval unit."""
+    units = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_units").items() for w in ws}
+    if noun.lower_ not in units:
+        return 0
+    counts = {w: int(n) for n, ws in view.kb.word_map("modality", "interval_counts").items() for w in ws}
+    word = next((c.lower_ for c in noun.children if c.dep_ in ("nummod", "det")), "a")
+    return units[noun.lower_] * (int(word) if word.isdigit() else counts.get(word, 1))
 
 
 def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
@@ -181,7 +198,18 @@ def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
         return False
     if root.tag_ == "VBD" and is_irrealis(head, view.kb):
         return True  # a past "when the two met" under "will hold talks" belongs to an earlier visit
-    return is_background(view, head)
+    return is_background(view, head) or _dated_by_subject(view, head)
+
+
+def _dated_by_subject(view: SentenceView, verb: Token) -> bool:
+    """'Last year's disaster eased tensions, when X and Y spoke': the time its subject is of ('last year's') is
+    the time of the clause the when-clause describes."""
+    owners = [g for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for g in s.children if g.dep_ == "poss"]
+    for owner in owners:
+        low = " ".join(x.lower_ for x in owner.subtree)
+        if any(p in low for p in view.kb.words("modality", "background_phrases")):
+            return True
+    return False
 
 
 def _date_in_scope(view: SentenceView, d: DateMention, scope: set[Token]) -> bool:
