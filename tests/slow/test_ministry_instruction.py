@@ -527,3 +527,35 @@ def test_a_body_holding_a_leaders_orders_was_instructed(pipeline: Any, body: str
     """'the team has orders from the president to', 'the ministry received the authorisation of X to': the body
     holding the leader's orders or authorisation was instructed by the leader."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # told to stay in office: a government, whatever the noun calls it
+        (
+            "President Sergio Mattarella asked the outgoing centre-right alliance to stay on as a caretaker "
+            "government until the new parliament meets.",
+            [["ITA"]],
+        ),
+        # a that-clause with a bare verb under a verb of requesting is what to do
+        (
+            "Head of state Alexander Van der Bellen, his office said, requested that the departing three-party "
+            "coalition continue in office on an interim basis.",
+            [["AUT"]],
+        ),
+        ("President Sergio Mattarella requested that the coalition stay in power until the budget passes.", [["ITA"]]),
+        # no office kept, another state's coalition, no leader, a party's official, speech
+        ("President Emmanuel Macron asked the coalition partners to stay calm.", []),
+        ("President Joe Biden asked the allied coalition to remain in Iraq as a deterrent.", []),
+        ("President Emmanuel Macron asked the German coalition to remain in office.", []),
+        ("The party asked the coalition to remain in office.", []),
+        ("Prime Minister Keir Starmer asked the party chairman to stay in post until the conference.", []),
+        ("President Joe Biden told officials that they need more time.", []),
+    ],
+)
+def test_asked_to_stay_in_office_is_a_government(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'asked the outgoing coalition to carry on as a caretaker administration', 'requested that the coalition remain
+    in office': the object kept in office is the leader's government; a that-clause with a bare verb under a verb of
+    requesting says what to do."""
+    assert instructions(pipeline, body) == expected

@@ -22,6 +22,7 @@ from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import (
     agents,
     compound_in,
+    is_word_of,
     lemma,
     phrase_without_relative,
     relative_antecedent,
@@ -271,6 +272,8 @@ def _to_do(t: Token, kb: Knowledge) -> bool:
     """A weak verb instructs only with what to do: 'told ministries to curb spending', 'asked X to stay on',
     'told his ministers that Japan must act faster'."""
     deontic = kb.words("ministry_instruction", "deontic_modals")
+    if lemma(t) in kb.words("ministry_instruction", "mandative_verbs") and any(_subjunctive(c) for c in t.children):
+        return True  # "requested that the coalition remain in office"
     return any(
         c.dep_ in ("xcomp", "ccomp", "advcl")
         and any(
@@ -278,6 +281,18 @@ def _to_do(t: Token, kb: Knowledge) -> bool:
         )
         for c in t.children
     ) or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+
+
+def _subjunctive(c: Token) -> bool:
+    """'(requested) that the coalition remain': a that-clause with a bare verb and a subject of its own says what to
+    do."""
+    return (
+        c.dep_ == "ccomp"
+        and c.tag_ in ("VB", "VBP")
+        and any(s.dep_ == "nsubj" for s in c.children)
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+    )
 
 
 def _passive(t: Token) -> bool:
@@ -446,6 +461,16 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             if g.dep_ == "pobj"
         ]
         for named in [h, *h.conjuncts, *appositions, *included]:
+            if (
+                named.pos_ == "NOUN"
+                and not (lemma(named) in members or named.lower_ in members)
+                and _kept_in_office(t, named, kb)
+                and not _not_a_states(named, kb)
+            ):
+                # "asked the outgoing three-party coalition to carry on as a caretaker administration": a
+                # government, whatever the noun and its parties (a person, 'the party chairman', is no government)
+                out.append(named)
+                continue
             if _legislative(named, kb) or _personal(named, kb) or _not_a_states(named, kb):
                 continue
             x = named
@@ -476,6 +501,27 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             else:
                 out += _phrase_final_body(x, body_words)
     return out
+
+
+def _kept_in_office(t: Token, x: Token, kb: Knowledge) -> bool:
+    """Is x told to stay in office ('asked the coalition to remain in office', 'requested that the coalition carry
+    on as a caretaker administration')? Then x is a government, whatever the noun calls it."""
+    keeping = kb.words("ministry_instruction", "office_keeping_verbs")
+    offices = kb.words("ministry_instruction", "office_words")
+    body_words = kb.words("state_bodies", "bodies")
+    for c in t.children:
+        if c.dep_ not in ("xcomp", "ccomp") or lemma(c) not in keeping:
+            continue
+        if c.dep_ == "ccomp" and not any(s.i == x.i for s in c.children if s.dep_ == "nsubj"):
+            continue  # "requested that the coalition remain": the clause must be about x
+        for p in c.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
+                continue
+            for g in p.children:
+                words = [g, *(m for m in g.children if m.dep_ in ("compound", "amod"))]
+                if any(w.lower_ in offices for w in words) or (p.lower_ == "as" and is_word_of(g, body_words)):
+                    return True
+    return False
 
 
 def _glued(b: Token, body_words: frozenset[str]) -> bool:
