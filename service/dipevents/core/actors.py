@@ -21,6 +21,12 @@ Kind = Literal["leader", "official", "state", "plural_leaders", "plural_parties"
 _NAME_PARTICLES = r"(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|la|le|el|al|bin|binti|ibn|bint|ul|y)"
 _CAP_WORD = r"[A-Z][\w'’\-]*\.?"
 _NAME_AFTER = re.compile(rf"^,?\s+(?P<name>{_CAP_WORD}(?:\s+(?:{_NAME_PARTICLES}\s+)*{_CAP_WORD}){{0,4}})(?:,|\b)")
+# A sentence opening with a prepositional phrase ("According to the minister, ...", "In a statement read out by
+# the foreign minister, ..."): the comma after a title there may close the phrase, not open an appositive
+_INTRODUCTORY = re.compile(
+    r"^\W*(?:according\s+to|in|on|at|by|for|from|with|after|before|during|under|like|unlike|as)\b[^,;]*$",
+    re.IGNORECASE,
+)
 _FORMER = re.compile(r"(?:\b(?:former|ex|then|late|outgoing|acting|interim|incoming|designate)[- ]\s*)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
@@ -166,6 +172,8 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                 end = m.end() + sm.end()
         name = None
         nm = _NAME_AFTER.match(text[end:])
+        if nm and nm.group(0).startswith(",") and _opens_clause(text, start, end + nm.end("name")):
+            nm = None
         if nm and not kb.state_re.fullmatch(nm.group("name")) and not kb.title_re.match(nm.group("name")):
             name = nm.group("name").rstrip(".,")
             end = end + nm.start("name") + len(name)
@@ -275,6 +283,15 @@ def _as_of(a: ActorMention, kb: Knowledge, on: date) -> ActorMention:
     if country == a.country and states == a.states:
         return a
     return replace(a, country=country, states=states)
+
+
+def _opens_clause(text: str, title_start: int, name_end: int) -> bool:
+    """'According to the minister, Garcia and his counterpart had talked': after a title ending an opening
+    prepositional phrase, names not closed by a comma are the clause's subject, not the title's holder ('According
+    to the minister, Wilfredo Huayta, the talks ...' is the minister)."""
+    if not _INTRODUCTORY.match(text[:title_start]):
+        return False
+    return not re.match(r"\s*(?:[,.;:)]|$)", text[name_end:])
 
 
 def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None, int]:

@@ -103,3 +103,15 @@ def test_states_by_metonym_and_demonym_but_not_a_hall_named_after_a_leader(kb: A
         ("Japanese", "JPN", "demonym"),
         ("Kenyan", "KEN", "demonym"),
     ]
+
+
+def test_a_title_closing_an_opening_phrase_does_not_take_the_subject_after_it(kb: Any) -> None:
+    """'According to the minister, Khan and ... had spoken': Khan opens the clause; 'According to the foreign
+    minister, Sergei Lavrov, ...' (closed by a comma) and 'the foreign minister, Sergei Lavrov' keep the holder."""
+
+    def named(text: str) -> list[Any]:
+        return [a.name for a in find_actors(text, kb, date(2021, 3, 5)) if a.kind == "official"]
+
+    assert named("According to the minister, Khan and his counterpart had spoken by telephone.") == [None]
+    assert named("According to the foreign minister, Sergei Lavrov, the talks went well.") == ["Sergei Lavrov"]
+    assert named("The talks went well, said the foreign minister, Sergei Lavrov.") == ["Sergei Lavrov"]
