@@ -559,3 +559,31 @@ def test_asked_to_stay_in_office_is_a_government(pipeline: Any, body: str, expec
     in office': the object kept in office is the leader's government; a that-clause with a bare verb under a verb of
     requesting says what to do."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # narrated on from a moment two years back: background
+        (
+            "Two years ago this week, a cyclone flattened the port of Beira. In the days that followed, President "
+            "Filipe Nyusi ordered the army to fly food to the stranded villages.",
+            [],
+        ),
+        (
+            "A year ago, the dam burst above the town. Within hours Prime Minister Rishi Sunak had told the army "
+            "to evacuate the valley.",
+            [],
+        ),
+        # the same narration from a moment of this week is news
+        (
+            "On Monday a cyclone flattened the port of Beira. In the days that followed, President Filipe Nyusi "
+            "ordered the army to fly food to the stranded villages.",
+            [["MOZ"]],
+        ),
+    ],
+)
+def test_narrating_on_from_a_recalled_moment_is_background(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'A year ago today, ... In the hours that followed, she had instructed ...': an anniversary story narrates the
+    old moment on; the order belongs to it (core/frames.py)."""
+    assert instructions(pipeline, body) == expected

@@ -54,6 +54,8 @@ class ArticleContext:
     # meetings by their leaders' states -> where the article first told one as background / as news (offsets)
     recalled_meetings: dict[frozenset[str], int] = field(default_factory=dict)
     held_meetings: dict[frozenset[str], int] = field(default_factory=dict)
+    # where the sentences that narrate on from a moment recalled before them start (core/frames.py)
+    recalled_frames: frozenset[int] = frozenset()
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)

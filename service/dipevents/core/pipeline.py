@@ -23,6 +23,7 @@ from dipevents.core.dates import date_confidence, local_day, resolve_text
 from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.errors import ExtractionError
 from dipevents.core.extractors.view import Candidate, SentenceView
+from dipevents.core.frames import recalled_frames
 from dipevents.core.ids import event_id
 from dipevents.core.knowledge import Knowledge, Place
 from dipevents.core.models import BUILTIN_TYPES, Actor, Article, Event, Mention
@@ -158,6 +159,9 @@ class Pipeline:
             for s in clean.sentences
         ]
         ctx.main_states = _main_states(clean.sentences, actors, ctx, self._meeting_mention)
+        ctx.recalled_frames = frozenset(
+            clean.sentences[i].start for i in recalled_frames([s.text for s in clean.sentences], self.kb)
+        )
         candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb, self.types)]
         candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, dateline_place, ctx, actors, candidates)

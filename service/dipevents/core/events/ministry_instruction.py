@@ -112,6 +112,8 @@ class InstructionExtractor(TypeExtractor):
             # 2015"): a relative clause there dates its noun, not the order
             if is_irrealis(t, kb, allow=allow | modals) or is_background(view, t, relative=False):
                 continue
+            if view.sentence.start in view.ctx.recalled_frames:
+                continue  # "A year ago today, ... In the hours that followed, she had instructed officials"
             if modals and _conditioned(t, kb):
                 continue  # "will instruct the ministry on Friday if the talks fail": a condition, not a decision
             by_noun = [
@@ -208,7 +210,7 @@ class InstructionExtractor(TypeExtractor):
         ]
         if not giver or not leaders or act.pos_ not in ("VERB", "AUX"):
             return
-        if is_irrealis(act, kb) or is_background(view, act):
+        if is_irrealis(act, kb) or is_background(view, act) or view.sentence.start in view.ctx.recalled_frames:
             return
         states = {a.country for a in leaders if a.country}
         confidence = 0.6 + 0.1 * any(a.kind == "leader" for a in leaders)
