@@ -200,3 +200,46 @@ def test_counted_references_stand_for_as_many_states(pipeline: Any, body: str, e
 )
 def test_negation_of_another_clause(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # joining talks: the verb's object, or its own preposition's
+        ("Malawi agreed to join the negotiations with Tanzania on the lake border.", [["MWI", "TZA"]]),
+        ("Bhutan and Nepal agreed to take part in refugee talks hosted by India.", [["BTN", "NPL"]]),
+        ("Guyana and Suriname agreed to sit down for talks on the river islands.", [["GUY", "SUR"]]),
+        ("Eritrea and Djibouti agreed to return to the negotiating table in Doha.", [["DJI", "ERI"]]),
+        # joining something else, or a journey home for consultations
+        ("Malawi agreed to join the coalition with Tanzania.", []),
+        ("Croatian and Slovenian diplomats agreed to return to their capitals for consultations.", []),
+        # an invitation or a demand for talks, accepted; an offer to negotiate; talks accepted outright
+        ("Bhutan accepted Nepal's invitation to expert-level talks in Kathmandu.", [["BTN", "NPL"]]),
+        ("Guyana agreed to Venezuelan demands for talks on the Essequibo.", [["GUY", "VEN"]]),
+        ("Suriname accepted a Guyanese offer to negotiate a fisheries treaty.", [["GUY", "SUR"]]),
+        ("Djibouti has accepted talks with Eritrea.", [["DJI", "ERI"]]),
+        ("A Nepalese proposal for talks was accepted by Bhutan.", [["BTN", "NPL"]]),
+        # an invitation to something else; the talks' outcome accepted; talks endorsed by a third state
+        ("Bhutan accepted Nepal's invitation to the cricket final in Kathmandu.", []),
+        ("Djibouti accepted the outcome of the talks with Eritrea.", []),
+        ("Qatar endorsed the talks between Djibouti and Eritrea.", []),
+    ],
+)
+def test_joined_invited_and_accepted_talks(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a deal struck or reached, its infinitive on the verb
+        ("Latvia and Belarus struck a deal to launch consultations on the border crossings.", [["BLR", "LVA"]]),
+        # set up, formed, created together
+        ("Bolivia and Paraguay will set up a joint commission on the Chaco waters.", [["BOL", "PRY"]]),
+        # the talks' own month is not the agreement's
+        ("Latvia and Belarus agreed on talks in May.", [["BLR", "LVA"]]),
+        ("Latvia and Belarus agreed last year on talks in May.", []),
+    ],
+)
+def test_deals_struck_commissions_set_up_and_the_talks_own_date(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

@@ -6,7 +6,10 @@ Shapes: "agreed to launch a dialogue", "agreed to instruct their representatives
 "a framework for regular consultations was agreed upon", "agreed to consult one another"; in real copy also
 "the two sides will resume talks" (a joint announcement by states or their negotiators, not leaders alone),
 "confirmed the intention to continue talks", "agreed to X's proposal for talks" (the proposer is a party),
-"agreed to discuss X in its talks with Y", "agreed that talks would resume".
+"agreed to discuss X in its talks with Y", "agreed that talks would resume"; joining talks ("agreed to take part
+in talks", "to return to the negotiating table"), talks accepted outright or by invitation ("accepted talks
+with X", "accepted X's invitation to talks"), "struck a deal to launch talks", "agreed the working group would
+carry on".
 Vague pledges ("remain in contact", "strengthen communication") and restored relations do not count.
 
 Codes: CAMEO 036 (express intent to meet or negotiate), PLOVER AGREE.
@@ -22,7 +25,7 @@ from pydantic import Field
 
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import is_word_of, lemma, subjects
+from dipevents.core.extractors.syntax import agents, compound_in, is_word_of, lemma, subjects
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import EventBase
@@ -68,7 +71,7 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             if talk is None:
                 continue
-            if is_irrealis(t, kb) or is_background(view, t):
+            if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)):
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
             reporters = subjects(t.head) if t.dep_ == "ccomp" else []
@@ -96,6 +99,8 @@ class ConsultationExtractor(TypeExtractor):
             # a partner named after "with" is a party by name or leader; "the Russian side" there is a broker
             parties += [a for a in view.actors_of(with_parties) if a.form != "demonym"] if with_parties else []
             parties += _proposers(t, talk, view)
+            # "Seoul's proposal for talks was accepted by Pyongyang": who accepted it
+            parties += [a for a in view.actors_of(agents(t)) if a.form != "demonym"] if talk.i != t.i else []
             states, used = states_of(view, parties, leaders_only=False)
             if len(states) < 2 and any(a.kind == "plural_parties" for a in parties):
                 # "The two sides agreed ..." where no leaders met: the states the sentence before named
@@ -150,6 +155,15 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _agreed_phrase(t: Token, talk: Token) -> Token | None:
+    """The prepositional phrase of the agreeing verb that holds the talks ('agreed on talks in May'): what was
+    agreed, whose dates are the talks' own."""
+    x = talk
+    while x.head.i not in (x.i, t.i):
+        x = x.head
+    return x if x.head.i == t.i and x.dep_ == "prep" else None
 
 
 def _named_parties(toks: list[Token], view: SentenceView) -> bool:
@@ -211,8 +225,12 @@ def _intended_talk(t: Token, view: SentenceView) -> Token | None:
     for n in t.children:
         if n.dep_ != "dobj" or lemma(n) not in intents:
             continue
-        for c in n.children:
-            if c.dep_ in ("acl", "xcomp", "relcl") and lemma(c) in starts:
+        # "struck a deal to launch talks": the parser may hang the noun's infinitive off the verb
+        infinitives = [
+            c for c in t.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        for c in [*n.children, *infinitives]:
+            if c.dep_ in ("acl", "xcomp", "relcl", "advcl") and lemma(c) in starts:
                 return _object_talk(c, view)
             # "reached consensus on launching a dialogue"
             for g in c.children if c.dep_ == "prep" and c.lower_ == "on" else ():
@@ -229,7 +247,7 @@ def _proposers(t: Token, talk: Token, view: SentenceView) -> list[Any]:
     # the talks are what is proposed: "a proposal for talks", "an offer to resume talks" (not talks named deeper,
     # "a proposal to set a price after the failure of the talks")
     x = talk.head.head if talk.head.dep_ in ("prep", "acl") else talk.head
-    if talk.dep_ not in ("pobj", "dobj") or x.i == t.i or x.pos_ != "NOUN" or x.lower_ not in proposals:
+    if talk.dep_ not in ("pobj", "dobj", "acl") or x.i == t.i or x.pos_ != "NOUN" or x.lower_ not in proposals:
         return []
     toks = [
         y
@@ -290,7 +308,7 @@ def _is_talk(t: Token, view: SentenceView) -> bool:
     nouns = view.kb.words("consultation_agreement", "talk_nouns")
     if t.pos_ not in ("NOUN", "PROPN") and t.lower_ in view.kb.words("consultation_agreement", "noun_only_talk_nouns"):
         return False
-    if t.lower_ in nouns or lemma(t) in nouns:
+    if t.lower_ in nouns or lemma(t) in nouns or compound_in(t, nouns):  # "the negotiating table"
         return not _vague(t, view)
     return False
 
@@ -316,7 +334,12 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
         tok, depth = frontier.pop(0)
         for c in tok.children:
             if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and _verbal(c) and depth < 3:
+                if c.pos_ == "NOUN" and _is_talk(c, view):
+                    return c  # "consented to talks with X": the parser took "to talks" for an infinitive
                 lc = lemma(c)
+                joined = _joined_talk(c, view)  # "agreed to join the negotiations"
+                if joined is not None:
+                    return joined
                 if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
                     return c
                 if lc in starts:
@@ -352,8 +375,15 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 on_talks = _document_on_talks(c, view)  # "signed a memorandum on political consultations"
                 if on_talks is not None:
                     return on_talks
+                if _is_talk(c, view) and lemma(agree_tok) in kb.words("consultation_agreement", "accept_verbs"):
+                    return c  # "Iran accepted talks with the United States"
                 # "accepted the launch of a dialogue", "accepted a proposal for talks"
                 proposed = c.lower_ in kb.words("consultation_agreement", "proposal_nouns")
+                if proposed:
+                    # "accepted an offer to negotiate a border treaty" (meeting stays the meeting rule's)
+                    verbs = [x for x in c.children if x.dep_ in ("acl", "relcl") and lemma(x) in consult_verbs]
+                    if any(lemma(x) != "meet" for x in verbs):
+                        return verbs[0]
                 for x in c.subtree:
                     if _is_talk(x, view) and (
                         proposed
@@ -364,6 +394,32 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     ):
                         return x
     return None
+
+
+def _joined_talk(verb: Token, view: SentenceView) -> Token | None:
+    """The talks a joining verb takes: its object ('join the negotiations', 'enter talks') or the object of its
+    own prepositions ('take part in talks', 'return to the negotiating table', 'sit down for talks')."""
+    joins = view.kb.word_map("consultation_agreement", "join_verbs")
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    entry = lemma(verb)
+    if entry not in joins:  # "take part (in)": the verb with its object word, the preposition on either
+        holders = [o for o in objects if f"{entry} {o.lower_}" in joins]
+        if not holders:
+            return None
+        entry = f"{entry} {holders[0].lower_}"
+        holders, objects = [verb, *holders], []
+    else:
+        holders = [verb]
+    found = [o for o in objects if _is_talk(o, view)]
+    found += [
+        g
+        for h in holders
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ in joins[entry]
+        for g in p.children
+        if g.dep_ == "pobj" and _is_talk(g, view)
+    ]
+    return found[0] if found else None
 
 
 def _verb_in(v: Token, words: frozenset[str]) -> bool:
@@ -487,7 +543,7 @@ EVENT_TYPE = EventType(
             "joint_meet_verbs",
             "joint_round_verbs",
         ),
-        narrow="joint_meet_forms",
+        narrow="narrow_forms",
         officials=True,  # ministers agreeing for their states need no state named beside them
     ),
     extractor=ConsultationExtractor,

@@ -119,12 +119,18 @@ def _future_before(kb: Knowledge) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{phrases})\s*(?:\w+\s+)?$")
 
 
-def is_background(view: SentenceView, t: Token | None = None, *, relative: bool = True) -> bool:
+def is_background(
+    view: SentenceView, t: Token | None = None, *, relative: bool = True, content: Token | None = None
+) -> bool:
     """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope; without
-    `relative`, not by a relative clause describing a noun of the trigger's phrases)."""
+    `relative`, not by a relative clause describing a noun of the trigger's phrases; never by the `content` phrase,
+    what the trigger is about: 'agreed to talks in May' dates the talks, not the agreement)."""
     if t is not None and (_in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS):
         return True
     scope = temporal_scope(t, relative=relative) if t is not None else []  # once per trigger, not once per date
+    if content is not None:
+        own = {x.i for x in content.subtree}
+        scope = [x for x in scope if x.i not in own]
     in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
     if any(_ago_days(view, x) > RECENT_DAYS for x in scope):
         return True
