@@ -587,3 +587,36 @@ def test_narrating_on_from_a_recalled_moment_is_background(pipeline: Any, body: 
     """'A year ago today, ... In the hours that followed, she had instructed ...': an anniversary story narrates the
     old moment on; the order belongs to it (core/frames.py)."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'the head of state' is the one head of state the story named; 'invited' his own ministers to act
+        (
+            "President Sergio Mattarella met the outgoing premier on Tuesday. The head of state invited Giorgia "
+            "Meloni and her ministers to remain in office for current business.",
+            [["ITA"]],
+        ),
+        (
+            "President Emmanuel Macron and Chancellor Olaf Scholz met in Berlin. The head of state invited his "
+            "ministers to draft a plan.",
+            [["FRA"]],
+        ),
+        ("President Emmanuel Macron invited his ministers to propose savings of ten billion euros.", [["FRA"]]),
+        # an invitation to a guest, to another state's delegation or officials is no instruction
+        ("President Emmanuel Macron invited Chancellor Olaf Scholz to visit Paris in May.", []),
+        ("President Xi Jinping invited the American delegation to tour the factory.", []),
+        ("Prime Minister Narendra Modi invited Japanese officials to invest in the rail corridor.", []),
+        # two heads of state named: 'the head of state' is no one
+        (
+            "President Emmanuel Macron and President Joe Biden met in Paris. The head of state invited his "
+            "ministers to draft a plan.",
+            [],
+        ),
+    ],
+)
+def test_the_head_of_state_invited_his_own_ministers(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'invited X and his ministers to remain in office': a leader inviting his own bodies to act instructs them;
+    'the head of state' is the one head of state the article named."""
+    assert instructions(pipeline, body) == expected

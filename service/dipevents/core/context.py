@@ -45,6 +45,8 @@ class ArticleContext:
     title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
     royal_forms: re.Pattern[str] | None = None  # "His Highness", "His Majesty" standing alone for a royal leader
     royal_marks: frozenset[str] = frozenset()  # words of a royal leader's title or style ("emir", "sheikh")
+    # "the head of state": the offices such a generic title stands for (discourse lexicon, generic_roles)
+    generic_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     royals: list[ActorMention] = field(default_factory=list)  # royal leaders the article has named, in order
     discourse: Discourse | None = None  # references only the rest of the article explains
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
@@ -79,6 +81,15 @@ class ArticleContext:
                     a = replace(a, country=known.country, name=known.name)
             if a.kind == "leader" and a.country is None and not a.former:
                 prev = self.last_by_role.get(a.role or "") or (self.last_leader if a.role in ("leader",) else None)
+                if prev is None and a.role in self.generic_roles:
+                    # "President Cossiga ... The head of state asked": the one holder of such an office named
+                    offices = self.generic_roles[a.role]
+                    office_holders = {
+                        b.name: b
+                        for b in [*self.named.values(), *self.last_by_role.values()]
+                        if b.name and {b.role, *self.roles_of(b.name)} & offices
+                    }
+                    prev = next(iter(office_holders.values())) if len(office_holders) == 1 else None
                 if prev is None:
                     # "approved by President Donald Trump ...: 'At the direction of the President'": in the sentence
                     # that names the article's first holder of a title, the one holder it named before
@@ -297,6 +308,7 @@ def context_factory(
     # a style with no name after it ("His Highness and the Prime Minister", not "His Highness Sheikh Mohamed")
     royal_forms = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\b(?![ \t]+(?:the[ \t]+)?[A-Z])")
     royal_marks = kb.words("discourse", "royal_marks")
+    generic_roles = kb.word_map("discourse", "generic_roles")
 
     def new() -> ArticleContext:
         return ArticleContext(
@@ -306,6 +318,7 @@ def context_factory(
             discourse=discourse,
             royal_forms=royal_forms,
             royal_marks=royal_marks,
+            generic_roles=generic_roles,
         )
 
     return new

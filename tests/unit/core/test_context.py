@@ -171,3 +171,26 @@ def test_the_king_and_the_prime_minister_of_one_state_stay_two_people(kb: Any) -
         on=date(2023, 5, 2),
     )
     assert [a.name for a in found[1] if a.kind == "leader" and a.role == "prime minister"] == ["Pedro Sanchez"]
+
+
+def test_the_head_of_state_is_the_one_holder_of_such_an_office_named(kb: Any) -> None:
+    """'the head of state' after a president and a prime minister of one state is the president; after two
+    presidents it is no one."""
+    _, found = read(
+        kb,
+        "Prime Minister Theresa May called on President Emmanuel Macron in Paris.",
+        "The head of state said the talks were useful.",
+    )
+    assert [a.country for a in found[1] if a.kind == "leader"] == ["FRA"]
+    _, found = read(
+        kb,
+        "President Emmanuel Macron met President Donald Trump in Biarritz.",
+        "The head of state said the talks were useful.",
+    )
+    assert [a.country for a in found[1] if a.kind == "leader"] == [None]
+    _, found = read(
+        kb,
+        "Prime Minister Theresa May called on President Emmanuel Macron in Paris.",
+        "The head of government said the talks were useful.",
+    )
+    assert [a.country for a in found[1] if a.kind == "leader"] == ["GBR"]
