@@ -620,3 +620,30 @@ def test_the_head_of_state_invited_his_own_ministers(pipeline: Any, body: str, e
     """'invited X and his ministers to remain in office': a leader inviting his own bodies to act instructs them;
     'the head of state' is the one head of state the article named."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the behest's giver named by its signing; what it obliges the bodies to do is its content
+        ("Under a directive signed by President Joe Biden, federal agencies must stop buying the software.", [["USA"]]),
+        (
+            "Under a decree bearing President Vladimir Putin's signature, reservists were called up on Tuesday.",
+            [["RUS"]],
+        ),
+        (
+            "President Vladimir Putin spoke on Tuesday. Under a decree now in force on his signature, the army has "
+            "begun a call-up.",
+            [["RUS"]],
+        ),
+        # a governor's or an international body's, a possibility, and 'decreased'
+        ("Under a decree signed by the governor, schools will close.", []),
+        ("Under a directive of the European Commission, member states must cut emissions.", []),
+        ("Under a directive signed by President Joe Biden, federal agencies could stop buying the software.", []),
+        ("Prices decreased sharply after President Joe Biden spoke.", []),
+    ],
+)
+def test_a_behest_named_by_its_signer(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'under a directive signed by the President', 'under a decree now in force on his signature': the signer's
+    directive or decree is the leader's instruction to the bodies the clause names."""
+    assert instructions(pipeline, body) == expected

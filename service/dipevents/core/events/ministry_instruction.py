@@ -180,6 +180,7 @@ class InstructionExtractor(TypeExtractor):
         ):
             return  # "an executive order", "a court order"
         bodies: list[Token] = []
+        obliged: frozenset[str] = frozenset()
         if noun.dep_ == "dobj" and lemma(noun.head) in kb.words("ministry_instruction", "holding_verbs"):
             # "the team has orders from the president to ...": the body holding them was instructed
             bodies = [s for s in subjects(noun.head) if s.dep_ == "nsubj" and _is_body(s, kb)]
@@ -195,7 +196,10 @@ class InstructionExtractor(TypeExtractor):
                 return
             giver = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             giver += [c for c in noun.children if c.dep_ == "poss"]
+            giver += _signers(noun, kb)
             act = noun.head.head
+            # "under a directive signed by the President, agencies must stop ...": what the behest obliges
+            obliged = kb.words("ministry_instruction", "deontic_modals")
         elif noun.dep_ in ("nsubj", "nsubjpass", "dobj") and lemma(noun) in kb.words(
             "ministry_instruction", "held_nouns"
         ):
@@ -210,7 +214,11 @@ class InstructionExtractor(TypeExtractor):
         ]
         if not giver or not leaders or act.pos_ not in ("VERB", "AUX"):
             return
-        if is_irrealis(act, kb) or is_background(view, act) or view.sentence.start in view.ctx.recalled_frames:
+        if (
+            is_irrealis(act, kb, allow=obliged)
+            or is_background(view, act)
+            or view.sentence.start in view.ctx.recalled_frames
+        ):
             return
         states = {a.country for a in leaders if a.country}
         confidence = 0.6 + 0.1 * any(a.kind == "leader" for a in leaders)
@@ -218,6 +226,21 @@ class InstructionExtractor(TypeExtractor):
         held_for = [c for c in noun.children if c.dep_ == "acl"] if bodies else []  # "orders ... to start"
         directive = _phrase(held_for[0]) if held_for else _phrase(act)
         yield candidate(self, view, noun, states, leaders, confidence, instructed=instructed, directive=directive)
+
+
+def _signers(noun: Token, kb: Knowledge) -> list[Token]:
+    """Who signed the behest ('under a directive signed by the President', 'a decree now in force on his
+    signature'): its giver."""
+    out: list[Token] = []
+    for x in noun.subtree:
+        if x.i == noun.i:
+            continue
+        if lemma(x) in kb.words("ministry_instruction", "signing_nouns"):
+            out += [c for c in x.children if c.dep_ == "poss"]
+            out += [g for c in x.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        elif lemma(x) in kb.words("ministry_instruction", "signing_verbs") and x.tag_ == "VBN":
+            out += agents(x)
+    return out
 
 
 def _is_body(x: Token, kb: Knowledge) -> bool:
