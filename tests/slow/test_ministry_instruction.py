@@ -647,3 +647,36 @@ def test_a_behest_named_by_its_signer(pipeline: Any, body: str, expected: list[A
     """'under a directive signed by the President', 'under a decree now in force on his signature': the signer's
     directive or decree is the leader's instruction to the bodies the clause names."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'he' in what a speaker reports is the speaker, not the listener named last
+        (
+            "President Emmanuel Macron told Chancellor Olaf Scholz he had instructed the defence ministry to speed up "
+            "the tank order.",
+            [["FRA"]],
+        ),
+        (
+            "Prime Minister Fumio Kishida told President Joe Biden that he had asked the trade ministry to review the "
+            "chip rules.",
+            [["JPN"]],
+        ),
+        # 'he and X': both
+        (
+            "President Emmanuel Macron told reporters he and Chancellor Olaf Scholz had instructed their finance "
+            "ministers to draft a plan.",
+            [["DEU", "FRA"]],
+        ),
+        # a minister reporting his own order to a leader gives no leader's instruction
+        (
+            "Interior Minister Gerald Darmanin told President Emmanuel Macron he had ordered the police to clear the "
+            "square.",
+            [],
+        ),
+    ],
+)
+def test_he_in_a_report_is_the_speaker(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'X told Y he had directed the ministry': the order is the speaker's."""
+    assert instructions(pipeline, body) == expected

@@ -126,7 +126,7 @@ class InstructionExtractor(TypeExtractor):
                 if g.dep_ == "pobj"
             ]  # "given instructions by the presidents"
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-            givers = _actors_of_doers(giver_tokens, view)
+            givers = _reporting_speaker(t, giver_tokens, view) or _actors_of_doers(giver_tokens, view)
             document = _document_giver(t, view)
             if document is not None:
                 # "a provision directing U.S. officials", "a petition asking the Commission": the order is the
@@ -329,6 +329,18 @@ def _actors_of_doers(doers: list[Token], view: SentenceView) -> list[ActorMentio
     Monday, told his ministers' is Lula's order); a relative pronoun stands for its antecedent ('it was President X
     who ordered the army')."""
     return view.actors_of_tokens([y for x in doers for y in phrase_without_relative(relative_antecedent(x) or x)])
+
+
+def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list[ActorMention]:
+    """'Hosokawa told Kim he had directed the Foreign Ministry': 'he' in what a speaker reports is the speaker (the
+    context, reading no parse, takes the leader named last); empty when the verb is no such report."""
+    if len(doers) != 1 or doers[0].lower_ not in ("he", "she") or doers[0].conjuncts or t.dep_ != "ccomp":
+        return []
+    if lemma(t.head) not in view.kb.words("ministry_instruction", "speech_verbs"):
+        return []
+    speakers = view.actors_of([s for s in t.head.children if s.dep_ == "nsubj"])
+    # a minister speaking reports his own order: an official stays one, and no leader's instruction follows
+    return [a for a in speakers if a.kind in ("leader", "he_or_she", "official")]
 
 
 def _led(t: Token, view: SentenceView) -> bool:
