@@ -680,3 +680,27 @@ def test_a_behest_named_by_its_signer(pipeline: Any, body: str, expected: list[A
 def test_he_in_a_report_is_the_speaker(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'X told Y he had directed the ministry': the order is the speaker's."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a member titled 'Secretary of State' (parsed as a nominal modifier), the head of a chancellery
+        (
+            "President Joe Biden asked Secretary of State Antony Blinken to fly to Cairo to press for a ceasefire.",
+            [["USA"]],
+        ),
+        (
+            "Chancellor Olaf Scholz instructed the head of the Chancellery, Wolfgang Schmidt, to call the Polish "
+            "government.",
+            [["DEU"]],
+        ),
+        # another state's minister, an international organisation's officer
+        ("President Joe Biden asked Israeli Minister of Defense Yoav Gallant to let the convoys in.", []),
+        ("President Joe Biden asked Secretary General of NATO Jens Stoltenberg to convene the allies.", []),
+    ],
+)
+def test_titled_members_with_of_and_the_chancellery(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'Secretary of State X' is a member of the leader's government as 'Economy Secretary X' is; the chancellery
+    is the chancellor's office."""
+    assert instructions(pipeline, body) == expected

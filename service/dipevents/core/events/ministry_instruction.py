@@ -602,7 +602,8 @@ def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
     word)."""
     if x.pos_ != "PROPN" and lemma(x) not in kb.words("ministry_instruction", "unit_nouns"):
         return False
-    compounds = [c for c in x.children if c.dep_ == "compound"]
+    # "Secretary of State X" comes parsed as a nominal modifier, "Economy Secretary X" as a compound
+    compounds = [c for c in x.children if c.dep_ == "compound" or (c.dep_ == "nmod" and x.pos_ == "PROPN")]
     compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
     titles = kb.words("ministry_instruction", "member_titles") if x.pos_ == "PROPN" else frozenset()
     return any(
