@@ -89,6 +89,29 @@ def test_one_leaders_calls_with_two_others_are_two_calls(pipeline: Any, body: st
     assert sorted(c for c, _ in summits(pipeline, body)) == [["DEU", "USA"], ["FRA", "USA"]]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prime Minister Pedro Sanchez had breakfast talks with President Emmanuel Macron in Biarritz on Tuesday, then "
+        "drove to Lisbon for a meeting with Prime Minister Luis Montenegro.",
+        "Prime Minister Pedro Sanchez met President Emmanuel Macron in Biarritz on Tuesday morning and held talks with "
+        "Prime Minister Luis Montenegro in Lisbon in the evening.",
+    ],
+)
+def test_one_meeting_after_another_in_one_sentence_are_two_summits(pipeline: Any, body: str) -> None:
+    """Meeting words each with partners of their own are two meetings, not one of three states."""
+    assert sorted(c for c, _ in summits(pipeline, body)) == [["ESP", "FRA"], ["ESP", "PRT"]]
+
+
+def test_a_time_of_the_purpose_does_not_make_the_meeting_planned(pipeline: Any) -> None:
+    """'met X on Tuesday to prepare for the summit next month': the future is the purpose's, the meeting was held."""
+    body = (
+        "Prime Minister Pedro Sanchez met President Emmanuel Macron in Biarritz on Tuesday to prepare for the "
+        "European Council next month."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["ESP", "FRA"]]
+
+
 def test_a_joint_call_and_a_meeting_in_one_room_stay_one_summit(pipeline: Any) -> None:
     """'a joint phone call with A and B' and 'met A and B in Berlin' are one three-state summit each."""
     for body in (

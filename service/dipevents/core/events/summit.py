@@ -84,6 +84,8 @@ class SummitExtractor(TypeExtractor):
                 triggers.append(t)
             elif t.pos_ == "NOUN" and _joint_appearance(t, kb):
                 triggers.append(t)
+        successive = _successive(view, triggers)
+        told: set[frozenset[str]] = set()
         for trigger in triggers:
             if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
                 _remember_if_recalled(view, trigger)
@@ -91,7 +93,7 @@ class SummitExtractor(TypeExtractor):
             if is_background(view, trigger):
                 _remember_if_recalled(view, trigger)
                 continue
-            people = _participants(view, trigger)
+            people = _participants(view, trigger, successive.get(trigger.i, frozenset()))
             separate = _separate_meetings(trigger, view, people)
             if separate:
                 for states, used in separate:
@@ -105,6 +107,11 @@ class SummitExtractor(TypeExtractor):
             if _refers_to_recalled(view, trigger, states):
                 continue
             view.ctx.held_meetings.setdefault(frozenset(states), view.sentence.start)
+            if trigger.i in successive:  # one meeting after another: each trigger tells its own
+                if frozenset(states) not in told:
+                    told.add(frozenset(states))
+                    yield self._candidate(view, trigger, states, used)
+                continue
             yield self._candidate(view, trigger, states, used)
             return
 
@@ -127,10 +134,10 @@ class SummitExtractor(TypeExtractor):
         return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
 
 
-def _participants(view: SentenceView, trigger: Token) -> list[ActorMention]:
+def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
     clause = clause_tokens(trigger) + _extracted_subject(trigger)
-    absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger)
+    absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger)
     return [
         a
@@ -346,6 +353,36 @@ def _other_meeting(view: SentenceView, trigger: Token) -> set[int]:
         if trigger.i not in sub:
             out |= sub
     return out
+
+
+def _successive(view: SentenceView, triggers: list[Token]) -> dict[int, frozenset[int]]:
+    """'had talks with Mitterrand in Normandy, then flew to Bonn for a meeting with Kohl': meeting words each with
+    partners of their own, of no state in common, tell one meeting after another; each trigger's table leaves out
+    the partners of the others (a meeting noun after 'after', 'before' ... is already another occasion)."""
+    recalled = view.memo("other_meetings", lambda: _meeting_phrases(view))
+    at = {t.i for t in triggers}
+    # "breakfast talks with X": a meeting word modifying another is the same meeting
+    anchor = {t.i: t.head if t.dep_ == "compound" and t.head.i in at else t for t in triggers}
+    own: list[tuple[int, frozenset[int], set[str]]] = []
+    for t in dict.fromkeys(anchor.values()):
+        if any(t.i in sub for sub in recalled):
+            continue
+        toks = _own_partners(t)
+        states = {a.country for a in view.actors_of_tokens(toks) if a.is_sitting_leader and a.country}
+        if states:
+            own.append((t.i, frozenset(x.i for x in toks), states))
+    if len(own) < 2 or any(a[2] & b[2] for n, a in enumerate(own) for b in own[n + 1 :]):
+        return {}
+    elsewhere = {i: frozenset().union(*(toks for j, toks, _ in own if j != i)) for i, _, _ in own}
+    return {i: elsewhere[a.i] for i, a in anchor.items() if a.i in elsewhere}
+
+
+def _own_partners(t: Token) -> list[Token]:
+    """Who the trigger itself names as met: 'talks with X', 'met X', 'spoke with X'."""
+    heads = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if t.pos_ == "VERB":
+        heads += [c for c in t.children if c.dep_ == "dobj"]
+    return [y for g in heads for y in g.subtree]
 
 
 def _meeting_phrases(view: SentenceView) -> list[set[int]]:

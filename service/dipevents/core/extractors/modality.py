@@ -84,7 +84,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         return True
     clause = ""
     if clause_future:
-        later = _anticipated(t, anticipating)
+        later = _anticipated(t, anticipating) | _purposes_elsewhere(t)
         clause = " ".join(x.lower_ for x in clause_tokens(t) if x.i not in later)
     if clause and any(
         p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
@@ -112,6 +112,17 @@ def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:
             if t.i not in sub:
                 out |= sub
     return out
+
+
+def _purposes_elsewhere(t: Token) -> set[int]:
+    """'had talks with X, then flew to Bonn to prepare for her trip to Moscow next week': a time inside a purpose
+    infinitive the trigger is not part of dates that purpose, not the trigger."""
+    return {
+        y.i
+        for x in clause_tokens(t)
+        if x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and t not in x.subtree
+        for y in x.subtree
+    }
 
 
 def _future_before(kb: Knowledge) -> re.Pattern[str]:
