@@ -243,3 +243,35 @@ def test_joined_invited_and_accepted_talks(pipeline: Any, body: str, expected: l
 )
 def test_deals_struck_commissions_set_up_and_the_talks_own_date(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the parties' delegations to reconvene; leaders reconvening are a summit's business
+        (
+            "Ecuador and Peru agreed that their boundary delegations would reconvene in Loja after the holidays.",
+            [["ECU", "PER"]],
+        ),
+        ("President Daniel Noboa and President Dina Boluarte agreed to reconvene in Loja.", []),
+        # continuing talks on a named issue, or an undertaking carried on through dialogue, announced together
+        ("Ecuador and Peru will continue talks on the river boundary.", [["ECU", "PER"]]),
+        (
+            "Under the accord, Quito and Lima will pursue their search for a boundary settlement through direct "
+            "negotiations, with the mediation of Brazil.",
+            [["ECU", "PER"]],
+        ),
+        (
+            "The presidents of Ecuador and Peru will continue work on the boundary settlement through direct "
+            "dialogue, the joint statement said.",
+            [["ECU", "PER"]],
+        ),
+        # pledges: no undertaking of their own, or cooperation carried on
+        ("Ecuador and Peru will continue to settle their differences through dialogue.", []),
+        ("Ecuador and Peru will continue their cooperation through dialogue.", []),
+        # leaders' own talks continued are a planned summit
+        ("President Daniel Noboa and President Dina Boluarte will continue talks on the boundary.", []),
+    ],
+)
+def test_delegations_reconvene_and_talks_carried_on_together(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

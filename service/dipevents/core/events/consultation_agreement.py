@@ -55,6 +55,7 @@ class ConsultationExtractor(TypeExtractor):
             kb.words("consultation_agreement", "joint_start_verbs")
             | kb.words("consultation_agreement", "joint_meet_verbs")
             | kb.words("consultation_agreement", "joint_round_verbs")
+            | kb.words("consultation_agreement", "intent_continue_verbs")
         )
         for t in view.doc:
             if t.pos_ not in ("VERB", "AUX"):
@@ -131,7 +132,12 @@ class ConsultationExtractor(TypeExtractor):
         if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children):
             return
         lem = lemma(t)
-        if lem in kb.words("consultation_agreement", "joint_round_verbs") and lem not in kb.words(
+        means = None
+        if lem in kb.words("consultation_agreement", "intent_continue_verbs"):
+            # "will continue talks on the border", "will continue their efforts for a settlement through dialogue"
+            means = _means_talk(t, view)
+            talk = _talks_on_issue(t, view) or means
+        elif lem in kb.words("consultation_agreement", "joint_round_verbs") and lem not in kb.words(
             "consultation_agreement", "joint_start_verbs"
         ):
             talk = _round_of_talks(t, view)  # "will hold the next round of their dialogue"
@@ -143,7 +149,10 @@ class ConsultationExtractor(TypeExtractor):
             return
         subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
         parties = view.actors_of(subj) if subj else []
-        if not parties or all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties):
+        if not parties or (
+            # leaders' own talks announced are a planned summit; a dialogue they pursue a settlement through is not
+            talk is not means and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties)
+        ):
             return
         if is_irrealis(t, kb, allow=modals) or is_background(view, t):
             return
@@ -323,6 +332,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
     kb = view.kb
     starts = kb.words("consultation_agreement", "start_verbs")
     consult_verbs = kb.words("consultation_agreement", "consult_verbs")
+    bodies_only = kb.words("consultation_agreement", "bodies_consult_verbs")
     # passive: "a framework for regular consultations was agreed upon"
     for c in agree_tok.children:
         if c.dep_ == "nsubjpass":
@@ -340,7 +350,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 joined = _joined_talk(c, view)  # "agreed to join the negotiations"
                 if joined is not None:
                     return joined
-                if lc in consult_verbs and (lc != "meet" or _bodies_meet(c, view)):
+                if lc in consult_verbs and (lc not in bodies_only or _bodies_meet(c, view)):
                     return c
                 if lc in starts:
                     obj = _object_talk(c, view) or _talk_subject(c, view)
@@ -351,7 +361,9 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     if obj is not None:
                         return obj
                 if lc in kb.words("consultation_agreement", "intent_continue_verbs"):
-                    obj = _talks_on_issue(c, view)  # "agreed to continue talks on the border issue"
+                    # "agreed to continue talks on the border issue", "... their efforts for a settlement through
+                    # dialogue"
+                    obj = _talks_on_issue(c, view) or _means_talk(c, view)
                     if obj is not None:
                         return obj
                 if _verb_in(c, kb.words("consultation_agreement", "topic_verbs")):
@@ -382,7 +394,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 if proposed:
                     # "accepted an offer to negotiate a border treaty" (meeting stays the meeting rule's)
                     verbs = [x for x in c.children if x.dep_ in ("acl", "relcl") and lemma(x) in consult_verbs]
-                    if any(lemma(x) != "meet" for x in verbs):
+                    if any(lemma(x) not in bodies_only for x in verbs):
                         return verbs[0]
                 for x in c.subtree:
                     if _is_talk(x, view) and (
@@ -465,6 +477,22 @@ def _talks_on_issue(verb: Token, view: SentenceView) -> Token | None:
     return None
 
 
+def _means_talk(verb: Token, view: SentenceView) -> Token | None:
+    """'continue their efforts for a political settlement through direct dialogue': the talks an undertaking
+    with its own object is carried on through (not 'continue to settle disputes through dialogue': no object, a
+    pledge)."""
+    kb = view.kb
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or all(o.lower_ in kb.words("consultation_agreement", "vague_objects") for o in objects):
+        return None
+    preps = kb.words("consultation_agreement", "means_preps")
+    subject = {x.i for s in subjects(verb) for x in s.subtree}
+    for x in verb.subtree:
+        if x.dep_ == "pobj" and x.head.lower_ in preps and x.i not in subject and _is_talk(x, view):
+            return x
+    return None
+
+
 def _talk_subject(verb: Token, view: SentenceView) -> Token | None:
     """'agreed that talks would resume', 'agreed that the working group would continue its work'."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _is_talk(c, view)), None)
@@ -542,6 +570,7 @@ EVENT_TYPE = EventType(
             "joint_start_verbs",
             "joint_meet_verbs",
             "joint_round_verbs",
+            "intent_continue_verbs",
         ),
         narrow="narrow_forms",
         officials=True,  # ministers agreeing for their states need no state named beside them
