@@ -275,3 +275,23 @@ def test_deals_struck_commissions_set_up_and_the_talks_own_date(pipeline: Any, b
 )
 def test_delegations_reconvene_and_talks_carried_on_together(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the talks' own sides, the talks the subject of a joint schedule
+        ("Talks between Chad and Niger will reopen in Niamey next month, both delegations said.", [["NER", "TCD"]]),
+        ("The negotiations between Chad and Niger are to resume in Niamey on June 2.", [["NER", "TCD"]]),
+        # 'are to' as 'will'
+        ("Chad and Niger are to resume border talks in Niamey, officials said.", [["NER", "TCD"]]),
+        # an impersonal decision: who holds the talks
+        ("It was decided that Chad and Niger would hold the next round in Niamey.", [["NER", "TCD"]]),
+        # leaders' talks resuming are a summit's business; denied; one side
+        ("Talks between Xi Jinping and Joe Biden will resume next week.", []),
+        ("Talks between Chad and Niger will not resume this year.", []),
+        ("Chad is to resume talks with the rebels.", []),
+    ],
+)
+def test_talks_resuming_between_sides_and_schedules(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

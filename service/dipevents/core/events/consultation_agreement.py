@@ -90,6 +90,9 @@ class ConsultationExtractor(TypeExtractor):
             if subj and all(s.lower_ == "it" and s.dep_ in ("nsubjpass", "expl") for s in subj) and not reporters:
                 subj = []  # "It was agreed that consultations ... would be held": no one named, the talks' own parties
             parties = view.actors_of(subj) if subj else []
+            if not subj and talk.dep_ == "dobj" and talk.head.i != t.i:
+                # "It was decided that X and Y would hold the next round": who holds the talks
+                parties = view.actors_of([s for s in subjects(talk.head) if s.dep_ == "nsubj"])
             if lem in joint_agree and len(states_of(view, parties, leaders_only=False)[0]) < 2:
                 continue  # "Obama pledged to hold talks with Tehran": one side's pledge
             with_parties = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
@@ -129,7 +132,7 @@ class ConsultationExtractor(TypeExtractor):
         agreed on them. Leaders alone are not: their own talks announced are a planned summit."""
         kb = view.kb
         modals = kb.words("consultation_agreement", "joint_modals")
-        if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children):
+        if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children) and not _is_to_be(t):
             return
         lem = lemma(t)
         means = None
@@ -145,16 +148,23 @@ class ConsultationExtractor(TypeExtractor):
             talk = _object_talk(t, view)
         if talk is None and lem in kb.words("consultation_agreement", "joint_meet_verbs") and _shared_bodies(t, view):
             talk = t  # "their special representatives will meet soon"
+        subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
+        if talk is None and lem in kb.words("consultation_agreement", "joint_start_verbs"):
+            # "talks between X and Y will resume next week": the talks' own sides
+            talk = next((s for s in subjects(t) if _is_talk(s, view)), None)
+            subj = _between(talk) if talk is not None else []
         if talk is None:
             return
-        subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
         parties = view.actors_of(subj) if subj else []
         if not parties or (
             # leaders' own talks announced are a planned summit; a dialogue they pursue a settlement through is not
             talk is not means and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties)
         ):
             return
-        if is_irrealis(t, kb, allow=modals) or is_background(view, t):
+        # "are to resume": the schedule words read as 'will' is
+        if is_irrealis(t, kb, allow=modals | kb.words("consultation_agreement", "joint_schedule_words")) or (
+            is_background(view, t)
+        ):
             return
         states, used = states_of(view, parties, leaders_only=False)
         if len(states) < 2:
@@ -164,6 +174,15 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _between(talk: Token) -> list[Token]:
+    return [g for p in talk.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+
+
+def _is_to_be(t: Token) -> bool:
+    """'X and Y are to resume talks': a schedule announced, as 'will' does."""
+    return t.dep_ == "xcomp" and lemma(t.head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
 def _agreed_phrase(t: Token, talk: Token) -> Token | None:
