@@ -669,6 +669,12 @@ def test_a_behest_named_by_its_signer(pipeline: Any, body: str, expected: list[A
             "ministers to draft a plan.",
             [["DEU", "FRA"]],
         ),
+        # a commander reporting his own order, after a sentence about the leader
+        (
+            "President Joe Biden flew to Texas on Monday. A border commander, General Ray Ortiz, said he had ordered "
+            "his troops to hold the crossing.",
+            [],
+        ),
         # a minister reporting his own order to a leader gives no leader's instruction
         (
             "Interior Minister Gerald Darmanin told President Emmanuel Macron he had ordered the police to clear the "
@@ -704,3 +710,14 @@ def test_titled_members_with_of_and_the_chancellery(pipeline: Any, body: str, ex
     """'Secretary of State X' is a member of the leader's government as 'Economy Secretary X' is; the chancellery
     is the chancellor's office."""
     assert instructions(pipeline, body) == expected
+
+
+def test_a_leader_called_by_the_name_the_article_wrote(pipeline: Any) -> None:
+    """'Cristina Fernandez' named in full (Cristina Fernandez de Kirchner in the knowledge base): 'Mujica and
+    Fernandez instructed' is both presidents'."""
+    body = (
+        "President Cristina Fernandez received President Jose Mujica in Buenos Aires. Mujica and Fernandez "
+        "instructed their foreign ministers to finish the river plan."
+    )
+    found = states_found(pipeline, body, "ministry_instruction", published_at="2010-07-28T15:00:00+00:00")
+    assert found == [["ARG", "URY"]]

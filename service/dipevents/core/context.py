@@ -171,10 +171,22 @@ class ArticleContext:
                     self.royals.append(a)
                 if a.name and a.country not in self.named:
                     self.named[a.country] = a
-                surname = self._surname(a)
-                if surname:
-                    self.surnames.setdefault(surname, a)
+                for surname in (self._surname(a), self._written_surname(a)):
+                    if surname:
+                        self.surnames.setdefault(surname, a)
         return resolved
+
+    def _written_surname(self, a: ActorMention) -> str | None:
+        """'Cristina Fernandez' of Cristina Fernandez de Kirchner: the article's own last name word, when it is one
+        of the full name's words other than the first and not the knowledge base's surname, is called by later."""
+        parts = (a.name or "").split()
+        words = [w for w in a.text.split() if w.strip(".,").lower() not in self.title_words]
+        if len(words) < 2 or len(parts) < 3 or a.country in self.family_name_first:
+            return None
+        word = words[-1]
+        if word not in parts[1:-1] or not word[:1].isupper() or len(word) <= 2 or "-" in word:
+            return None
+        return word
 
     def _salient_leader(self) -> ActorMention | None:
         """Who a sentence-initial 'he'/'she' is: the person the previous sentence was about when that is a leader;

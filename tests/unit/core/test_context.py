@@ -194,3 +194,14 @@ def test_the_head_of_state_is_the_one_holder_of_such_an_office_named(kb: Any) ->
         "The head of government said the talks were useful.",
     )
     assert [a.country for a in found[1] if a.kind == "leader"] == ["GBR"]
+
+
+def test_a_leader_is_later_called_by_the_name_the_article_wrote(kb: Any) -> None:
+    """'Cristina Fernandez' (of Cristina Fernandez de Kirchner) named in full: 'Fernandez' alone later is her."""
+    _, found = read(
+        kb,
+        "President Cristina Fernandez received President Lula in Buenos Aires.",
+        "Fernandez said the two would meet again in May.",
+        on=date(2010, 7, 28),
+    )
+    assert [(a.kind, a.country) for a in found[1] if a.text == "Fernandez"] == [("leader", "ARG")]

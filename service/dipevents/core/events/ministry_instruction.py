@@ -126,7 +126,10 @@ class InstructionExtractor(TypeExtractor):
                 if g.dep_ == "pobj"
             ]  # "given instructions by the presidents"
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-            givers = _reporting_speaker(t, giver_tokens, view) or _actors_of_doers(giver_tokens, view)
+            speaker = _reporting_speaker(t, giver_tokens, view)
+            if speaker == []:
+                continue  # "a commander at the temple said he had ordered his troops": the speaker's own order
+            givers = speaker or _actors_of_doers(giver_tokens, view)
             document = _document_giver(t, view)
             if document is not None:
                 # "a provision directing U.S. officials", "a petition asking the Commission": the order is the
@@ -331,16 +334,23 @@ def _actors_of_doers(doers: list[Token], view: SentenceView) -> list[ActorMentio
     return view.actors_of_tokens([y for x in doers for y in phrase_without_relative(relative_antecedent(x) or x)])
 
 
-def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list[ActorMention]:
+def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list[ActorMention] | None:
     """'Hosokawa told Kim he had directed the Foreign Ministry': 'he' in what a speaker reports is the speaker (the
-    context, reading no parse, takes the leader named last); empty when the verb is no such report."""
+    context, reading no parse, takes the leader named last). None when the verb is no such report; empty when the
+    speaker is a person who is no leader ('a commander at the temple said he had ordered')."""
     if len(doers) != 1 or doers[0].lower_ not in ("he", "she") or doers[0].conjuncts or t.dep_ != "ccomp":
-        return []
+        return None
     if lemma(t.head) not in view.kb.words("ministry_instruction", "speech_verbs"):
-        return []
-    speakers = view.actors_of([s for s in t.head.children if s.dep_ == "nsubj"])
+        return None
+    subj = [s for s in t.head.children if s.dep_ == "nsubj"]
+    speakers = view.actors_of(subj)
     # a minister speaking reports his own order: an official stays one, and no leader's instruction follows
-    return [a for a in speakers if a.kind in ("leader", "he_or_she", "official")]
+    people = [a for a in speakers if a.kind in ("leader", "he_or_she", "official")]
+    if people:
+        return people
+    # a member of a body who can give orders himself (a commander, an official); a spokesman speaks for another
+    commanding = any(s.pos_ == "NOUN" and lemma(s) in view.kb.words("state_bodies", "bodies") for s in subj)
+    return [] if commanding else None
 
 
 def _led(t: Token, view: SentenceView) -> bool:
