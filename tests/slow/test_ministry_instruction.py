@@ -721,3 +721,33 @@ def test_a_leader_called_by_the_name_the_article_wrote(pipeline: Any) -> None:
     )
     found = states_found(pipeline, body, "ministry_instruction", published_at="2010-07-28T15:00:00+00:00")
     assert found == [["ARG", "URY"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the behest's giver after 'from', and 'following' as a behest's preposition
+        (
+            "Acting on instructions from Prime Minister Narendra Modi, the foreign ministry summoned the envoy.",
+            [["IND"]],
+        ),
+        ("Following instructions from President Lula, the Brazilian navy has deployed to the coast.", [["BRA"]]),
+        # the passive subject of the ordered clause is the body
+        ("President Cyril Ramaphosa has ordered that the army be deployed to the townships.", [["ZAF"]]),
+        # permission, authorisation and the green light given to a body
+        (
+            "President Recep Tayyip Erdogan has given the green light to the army to begin the operation.",
+            [["TUR"]],
+        ),
+        ("Prime Minister Keir Starmer gave the Treasury permission to borrow more.", [["GBR"]]),
+        # no behest noun, no body, another state's leader
+        ("Following talks from President Lula, the navy moved.", []),
+        ("President Joe Biden ordered that the report be published.", []),
+        ("President Joe Biden gave the green light to the merger of the two airlines.", []),
+        ("President Emmanuel Macron gave Chancellor Olaf Scholz permission to speak first.", []),
+    ],
+)
+def test_instructions_from_permissions_and_ordered_clauses(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'acting on instructions from X', 'following instructions from X', 'ordered that the army be deployed', 'gave
+    the green light to the army to', 'gave the Treasury permission to'."""
+    assert instructions(pipeline, body) == expected

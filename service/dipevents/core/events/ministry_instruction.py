@@ -90,7 +90,8 @@ class InstructionExtractor(TypeExtractor):
                 if not bodies and lem in strong:
                     bodies = _acronym_agencies(t, view)
             elif lem in kb.words("ministry_instruction", "give_verbs") and any(
-                c.dep_ in ("dobj", "dative", "nsubjpass") and _given_noun(c, kb).lower_ in give_nouns
+                c.dep_ in ("dobj", "dative", "nsubjpass")
+                and (_given_noun(c, kb).lower_ in give_nouns or compound_in(_given_noun(c, kb), give_nouns))
                 for c in t.children
             ):
                 # "were given instructions", "gave instructions to their officials", "gave the ministries
@@ -197,7 +198,8 @@ class InstructionExtractor(TypeExtractor):
         elif noun.dep_ == "pobj" and noun.head.lower_ in kb.words("ministry_instruction", "behest_preps"):
             if lemma(noun) not in kb.words("ministry_instruction", "behest_nouns"):
                 return
-            giver = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            # "on the orders of the prime minister", "acting on instructions from the President"
+            giver = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
             giver += [c for c in noun.children if c.dep_ == "poss"]
             giver += _signers(noun, kb)
             act = noun.head.head
@@ -476,7 +478,14 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     heads = [c for c in t.children if c.dep_ in deps]
     if not passive_subject_only and not any(c.dep_ == "dobj" for c in t.children):
         # "mandated their ministers to prepare": parsed as the subject of the complement clause
-        heads += [g for c in t.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+        # ... and "ordered that the army be deployed": the passive subject of the ordered clause
+        heads += [
+            g
+            for c in t.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.dep_ in ("nsubj", "nsubjpass")
+        ]
     if passive_subject_only:
         heads += [
             c
