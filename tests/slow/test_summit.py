@@ -190,3 +190,12 @@ def test_agreed_in_their_meeting_places_the_agreement_at_a_meeting_held(pipeline
     """'In their first talks, X and Y agreed ...': the talks locate an agreement, so they took place; talks an
     intention looks to are still to come."""
     assert (("summit", ("DEU", "ITA")) in keys(pipeline, body)) is held
+
+
+def test_calls_over_a_term_are_no_meeting_of_the_day(pipeline: Any) -> None:
+    """'spoke with X several times during his term' tells a habit over years, not a call of this week."""
+    body = (
+        "President Gabriel Boric spoke with President Lula by telephone several times during his term and praised "
+        "their friendship on Friday."
+    )
+    assert summits(pipeline, body) == []

@@ -55,6 +55,9 @@ def test_reported_meetings_stay_summits(pipeline: Any, body: str) -> None:
     [
         # a simple present dated by a weekday: the wire's schedule
         "Indonesian President Prabowo Subianto meets Australian Prime Minister Anthony Albanese on Friday in Jakarta.",
+        # Saturday and Sunday are weekdays too
+        "Albanese meets Indonesian President Prabowo Subianto and Vice President Gibran on Sunday afternoon, "
+        "officials said.",
         "Albanese flies to Jakarta on Thursday. He holds talks with Indonesian President Prabowo Subianto on Friday "
         "and Saturday.",
         # not yet

@@ -9,6 +9,7 @@ words are the `modality` lexicon.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dipevents.core.calendar_words import WEEKDAYS
@@ -57,7 +58,12 @@ def _present_with_a_weekday(view: SentenceView, t: Token) -> bool:
     root = clause_root(t)
     if root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return False
-    weekdays = [d for d in view.dates() if view.text[d.start : d.end].split()[0].lower().strip(".,'’s") in WEEKDAYS]
+    # "Sunday's": only the possessive ending goes (stripping the letter s off both ends lost Saturday and Sunday)
+    weekdays = [
+        d
+        for d in view.dates()
+        if re.sub(r"(?:['’]s?)?[.,]*$", "", view.text[d.start : d.end].split()[0].lower()) in WEEKDAYS
+    ]
     if not weekdays:
         return False
     scope = set(temporal_scope(t))
