@@ -751,3 +751,17 @@ def test_instructions_from_permissions_and_ordered_clauses(pipeline: Any, body: 
     """'acting on instructions from X', 'following instructions from X', 'ordered that the army be deployed', 'gave
     the green light to the army to', 'gave the Treasury permission to'."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Chancellor Olaf Scholz's order to the ministries last year to freeze hiring remains in place.", []),
+        ("On the orders of Prime Minister Narendra Modi, issued in 2019, the navy patrols the strait.", []),
+        ("Chancellor Olaf Scholz's order to the ministries on Monday to freeze hiring took effect.", [["DEU"]]),
+    ],
+)
+def test_a_held_order_dated_long_ago_by_its_own_phrase(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """A leader's order named as a noun is dated by its own phrase ('last year', 'issued in 2019') as well as by
+    the clause it stands in."""
+    assert instructions(pipeline, body) == expected

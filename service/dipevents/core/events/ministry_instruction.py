@@ -222,6 +222,8 @@ class InstructionExtractor(TypeExtractor):
         if (
             is_irrealis(act, kb, allow=obliged)
             or is_background(view, act)
+            # "Scholz's order to the ministries last year ... remains in place": the noun's own phrase dates it
+            or is_background(view, noun, relative=False)
             or view.sentence.start in view.ctx.recalled_frames
         ):
             return
