@@ -199,3 +199,22 @@ def test_calls_over_a_term_are_no_meeting_of_the_day(pipeline: Any) -> None:
         "their friendship on Friday."
     )
     assert summits(pipeline, body) == []
+
+
+def test_a_meeting_in_recent_months_is_background(pipeline: Any) -> None:
+    """'had also received X in recent months' recalls an earlier visit; the meeting of the day stays."""
+    body = (
+        "Turkish President Recep Tayyip Erdogan met Ukrainian President Volodymyr Zelensky in Istanbul on Monday. "
+        "Erdogan had also received Russian President Vladimir Putin in recent months."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["TUR", "UKR"]]
+
+
+def test_a_counted_reference_is_the_leaders_named_before_not_the_main_pair(pipeline: Any) -> None:
+    """'the three heads of state' after three named presidents is those three, not the article's pair."""
+    body = (
+        "Kazakh President Kassym-Jomart Tokayev, Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr "
+        "Japarov signed a water-sharing accord in Tashkent on Monday. The meeting of the three heads of state lasted "
+        "four hours, officials said."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["KAZ", "KGZ", "UZB"]]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dipevents.core.actors import ActorMention
 from dipevents.core.extractors.view import SentenceView
 
@@ -31,6 +33,7 @@ def states_of(
             used.append(a)
         elif a.kind == "plural_leaders":
             s = view.ctx.plural_states(a)
+            s = _as_counted(view, a, s)
             if s:
                 states.update(s)
                 used.append(a)
@@ -51,3 +54,22 @@ def states_of(
             states.add(a.country)
             used.append(a)
     return states, used
+
+
+def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) -> tuple[str, ...]:
+    """'The meeting of the three heads of state' after a sentence naming three presidents: a counted reference
+    the article's main pair cannot fill stands for the leaders of the sentence before when they are that many,
+    else for no one."""
+    if a.states:
+        return states
+    counts = view.memo("number_words", lambda: _number_words(view))
+    n = next((counts[w] for w in re.findall(r"[a-z]+|\d+", a.text.lower()) if w in counts), 0)
+    if not n or len(states) == n:
+        return states
+    before = {b.country for b in view.previous if b.is_sitting_leader and b.country}
+    before |= {c for b in view.previous if b.kind == "plural_leaders" for c in b.states}
+    return tuple(sorted(before)) if len(before) == n else ()
+
+
+def _number_words(view: SentenceView) -> dict[str, int]:
+    return {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
