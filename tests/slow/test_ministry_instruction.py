@@ -765,3 +765,41 @@ def test_a_held_order_dated_long_ago_by_its_own_phrase(pipeline: Any, body: str,
     """A leader's order named as a noun is dated by its own phrase ('last year', 'issued in 2019') as well as by
     the clause it stands in."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'them' after a two-word body named in the sentence
+        (
+            "President Vladimir Putin summoned his security chiefs and ordered them to tighten border controls.",
+            [["RUS"]],
+        ),
+        # a quote's 'I' is its speaker named after it
+        ('"I have told the finance minister to find the money," Prime Minister Justin Trudeau said.', [["CAN"]]),
+        ('"I have asked my ministers to prepare a plan," said President Emmanuel Macron.', [["FRA"]]),
+        # the pronoun in what a body reports is the body
+        (
+            "Officials at the ministry said they had been instructed by President Lula to prepare the decree.",
+            [["BRA"]],
+        ),
+        (
+            "The defence ministry said it had received orders from President Volodymyr Zelensky to strengthen the "
+            "northern front.",
+            [["UKR"]],
+        ),
+        # a time given to act in
+        ("President William Ruto gave the police 48 hours to clear the roads.", [["KEN"]]),
+        ("Prime Minister Rishi Sunak gave the Home Office until Friday to produce a plan.", [["GBR"]]),
+        # near misses: the opposition, farmers, another state's army, students, a speech
+        ("The opposition said it had been asked by President Lula to join the talks.", []),
+        ("Farmers said they had been told by President Emmanuel Macron to wait.", []),
+        ("President Joe Biden gave the Israeli army 48 hours to let more aid in.", []),
+        ("President Joe Biden gave the students a week to leave the campus.", []),
+        ("President Emmanuel Macron gave a speech on Monday to defend the reform.", []),
+    ],
+)
+def test_pronouns_of_speakers_and_bodies_and_deadlines(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'ordered them' after 'his security chiefs', a quote's 'I' named after it, 'they'/'it' in what a body reports,
+    and a time given to a body to act in ('gave the police 48 hours to')."""
+    assert instructions(pipeline, body) == expected

@@ -71,6 +71,7 @@ class InstructionExtractor(TypeExtractor):
                 continue
             if t.pos_ != "VERB":
                 continue
+            own_bodies_only = False  # is another state's body no addressee (as for weak verbs)?
             if lem in strong or lem in weak:
                 bodies = _called_on(t, view) if lem == "call" else _bodies(t, view)
                 if lem in weak and not _by_leaders(t, view):
@@ -97,6 +98,10 @@ class InstructionExtractor(TypeExtractor):
                 # "were given instructions", "gave instructions to their officials", "gave the ministries
                 # instructions" (parsed as a compound), "issued a directive barring the staff from ..."
                 bodies = _bodies(t, view, passive_subject_only=True) or _to_bodies(t, view) or _bodies_in_order(t, view)
+            elif lem in kb.words("ministry_instruction", "give_verbs") and _deadline(t, kb):
+                # a time given to act in: a weak order, to the leader's own bodies only
+                bodies = [b for b in _bodies(t, view) if b.dep_ in ("dobj", "dative", "conj", "appos")]
+                own_bodies_only = True
             else:
                 continue
             if not bodies:
@@ -144,7 +149,7 @@ class InstructionExtractor(TypeExtractor):
             body_actors = view.actors_of_tokens(_owner_tokens(bodies, kb.words("state_bodies", "bodies")))
             # "the Kenyan ministry", "Israeli Defense Minister X": the state a body or its titled member is of
             body_states = {a.country for a in body_actors if a.kind in ("state", "official") and a.country}
-            if lem in weak and body_states and states and not body_states & states:
+            if (lem in weak or own_bodies_only) and body_states and states and not body_states & states:
                 continue  # "called on the US administration to intervene": another state's, not an instruction
             if not states:
                 if giver_tokens:
@@ -187,7 +192,8 @@ class InstructionExtractor(TypeExtractor):
         obliged: frozenset[str] = frozenset()
         if noun.dep_ == "dobj" and lemma(noun.head) in kb.words("ministry_instruction", "holding_verbs"):
             # "the team has orders from the president to ...": the body holding them was instructed
-            bodies = [s for s in subjects(noun.head) if s.dep_ == "nsubj" and _is_body(s, kb)]
+            holders = [_reporting_body(s, noun.head, kb) or s for s in subjects(noun.head) if s.dep_ == "nsubj"]
+            bodies = [s for s in holders if _is_body(s, kb)]
             if not bodies or lemma(noun) not in kb.words("ministry_instruction", "held_nouns") | kb.words(
                 "ministry_instruction", "mandate_nouns"
             ):
@@ -250,11 +256,37 @@ def _signers(noun: Token, kb: Knowledge) -> list[Token]:
     return out
 
 
+def _reporting_body(x: Token, verb: Token, kb: Knowledge) -> Token | None:
+    """'Officials at the ministry said they had been instructed', 'the ministry said it had received orders': the
+    pronoun in what a body reports is that body; None for any other word."""
+    if x.lower_ not in ("they", "it", "we") or verb.dep_ != "ccomp":
+        return None
+    if lemma(verb.head) not in kb.words("ministry_instruction", "speech_verbs"):
+        return None
+    return next((s for s in verb.head.children if s.dep_ == "nsubj" and _is_body(s, kb)), None)
+
+
 def _is_body(x: Token, kb: Knowledge) -> bool:
     """A state body word, not a legislature's, an international organisation's or a person's own staff."""
     body_words = kb.words("state_bodies", "bodies")
     named = lemma(x) in body_words or x.lower_ in body_words or compound_in(x, body_words)
     return named and not (_legislative(x, kb) or _personal(x, kb) or _not_a_states(x, kb))
+
+
+def _deadline(t: Token, kb: Knowledge) -> bool:
+    """'gave the police 48 hours to clear the roads', 'gave the Home Office until Friday to produce a plan': a time
+    given with what to do in it."""
+    nouns = kb.words("ministry_instruction", "deadline_nouns")
+    preps = kb.words("ministry_instruction", "deadline_preps")
+    timed = any(
+        (c.dep_ in ("dobj", "npadvmod") and lemma(c) in nouns) or (c.dep_ == "prep" and c.lower_ in preps)
+        for c in t.children
+    )
+    to_do = any(
+        c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in t.children
+    )
+    return timed and to_do
 
 
 def _conditioned(t: Token, kb: Knowledge) -> bool:
@@ -342,7 +374,8 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
     """'Hosokawa told Kim he had directed the Foreign Ministry': 'he' in what a speaker reports is the speaker (the
     context, reading no parse, takes the leader named last). None when the verb is no such report; empty when the
     speaker is a person who is no leader ('a commander at the temple said he had ordered')."""
-    if len(doers) != 1 or doers[0].lower_ not in ("he", "she") or doers[0].conjuncts or t.dep_ != "ccomp":
+    # "'I have told the finance minister to ...,' Prime Minister X said": the quote's 'I' is its speaker too
+    if len(doers) != 1 or doers[0].lower_ not in ("he", "she", "i") or doers[0].conjuncts or t.dep_ != "ccomp":
         return None
     if lemma(t.head) not in view.kb.words("ministry_instruction", "speech_verbs"):
         return None
@@ -360,7 +393,9 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
 def _led(t: Token, view: SentenceView) -> bool:
     """Is the verb's subject a sitting leader (named, or 'he' resolved to one)?"""
     subj = [s for s in subjects(t) if s.dep_ != "nsubjpass"]
-    return any(a.kind in ("leader", "he_or_she") and not a.former and a.country for a in _actors_of_doers(subj, view))
+    # "I have told the finance minister to ...": the quote's speaker, resolved by the context or by the parse
+    actors = _reporting_speaker(t, subj, view) or _actors_of_doers(subj, view)
+    return any(a.kind in ("leader", "he_or_she", "i") and not a.former and a.country for a in actors)
 
 
 def _jointly_led(t: Token, view: SentenceView) -> bool:
@@ -494,7 +529,7 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             for c in t.children
             if c.dep_ == "dative" and c.lower_ not in kb.words("ministry_instruction", "give_nouns")
         ]
-    heads = [relative_antecedent(h) or h for h in heads]
+    heads = [relative_antecedent(h) or _reporting_body(h, t, kb) or h for h in heads]
     if t.dep_ == "relcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
         # "the committee, which she told to look at ...": the pronoun is the object, wherever the parser hung it
         heads += [
@@ -504,7 +539,7 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             if relative_antecedent(x) == t.head
         ]
     out: list[Token] = []
-    named_body = any(lemma(x) in body_words for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
+    named_body = any(is_word_of(x, body_words) for x in t.doc if x.i != t.i and x.pos_ == "NOUN")
     members = kb.words("ministry_instruction", "member_nouns")
     for h in heads:
         # "instructed Deputy Chairman X, Minister of Foreign Affairs Y, to": the object's apposition names the body
