@@ -218,3 +218,13 @@ def test_a_counted_reference_is_the_leaders_named_before_not_the_main_pair(pipel
         "four hours, officials said."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["KAZ", "KGZ", "UZB"]]
+
+
+def test_a_conversation_between_two_leaders_inside_a_summit_is_theirs(pipeline: Any) -> None:
+    """'The summit, called by X, opened with a conversation between Y and Z': Y and Z talked; X, who called the
+    summit, is not a party of that conversation."""
+    body = (
+        "The summit, called by Chilean President Gabriel Boric after the border clash, opened with a private "
+        "conversation between President Lula and President Gustavo Petro that lasted an hour on Monday."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]

@@ -364,23 +364,31 @@ def _successive(view: SentenceView, triggers: list[Token]) -> dict[int, frozense
     # "breakfast talks with X": a meeting word modifying another is the same meeting
     anchor = {t.i: t.head if t.dep_ == "compound" and t.head.i in at else t for t in triggers}
     own: list[tuple[int, frozenset[int], set[str]]] = []
+    between = False
     for t in dict.fromkeys(anchor.values()):
         if any(t.i in sub for sub in recalled):
             continue
-        toks = _own_partners(t)
-        states = {a.country for a in view.actors_of_tokens(toks) if a.is_sitting_leader and a.country}
-        if states:
-            own.append((t.i, frozenset(x.i for x in toks), states))
-    if len(own) < 2 or any(a[2] & b[2] for n, a in enumerate(own) for b in own[n + 1 :]):
+        toks = _own_partners(t, "with")
+        sides = _own_partners(t, "between") if t.pos_ in ("NOUN", "PROPN") else []
+        leaders = [a for a in view.actors_of_tokens(toks + sides) if a.is_sitting_leader and a.country]
+        if len({a.country for a in leaders}) >= 2 - (not sides):
+            own.append((t.i, frozenset(x.i for x in toks + sides), {a.country for a in leaders if a.country}))
+            between = between or bool(sides)
+    # one meeting after another; or, beside a meeting word naming no one, 'a conversation between X and Y' of
+    # its own ('the summit, called by Kirchner, opened with a conversation between Morales and Lula')
+    if not (len(own) >= 2 or (between and len(anchor) > 1)):
         return {}
-    elsewhere = {i: frozenset().union(*(toks for j, toks, _ in own if j != i)) for i, _, _ in own}
-    return {i: elsewhere[a.i] for i, a in anchor.items() if a.i in elsewhere}
+    if any(a[2] & b[2] for n, a in enumerate(own) for b in own[n + 1 :]):
+        return {}
+    elsewhere = {a.i: frozenset().union(*(toks for j, toks, _ in own if j != a.i)) for a in anchor.values()}
+    return {i: elsewhere[a.i] for i, a in anchor.items()}
 
 
-def _own_partners(t: Token) -> list[Token]:
-    """Who the trigger itself names as met: 'talks with X', 'met X', 'spoke with X'."""
-    heads = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
-    if t.pos_ == "VERB":
+def _own_partners(t: Token, prep: str) -> list[Token]:
+    """Who the trigger itself names as met: 'talks with X', 'met X', 'spoke with X' ('with'), 'a conversation
+    between X and Y' ('between')."""
+    heads = [g for c in t.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
+    if t.pos_ == "VERB" and prep == "with":
         heads += [c for c in t.children if c.dep_ == "dobj"]
     return [y for g in heads for y in g.subtree]
 
