@@ -103,6 +103,7 @@ def test_it_was_agreed_takes_the_talks_sides(pipeline: Any, body: str, expected:
     [
         # two states sharing one name after two compass words
         ("North and South Korea agreed on Monday to reopen working-level talks at the border village.", ["KOR", "PRK"]),
+        ("North and South Korea's defence ministers agreed to hold military talks next week.", ["KOR", "PRK"]),
         (
             "The leaders of North and South Korea agreed to hold Red Cross talks on reuniting separated families.",
             ["KOR", "PRK"],
@@ -134,6 +135,10 @@ def test_elliptical_pairs_and_service_chiefs(pipeline: Any, body: str, expected:
         # one side's pledge is an offer
         ("President William Ruto pledged to hold talks with Somalia on the fishing dispute.", []),
         ("President William Ruto and Prime Minister Abiy Ahmed vowed to stay in close contact.", []),
+        # pledges about others' talks: with a third party, pressing one, or promised to one
+        ("Kenya and Ethiopia pledged on Friday to hold talks with the Shabaab militants.", []),
+        ("President William Ruto and Prime Minister Abiy Ahmed vowed to push Eritrea to reopen border talks.", []),
+        ("President William Ruto and Prime Minister Abiy Ahmed promised Somalia that talks would start soon.", []),
     ],
 )
 def test_a_pledge_made_together_is_an_agreement_one_sides_is_not(pipeline: Any, body: str, expected: list[Any]) -> None:

@@ -453,10 +453,15 @@ def test_officials_and_service_chiefs_a_leader_commands(pipeline: Any, body: str
     [
         "President Jair Bolsonaro told Vale chief Eduardo Bartolomeo to compensate the families.",
         "Prime Minister Boris Johnson asked tribal chiefs and village elders to back the vaccination drive.",
+        # commanders and secretaries who are not the leader's own: an armed group's, a sports board's, a party's
+        "President Gustavo Petro asked guerrilla commanders to hand over their weapons by Friday.",
+        "Prime Minister Narendra Modi asked the cricket board secretary to explain the fixing scandal.",
+        "Prime Minister Fumio Kishida asked the secretary-general of his party to prepare for the election.",
     ],
 )
-def test_a_company_chief_or_traditional_chiefs_are_no_state_body(pipeline: Any, body: str) -> None:
-    """'Chief' counts only with a state service before it (army, police, intelligence ...)."""
+def test_chiefs_commanders_and_secretaries_of_others_are_no_state_body(pipeline: Any, body: str) -> None:
+    """A chief, commanders or a secretary count only with a state service or office before them (army, police,
+    cabinet, foreign ...)."""
     assert instructions(pipeline, body) == []
 
 

@@ -256,7 +256,7 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
                     m["a"],
                     "state",
                     country=halves[0],
-                    form="name",
+                    form="demonym" if f"{m['b']} {m['rest']}" in kb.demonyms else "name",
                     in_quote=_inside(quotes, m.start()),
                 )
             )
@@ -310,13 +310,17 @@ def _qualifier_before(text: str, start: int, kb: Knowledge) -> tuple[str | None,
 _LIST_SEP = re.compile(r",?\s+(?:and\s+)?(?:the\s+)?|,\s*")
 # "North and South Korea", "East and West German leaders": two states sharing one name after two compass words
 _COMPASS_PAIR = re.compile(
-    r"\b(?P<a>North|South|East|West)\s+(?:and|&)\s+(?P<b>North|South|East|West)\s+(?P<rest>[A-Z][\w'’]+)"
+    r"\b(?P<a>North|South|East|West)\s+(?:and|&)\s+(?P<b>North|South|East|West)\s+(?P<rest>[A-Z]\w+)(?:['’]s)?"
 )
 
 
-def _compass_pair(m: re.Match[str], kb: Knowledge) -> tuple[str, str] | None:
-    """The two states of an elliptical pair, when both halves are states the knowledge base names."""
-    first, second = kb.state_of(f"{m['a']} {m['rest']}"), kb.state_of(f"{m['b']} {m['rest']}")
+def _compass_pair(m: re.Match[str], kb: Knowledge, demonyms_only: bool = False) -> tuple[str, str] | None:
+    """The two states of an elliptical pair, when both halves are states the knowledge base names (as demonyms
+    only: 'North and South Korean leaders')."""
+    a, b = f"{m['a']} {m['rest']}", f"{m['b']} {m['rest']}"
+    if demonyms_only and not (a in kb.demonyms and b in kb.demonyms):
+        return None
+    first, second = kb.state_of(a), kb.state_of(b)
     return (first, second) if first and second and first != second else None
 
 
@@ -325,7 +329,7 @@ def _state_list(text: str, pos: int, kb: Knowledge, demonyms_only: bool = False)
     end = pos
     while True:
         pair = _COMPASS_PAIR.match(text, end)
-        halves = _compass_pair(pair, kb) if pair and not demonyms_only else None
+        halves = _compass_pair(pair, kb, demonyms_only) if pair else None
         if pair and halves:
             states.extend(halves)
             end = pair.end()

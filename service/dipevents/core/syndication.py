@@ -156,27 +156,34 @@ class SyndicationIndex:
         return len(self._entries)
 
 
-_SENTENCE = re.compile(r"[^\n.!?]*(?:[.!?]+[\"'”’)]*(?=\s|$)|(?=\n)|$)")
 _SAME_SENTENCE = 0.6  # word-set Jaccard of an edited sentence with its original ('on Monday' moved, a name spelt out)
 
 
 def reattribute(events: list[Event], copy: Article) -> list[Event]:
     """The original's events as reported by the copy: its outlet, its article id, its offsets. A sentence the copy
-    edited is found as the copy's most similar one; a mention with none similar enough is dropped (an event left
-    with no mention is one the copy does not state as the original did: the caller reads the copy itself)."""
+    edited is found as the copy's most similar one (of its sentences as the pipeline splits them, each used once
+    per event); a mention with none similar enough is dropped (an event left with no mention is one the copy does
+    not state as the original did: the caller reads the copy itself)."""
     sentences: list[tuple[int, int, frozenset[str]]] | None = None
     out: list[Event] = []
     for ev in events:
-        mentions = []
+        mentions: list[Mention] = []
+        taken: set[tuple[int, int]] = set()
         for m in ev.mentions:
             start = copy.body.find(m.sentence)
             end = start + len(m.sentence)
             if start < 0:
                 if sentences is None:
-                    sentences = _sentences(copy.body)
-                start, end = _most_similar(m.sentence, sentences)
+                    sentences = [
+                        (x.start, x.end, frozenset(w.lower() for w in _WORD.findall(x.text)))
+                        for x in normalize(copy.body, copy.title).sentences
+                    ]
+                start, end = _most_similar(m.sentence, [x for x in sentences if (x[0], x[1]) not in taken])
                 if start < 0:
                     continue
+            if (start, end) in taken:
+                continue
+            taken.add((start, end))
             mentions.append(
                 Mention(
                     article_id=copy.article_id,
@@ -191,25 +198,14 @@ def reattribute(events: list[Event], copy: Article) -> list[Event]:
     return out
 
 
-def _sentences(body: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Rough sentence spans of a body with their word sets (a copy is located without parsing it)."""
-    out = []
-    for m in _SENTENCE.finditer(body):
-        text = m.group(0)
-        words = frozenset(w.lower() for w in _WORD.findall(text))
-        if words:
-            lead = len(text) - len(text.lstrip())
-            out.append((m.start() + lead, m.end(), words))
-    return out
-
-
 def _most_similar(sentence: str, sentences: list[tuple[int, int, frozenset[str]]]) -> tuple[int, int]:
     words = frozenset(w.lower() for w in _WORD.findall(sentence))
     best, span = 0.0, (-1, -1)
     for start, end, other in sentences:
-        score = len(words & other) / len(words | other)
-        if score > best:
-            best, span = score, (start, end)
+        if words and other:
+            score = len(words & other) / len(words | other)
+            if score > best:
+                best, span = score, (start, end)
     return span if best >= _SAME_SENTENCE else (-1, -1)
 
 

@@ -171,4 +171,10 @@ def test_two_orders_of_one_leader_a_day_apart_with_nothing_in_common_are_two() -
     trade = order("a", D, ["foreign ministry"], "open tariff talks with Argentina")
     assert not score(trade, order("b", D + timedelta(days=1), ["army"], "clear the highway blockades")).same_event
     assert score(trade, order("c", D + timedelta(days=1), ["foreign ministries"], None)).same_event
+    # one order in other words: bodies of one kind ('the military', 'the army') are not 'nothing in common'
+    strike = order("e", D, ["military"], "respond to the drone strike")
+    assert score(strike, order("f", D + timedelta(days=1), ["army"], "retaliate against the attack")).same_event
+    assert score(
+        order("g", D, ["foreign ministries"], None), order("h", D + timedelta(days=1), ["ministry"], None)
+    ).same_event
     assert score(trade, order("d", D + timedelta(days=1), [], None)).same_event

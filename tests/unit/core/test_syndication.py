@@ -109,3 +109,17 @@ def test_an_edited_sentence_is_found_as_the_copys_most_similar_one() -> None:
     rewritten = make_article(BODY.replace(sentence, "Both sides set out their positions."), article_id="rewritten")
     (lost,) = reattribute([event], rewritten)
     assert lost.mentions == [] and lost.sources == [rewritten.source]
+
+
+def test_relocation_uses_the_pipelines_sentences_and_each_once() -> None:
+    """'U.S.', a decimal and a dateline do not cut the copy's sentence; two mentions never land on one span; a
+    long paragraph with a decimal point is located in linear time."""
+    sentence = "Russian President Vladimir Putin and U.S. President Joe Biden held talks in Geneva on Wednesday."
+    event = summit("Wire", "orig", date(2021, 6, 16), sentence=sentence)
+    event = event.model_copy(update={"mentions": [*event.mentions, event.mentions[0].model_copy()]})
+    edited = "On Wednesday, Russian President Vladimir Putin and U.S. President Joe Biden held talks in Geneva."
+    body = f"GENEVA - {edited} Oil rose 3.5 percent on the news. " + "Traders said prices of 3.5 dollars held. " * 800
+    copy = make_article(body, article_id="copy")
+    (moved,) = reattribute([event], copy)
+    assert [m.sentence for m in moved.mentions] == [edited]
+    assert copy.body[moved.mentions[0].start : moved.mentions[0].end] == edited

@@ -70,7 +70,7 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             else:
                 continue
-            if talk is None:
+            if talk is None or (lem in joint_agree and not _pledged_together(t, talk)):
                 continue
             if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)):
                 continue
@@ -192,6 +192,17 @@ def _agreed_phrase(t: Token, talk: Token) -> Token | None:
     while x.head.i not in (x.i, t.i):
         x = x.head
     return x if x.head.i == t.i and x.dep_ == "prep" else None
+
+
+def _pledged_together(verb: Token, talk: Token) -> bool:
+    """'X and Y pledged to open negotiations': the pledge's own infinitive starts the parties' own talks. Not a
+    pledge to someone ('promised Kyiv that talks would begin'), to press a third party, or of talks with another."""
+    if any(c.dep_ in ("dative", "ccomp", "dobj") for c in verb.children):
+        return False
+    starter = talk if talk.pos_ == "VERB" else talk.head
+    if starter.dep_ != "xcomp" or starter.head.i != verb.i:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" for h in (starter, talk) for c in h.children)
 
 
 def _named_parties(toks: list[Token], view: SentenceView) -> bool:

@@ -10,6 +10,7 @@ Codes: no native CAMEO/PLOVER code, unless the directive commits the states to t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
@@ -269,7 +270,7 @@ def _reporting_body(x: Token, verb: Token, kb: Knowledge) -> Token | None:
 def _is_body(x: Token, kb: Knowledge) -> bool:
     """A state body word, not a legislature's, an international organisation's or a person's own staff."""
     body_words = kb.words("state_bodies", "bodies")
-    named = lemma(x) in body_words or x.lower_ in body_words or compound_in(x, body_words)
+    named = is_word_of(x, body_words)
     return named and not (_legislative(x, kb) or _personal(x, kb) or _not_a_states(x, kb))
 
 
@@ -386,7 +387,7 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
     if people:
         return people
     # a member of a body who can give orders himself (a commander, an official); a spokesman speaks for another
-    commanding = any(s.pos_ == "NOUN" and lemma(s) in view.kb.words("state_bodies", "bodies") for s in subj)
+    commanding = any(s.pos_ == "NOUN" and is_word_of(s, view.kb.words("state_bodies", "bodies")) for s in subj)
     return [] if commanding else None
 
 
@@ -478,9 +479,7 @@ def _bodies_in_order(t: Token, view: SentenceView) -> list[Token]:
                 out += [
                     g
                     for g in c.children
-                    if g.dep_ == "dobj"
-                    and not _personal(g, view.kb)
-                    and (lemma(g) in body_words or compound_in(g, body_words) or g.lower_ in body_words)
+                    if g.dep_ == "dobj" and not _personal(g, view.kb) and is_word_of(g, body_words)
                 ]
     return out
 
@@ -575,9 +574,7 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 if _legislative(x, kb) or _not_a_states(x, kb):
                     continue
             if (
-                lemma(x) in body_words
-                or x.lower_ in body_words
-                or compound_in(x, body_words)
+                is_word_of(x, body_words)
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (
@@ -662,10 +659,7 @@ def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
     compounds = [c for c in x.children if c.dep_ == "compound" or (c.dep_ == "nmod" and x.pos_ == "PROPN")]
     compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
     titles = kb.words("ministry_instruction", "member_titles") if x.pos_ == "PROPN" else frozenset()
-    return any(
-        lemma(c) in body_words or c.lower_ in body_words or c.lower_ in titles or compound_in(c, body_words)
-        for c in compounds
-    )
+    return any(is_word_of(c, body_words) or c.lower_ in titles for c in compounds)
 
 
 def _not_a_states(x: Token, kb: Knowledge) -> bool:
@@ -787,10 +781,20 @@ _SUBJECT_STOP = frozenset(["the", "and", "their", "his", "her", "its", "our", "f
 
 
 def _subject(event: EventBase) -> frozenset[str]:
-    """The words of whom the order went to and what it told them, singular: what two reports of it share."""
+    """The words of whom the order went to and what it told them, singular, with the kinds of body they name
+    ('army' and 'military' are both the armed forces): what two reports of one order share."""
     assert isinstance(event, MinistryInstructionEvent)
     text = " ".join([*(b.name for b in event.instructed), event.directive or ""]).lower()
-    return frozenset(_singular(w) for w in _SUBJECT_WORD.findall(text) if w not in _SUBJECT_STOP)
+    words = [_singular(w) for w in _SUBJECT_WORD.findall(text) if w not in _SUBJECT_STOP]
+    joined = f" {' '.join(words)} "
+    kinds = {f"kind:{k}" for k, names in _body_classes().items() if any(f" {n} " in joined for n in names)}
+    return frozenset(words) | kinds
+
+
+@functools.cache
+def _body_classes() -> dict[str, frozenset[str]]:
+    # the merge score has no knowledge base at hand; the packaged lexicon is the one the extractor reads
+    return Knowledge.load().word_map("state_bodies", "body_classes")
 
 
 def _singular(word: str) -> str:

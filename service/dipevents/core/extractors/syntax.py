@@ -184,8 +184,14 @@ def agents(t: Token) -> list[Token]:
 
 
 def compound_in(x: Token, words: frozenset[str]) -> bool:
-    """Two-word entries of a lexicon list headed by `x`: 'working group', 'army chief'."""
-    return any(f"{c.lower_} {x.lower_}" in words for c in x.children if c.dep_ in ("compound", "amod"))
+    """Entries of two words or more of a lexicon list headed by `x`, its modifiers right before it: 'working
+    group', 'army chief', 'air force chief', 'national security adviser'."""
+    mods = [c for c in x.children if c.dep_ in ("compound", "amod") and c.i < x.i]
+    if not mods:
+        return False
+    left = max(min(c.left_edge.i for c in mods), x.i - 3)
+    before = [t.lower_ for t in x.doc[left : x.i]]
+    return any(" ".join([*before[k:], x.lower_]) in words for k in range(len(before)))
 
 
 def is_word_of(x: Token, words: frozenset[str]) -> bool:
