@@ -300,3 +300,37 @@ def test_delegations_reconvene_and_talks_carried_on_together(pipeline: Any, body
 )
 def test_talks_resuming_between_sides_and_schedules(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # talks the parties' bodies hold, announced together, dated ahead by the clause's tense
+        (
+            "Colombian President Gustavo Petro and Ecuadorian President Daniel Noboa met in Quito on Monday. Under "
+            "their joint communique, the two sides will hold talks between their defence ministers in Bogota in "
+            "April.",
+            [["COL", "ECU"]],
+        ),
+        # bodies to sit down together
+        (
+            "The presidents of Colombia and Ecuador agreed that their foreign ministers would sit down together in "
+            "Lima next month.",
+            [["COL", "ECU"]],
+        ),
+        # bodies named with their counted states: the group of the sentence before that counts as many
+        (
+            "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Arica on Monday. Later the "
+            "presidents of Chile, Peru and Bolivia held a joint session. In a joint statement, they agreed that the deputy foreign ministers of the three countries would meet in La Paz in June.",
+            [["BOL", "CHL", "PER"]],
+        ),
+        # one side announcing that several states' envoys will meet is no agreement of theirs
+        (
+            "Envoys from Kenya, Uganda and Rwanda will meet in Kampala on Friday to discuss fuel prices, a Ugandan "
+            "official announced.",
+            [],
+        ),
+    ],
+)
+def test_talks_of_the_parties_bodies(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

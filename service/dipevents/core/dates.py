@@ -7,7 +7,8 @@ The reference day is the day it was at the dateline when the article was publish
 dated Monday evening writes "Tuesday" about Singapore, where it is already Tuesday. Weekdays take the tense of
 their clause: "next Thursday", "ahead of Thursday's summit", "will meet on Thursday" look forward (such a date
 is `ahead`: it dates something still to come, never a held event); anything else is the latest such day on or
-before the reference (wire copy reports the past). Month-day without a year takes the year nearest to it.
+before the reference (wire copy reports the past); a month without a year looks forward in such a clause too
+("will hold talks in November"). Month-day without a year takes the year nearest to it.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
-            direction = _direction(text, m.start()) if kind == "weekday" else 0
+            direction = _direction(text, m.start()) if kind in ("weekday", "month") else 0
             value, precision = _resolve(kind, m, ref, direction)
             if value is None:
                 continue
@@ -157,8 +158,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, direction: int = 0) 
         if year is None:
             if ref is None:
                 return None, "month"
-            # "in June" is the last June; "by (the end of) March", "until March" look ahead
-            ahead = m.group(0).lower().startswith(("by", "until", "before"))
+            # "in June" is the last June; "by (the end of) March", "until March" and a month in a clause that
+            # looks forward ("will hold talks in November") look ahead
+            ahead = m.group(0).lower().startswith(("by", "until", "before")) or direction > 0
             if ahead:
                 year = ref.year if month >= ref.month else ref.year + 1
             else:

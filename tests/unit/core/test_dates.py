@@ -120,3 +120,11 @@ def test_a_second_day_after_a_forward_one_looks_forward_too() -> None:
     text = "The ministers sent a draft ahead of the regional summit in Nairobi on Wednesday and Thursday."
     days = [(d.value, d.ahead) for d in find_dates(text, REF) if d.precision == "day"]
     assert days == [(date(2013, 5, 1), True), (date(2013, 5, 2), True)]
+
+
+def test_a_month_in_a_clause_that_looks_forward_is_the_next_one() -> None:
+    """'will hold talks in November' is the coming November; 'met in November' the last one."""
+    ref = date(2007, 10, 4)
+    (ahead,) = find_dates("The two sides will hold talks in November.", ref)
+    (back,) = find_dates("The two sides held talks in November.", ref)
+    assert (ahead.value, back.value) == (date(2007, 11, 1), date(2006, 11, 1))

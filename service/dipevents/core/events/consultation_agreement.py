@@ -42,6 +42,7 @@ class ConsultationAgreementEvent(EventBase):
     mechanism: str | None = Field(default=None, description="consultations, talks, dialogue, commission...")
 
 
+_GROUPS = ("they", "we", "plural_leaders", "plural_parties")  # actor kinds that stand for several parties
 _OBJECT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "oprd")
 
 
@@ -114,6 +115,11 @@ class ConsultationExtractor(TypeExtractor):
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
             if not subj and len(states) < 2:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
+            sides = _meeting_bodies_states(talk, view)
+            if len(sides) >= 2 and (len(states) >= 2 or any(a.kind in _GROUPS for a in parties)):
+                # "they agreed that special envoys of the three countries would meet" (never one side's
+                # announcement that several states' envoys will meet)
+                states = sides
             brokers = _brokers(view) if len(states) > 2 else set()
             if brokers and len(states - brokers) >= 2:
                 states -= brokers  # "the two countries agreed ..., with the facilitation of Türkiye"
@@ -144,6 +150,8 @@ class ConsultationExtractor(TypeExtractor):
             "consultation_agreement", "joint_start_verbs"
         ):
             talk = _round_of_talks(t, view)  # "will hold the next round of their dialogue"
+            if talk is None:
+                talk = _bodies_talk(t, view)  # "will hold talks between their prime ministers"
         else:
             talk = _object_talk(t, view)
         if talk is None and lem in kb.words("consultation_agreement", "joint_meet_verbs") and _shared_bodies(t, view):
@@ -174,6 +182,30 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _bodies_talk(verb: Token, view: SentenceView) -> Token | None:
+    """'will hold talks between their prime ministers', 'will hold defence ministers' talks': talks the
+    parties' bodies hold, not the announcing parties' own meeting."""
+    talk = _object_talk(verb, view)
+    if talk is None:
+        return None
+    bodies = view.kb.words("state_bodies", "bodies")
+    sides = [*_between(talk), *(c for c in talk.children if c.dep_ in ("poss", "compound"))]
+    return talk if any(is_word_of(x, bodies) for s in sides for x in (s, *s.conjuncts)) else None
+
+
+def _meeting_bodies_states(talk: Token, view: SentenceView) -> set[str]:
+    """The states of bodies named to meet with their states ('special envoys of the three countries would
+    meet', 'the Egyptian and Sudanese water ministers will meet'): the talks' own sides."""
+    if talk.pos_ not in ("VERB", "AUX") or not _bodies_meet(talk, view):
+        return set()
+    actors = view.actors_of([s for s in subjects(talk) if s.dep_ in ("nsubj", "nsubjpass")])
+    named = {a.country for a in actors if a.country and a.kind in ("state", "official")}
+    counted = [a for a in actors if a.kind == "plural_parties" and not a.states]
+    if counted and len(named) < 2:
+        named = _states_before(view, counted)
+    return named
 
 
 def _between(talk: Token) -> list[Token]:
@@ -247,7 +279,12 @@ def _states_before(view: SentenceView, refs: list[Any]) -> set[str]:
     counts = {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
     wanted = {counts[w] for a in refs for w in a.text.lower().split() if w in counts}
     for actors in (view.previous, [a for a in view.actors if a not in refs]):
+        groups = [set(a.states) for a in actors if a.kind in ("plural_leaders", "plural_parties") and a.states]
+        counted = [g for g in groups if len(g) in wanted]
+        if counted:
+            return counted[0]  # "the three countries" after "the presidents of Russia, Iran and Turkey"
         named = {a.country for a in actors if a.country and a.kind in ("state", "official", "leader")}
+        named |= {c for g in groups for c in g}
         if len(named) >= 2 and (not wanted or len(named) in wanted):
             return named
         if not wanted:
@@ -380,8 +417,8 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 joined = _joined_talk(c, view)  # "agreed to join the negotiations"
                 if joined is not None:
                     return joined
-                if lc in consult_verbs and (lc not in bodies_only or _bodies_meet(c, view)):
-                    return c
+                if _verb_in(c, consult_verbs) and (not _verb_in(c, bodies_only) or _bodies_meet(c, view)):
+                    return c  # "agreed that their prime ministers would sit down together"
                 if lc in starts:
                     obj = _object_talk(c, view) or _talk_subject(c, view)
                     if obj is not None:
