@@ -808,3 +808,27 @@ def test_pronouns_of_speakers_and_bodies_and_deadlines(pipeline: Any, body: str,
     """'ordered them' after 'his security chiefs', a quote's 'I' named after it, 'they'/'it' in what a body reports,
     and a time given to a body to act in ('gave the police 48 hours to')."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a bare plural right after a sentence naming such a group's states is that group
+        (
+            "President Vladimir Putin hosted President Ilham Aliyev and Prime Minister Nikol Pashinyan in Sochi on "
+            "Monday. The leaders of Azerbaijan and Armenia agreed to keep the ceasefire. The leaders also instructed "
+            "their foreign ministers to draft a peace text.",
+            [["ARM", "AZE"]],
+        ),
+        # with no such group before it, the article's meeting
+        (
+            "President Vladimir Putin hosted President Ilham Aliyev and Prime Minister Nikol Pashinyan in Sochi on "
+            "Monday. The leaders instructed their foreign ministers to draft a peace text.",
+            [["ARM", "AZE", "RUS"]],
+        ),
+    ],
+)
+def test_a_bare_plural_after_a_named_group_is_that_group(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'the presidents of Azerbaijan and Armenia will continue work. The presidents have also instructed ...': the
+    two named, not the whole three-party meeting."""
+    assert instructions(pipeline, body) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -146,7 +147,7 @@ class InstructionExtractor(TypeExtractor):
                 continue  # a minister ordering staff is not a leader's instruction
             if len(givers) > 1 and any(a.kind == "i" and not a.country for a in givers):
                 continue  # "His Majesty and I have directed": the quote leaves a giver unnamed, states unknown
-            states, used = states_of(view, givers, leaders_only=False)
+            states, used = states_of(view, _named_plurals(givers, view), leaders_only=False)
             body_actors = view.actors_of_tokens(_owner_tokens(bodies, kb.words("state_bodies", "bodies")))
             # "the Kenyan ministry", "Israeli Defense Minister X": the state a body or its titled member is of
             body_states = {a.country for a in body_actors if a.kind in ("state", "official") and a.country}
@@ -369,6 +370,18 @@ def _actors_of_doers(doers: list[Token], view: SentenceView) -> list[ActorMentio
     Monday, told his ministers' is Lula's order); a relative pronoun stands for its antecedent ('it was President X
     who ordered the army')."""
     return view.actors_of_tokens([y for x in doers for y in phrase_without_relative(relative_antecedent(x) or x)])
+
+
+def _named_plurals(givers: list[ActorMention], view: SentenceView) -> list[ActorMention]:
+    """'... the presidents of Azerbaijan and Armenia will continue work. The presidents have also instructed':
+    a bare plural of leaders right after a sentence that named such a group's states is that group, not the
+    article's whole meeting."""
+    named = [b.states for b in view.previous if b.kind == "plural_leaders" and len(b.states) >= 2]
+    if len(set(named)) != 1:
+        return givers
+    return [
+        replace(a, states=named[0]) if a.kind == "plural_leaders" and a.weak and not a.states else a for a in givers
+    ]
 
 
 def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list[ActorMention] | None:
