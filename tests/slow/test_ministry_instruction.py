@@ -680,6 +680,11 @@ def test_a_behest_named_by_its_signer(pipeline: Any, body: str, expected: list[A
             "his troops to hold the crossing.",
             [],
         ),
+        (
+            "Prime Minister Hun Manet visited the border on Monday. A Cambodian commander at the pass said he had "
+            "ordered his troops not to fire first.",
+            [],
+        ),
         # a minister reporting his own order to a leader gives no leader's instruction
         (
             "Interior Minister Gerald Darmanin told President Emmanuel Macron he had ordered the police to clear the "

@@ -400,7 +400,11 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
     if people:
         return people
     # a member of a body who can give orders himself (a commander, an official); a spokesman speaks for another
-    commanding = any(s.pos_ == "NOUN" and is_word_of(s, view.kb.words("state_bodies", "bodies")) for s in subj)
+    commanders = view.kb.words("ministry_instruction", "commanding_speakers")
+    commanding = any(
+        s.pos_ == "NOUN" and (lemma(s) in commanders or is_word_of(s, view.kb.words("state_bodies", "bodies")))
+        for s in subj
+    )
     return [] if commanding else None
 
 
