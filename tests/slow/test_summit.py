@@ -230,3 +230,17 @@ def test_a_conversation_between_two_leaders_inside_a_summit_is_theirs(pipeline: 
         "conversation between President Lula and President Gustavo Petro that lasted an hour on Monday."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
+
+
+def test_talks_leaders_tasked_someone_with_are_no_summit(pipeline: Any) -> None:
+    """'tasked their trade ministers with resuming the negotiations': the talks are the task, not a meeting held;
+    'signed the order after talks with X' still reports the talks."""
+    tasked = (
+        "The presidents of Kenya and Uganda tasked their trade ministers with resuming the negotiations on the border "
+        "market."
+    )
+    after = "President William Ruto signed the order after talks with President Yoweri Museveni in Nairobi on Monday."
+    assert ([c for c, _ in summits(pipeline, tasked)], [c for c, _ in summits(pipeline, after)]) == (
+        [],
+        [["KEN", "UGA"]],
+    )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, lemma
+from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, governing_chain, lemma
 from dipevents.core.extractors.tense import is_announced
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
@@ -93,6 +93,8 @@ class SummitExtractor(TypeExtractor):
             if is_background(view, trigger):
                 _remember_if_recalled(view, trigger)
                 continue
+            if _instructed(trigger, kb):
+                continue
             people = _participants(view, trigger, successive.get(trigger.i, frozenset()))
             separate = _separate_meetings(trigger, view, people)
             if separate:
@@ -146,6 +148,19 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
         and not _aside(a, trigger, view)
         and (a.kind != "they" or _leaders_at_hand(view))
     ]
+
+
+def _instructed(trigger: Token, kb: Knowledge) -> bool:
+    """'tasked the foreign ministers with intensifying the negotiations': a meeting someone was instructed to hold
+    is a task, not a meeting held ('ordered the strike after talks with X' locates the order, it does not task)."""
+    instructing = kb.words("summit", "tasking_verbs")
+    locating = kb.words("modality", "locating_preps") | kb.words("summit", "other_meeting_preps")
+    for tok in governing_chain(trigger)[1:]:
+        if tok.dep_ == "prep" and tok.lower_ in locating:
+            return False
+        if tok.pos_ == "VERB" and lemma(tok) in instructing:
+            return True
+    return False
 
 
 def _remember_if_recalled(view: SentenceView, trigger: Token) -> None:
