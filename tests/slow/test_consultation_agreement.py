@@ -334,3 +334,25 @@ def test_talks_resuming_between_sides_and_schedules(pipeline: Any, body: str, ex
 )
 def test_talks_of_the_parties_bodies(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'the two' alone: the two the sentence before named
+        (
+            "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Hiroshima on Sunday. "
+            "The two agreed to launch a dialogue on semiconductor supply, Indian officials said.",
+            [["IND", "JPN"]],
+        ),
+        # 'the two sides' in a story of a three-way summit: not the three
+        (
+            "Indian Prime Minister Narendra Modi, Japanese Prime Minister Fumio Kishida and Australian Prime "
+            "Minister Anthony Albanese held a summit in Hiroshima on Sunday. The two sides agreed to launch a "
+            "dialogue on semiconductor supply.",
+            [],
+        ),
+    ],
+)
+def test_counted_references_to_the_people_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

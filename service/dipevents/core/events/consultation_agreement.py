@@ -107,9 +107,19 @@ class ConsultationExtractor(TypeExtractor):
             # "Seoul's proposal for talks was accepted by Pyongyang": who accepted it
             parties += [a for a in view.actors_of(agents(t)) if a.form != "demonym"] if talk.i != t.i else []
             states, used = states_of(view, parties, leaders_only=False)
-            if len(states) < 2 and any(a.kind == "plural_parties" for a in parties):
+            refs = [a for a in parties if a.kind == "plural_parties"]
+            if len(states) < 2 and refs:
                 # "The two sides agreed ..." where no leaders met: the states the sentence before named
-                states |= _states_before(view, [a for a in parties if a.kind == "plural_parties"])
+                states |= _states_before(view, refs)
+            elif refs and len(states) not in _counts(view, refs, len(states)):
+                # "the two sides" in a story of a three-way summit: the two besides a mediator, else the two the
+                # sentences name, else no guess
+                mediated = states - _brokers(view)
+                states = mediated if len(mediated) in _counts(view, refs, 0) else _states_before(view, refs)
+            numbers = [s for s in subj if s.pos_ == "NUM" and any(d.dep_ == "det" for d in s.children)]
+            if len(states) < 2 and numbers:
+                # "The two agreed to launch a dialogue": the two the sentence before named
+                states |= _states_counted(view, _counts(view, numbers, 0), [])
             if not subj and not states:
                 # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
@@ -273,11 +283,20 @@ def _shared_bodies(verb: Token, view: SentenceView) -> bool:
     return False
 
 
+def _counts(view: SentenceView, refs: list[Any], default: int) -> set[int]:
+    """How many states references count ('the two sides', 'the three'); {default} when they count none."""
+    counts = {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
+    found = {counts[w] for a in refs for w in a.text.lower().split() if w in counts}
+    return found or {default}
+
+
 def _states_before(view: SentenceView, refs: list[Any]) -> set[str]:
     """The states 'the two sides' stands for: those the sentence before named, else those this sentence names,
     as many as the reference counts ('the two countries' after a sentence naming four states is not all four)."""
-    counts = {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
-    wanted = {counts[w] for a in refs for w in a.text.lower().split() if w in counts}
+    return _states_counted(view, _counts(view, refs, 0) - {0}, refs)
+
+
+def _states_counted(view: SentenceView, wanted: set[int], refs: list[Any]) -> set[str]:
     for actors in (view.previous, [a for a in view.actors if a not in refs]):
         groups = [set(a.states) for a in actors if a.kind in ("plural_leaders", "plural_parties") and a.states]
         counted = [g for g in groups if len(g) in wanted]
