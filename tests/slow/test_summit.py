@@ -244,3 +244,26 @@ def test_talks_leaders_tasked_someone_with_are_no_summit(pipeline: Any) -> None:
         [],
         [["KEN", "UGA"]],
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a call on a leader with no appeal after it is a visit
+        (
+            "President Lula called on President Gustavo Petro at the Narino Palace on Monday and thanked him for the "
+            "welcome.",
+            [["BRA", "COL"]],
+        ),
+        ("President Lula called on President Gustavo Petro to release the detained activists.", []),
+        # a subject naming leaders of two states, however the parser hung the list
+        (
+            "The Prime Minister of Spain, Pedro Sanchez, and the President of the French Republic, Emmanuel Macron, "
+            "who came to Madrid on Tuesday, discussed at the Moncloa Palace the interconnection of power grids.",
+            [["ESP", "FRA"]],
+        ),
+    ],
+)
+def test_a_call_on_a_leader_and_two_leaders_discussing(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'called on X at his palace' is a visit, 'called on X to' an appeal; two titled leaders who discussed met."""
+    assert [c for c, _ in summits(pipeline, body)] == expected

@@ -63,15 +63,18 @@ class SummitExtractor(TypeExtractor):
         for t in view.doc:
             lem = lemma(t)
             if t.pos_ in ("VERB",) and lem in verbs:
-                if lem in excluded_preps and any(
-                    c.dep_ == "prep" and c.lower_ in excluded_preps[lem] for c in t.children
+                visit = _visit_call(t, view)
+                if (
+                    lem in excluded_preps
+                    and any(c.dep_ == "prep" and c.lower_ in excluded_preps[lem] for c in t.children)
+                    and not visit
                 ):
                     continue  # "called on X to", "called for talks"
                 if lem in required_particles and not any(c.lower_ in required_particles[lem] for c in t.children):
                     continue  # "sat down with", not any sitting
                 if not _meeting_sense(t, view):
                     continue
-                if lem in kb.words("summit", "verb_requires_object") and not _has_person_object(t, view):
+                if lem in kb.words("summit", "verb_requires_object") and not (visit or _has_person_object(t, view)):
                     continue
                 if lem in kb.words("summit", "verb_requires_partner") and not _between_parties(t, view):
                     continue
@@ -206,6 +209,23 @@ def _meeting_sense(t: Token, view: SentenceView) -> bool:
     return True
 
 
+def _visit_call(t: Token, view: SentenceView) -> bool:
+    """'Singh called on President Mubarak at the Congress Centre and thanked him': a call on a leader with no
+    infinitive of an appeal ('called on X to resign') is a visit."""
+    preps = view.kb.word_map("summit", "verb_visit_preps").get(lemma(t), frozenset())
+    hosts = [g for c in t.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    if not hosts:
+        return False
+    heads = [t, *hosts]
+    if any(
+        c.dep_ in ("xcomp", "advcl", "acl", "ccomp") and any(a.lower_ == "to" for a in c.children)
+        for h in heads
+        for c in h.children
+    ):
+        return False
+    return any(a.is_sitting_leader for a in view.actors_of_tokens([x for h in hosts for x in h.subtree]))
+
+
 def _between_parties(t: Token, view: SentenceView) -> bool:
     """'Ramaphosa and Ruto discussed trade', 'the two leaders exchanged views', 'discussed trade with Ruto',
     'hugged Ruto': the parties act with each other (two subjects, a plural of leaders, a leader as the object or
@@ -220,9 +240,18 @@ def _between_parties(t: Token, view: SentenceView) -> bool:
     if any(a.kind in ("leader", "plural_leaders", "he_or_she") for a in view.actors_of_tokens(partners)):
         return True
     subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subj and t.dep_ == "acl" and objects:
+        subj = [t.head]  # a predicate the parser hung off its subject as a participle (which takes no object)
     if any(c.conjuncts for c in subj):
         return True
-    return any(a.kind == "plural_leaders" for a in view.actors_of(subj)) if subj else False
+    if not subj:
+        return False
+    # "The Prime Minister of Poland, X, and the Chancellor of Germany, Y, ... discussed": however the parser hung
+    # the list, a subject naming leaders of two states is both parties
+    inner = {x.i for x in t.subtree} if t.dep_ == "acl" else set()  # the participle's own words are no subject
+    named = view.actors_of_tokens([x for c in subj for x in c.subtree if x.i not in inner])
+    states = {a.country for a in named if a.is_sitting_leader and a.country}
+    return len(states) >= 2 or any(a.kind == "plural_leaders" for a in named)
 
 
 def _joint_appearance(t: Token, kb: Knowledge) -> bool:
