@@ -356,3 +356,26 @@ def test_talks_of_the_parties_bodies(pipeline: Any, body: str, expected: list[An
 )
 def test_counted_references_to_the_people_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'they' after an agreement of two leaders named in a story led by another meeting: those two
+        (
+            "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Berlin on Friday. At their talks "
+            "in Vienna on Wednesday, Scholz and Austrian Chancellor Karl Nehammer agreed to resume rail talks. They "
+            "also agreed to open negotiations on an energy corridor, German officials said.",
+            [["AUT", "DEU"]],
+        ),
+        # 'they' in a clause after two leaders in the same sentence
+        (
+            "German Chancellor Olaf Scholz met Polish Prime Minister Donald Tusk in Berlin on Friday. On Wednesday, "
+            "Scholz and Austrian Chancellor Karl Nehammer held a separate meeting in which they agreed to open "
+            "negotiations on an energy corridor.",
+            [["AUT", "DEU"]],
+        ),
+    ],
+)
+def test_they_are_the_leaders_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

@@ -107,6 +107,11 @@ class ConsultationExtractor(TypeExtractor):
             # "Seoul's proposal for talks was accepted by Pyongyang": who accepted it
             parties += [a for a in view.actors_of(agents(t)) if a.form != "demonym"] if talk.i != t.i else []
             states, used = states_of(view, parties, leaders_only=False)
+            if parties and all(a.kind == "they" and not a.states for a in parties):
+                # "Biden and Xi agreed to resume ... They also agreed to ...", "Yoon and Li held a separate meeting
+                # in which they agreed": the leaders just named, not the article's main meeting
+                named = _leaders_named_before(view, parties[0].start)
+                states = named if len(named) >= 2 else states
             refs = [a for a in parties if a.kind == "plural_parties"]
             if len(states) < 2 and refs:
                 # "The two sides agreed ..." where no leaders met: the states the sentence before named
@@ -391,6 +396,15 @@ def _in_role(as_prep: Token) -> list[Token]:
         if g.dep_ == "pobj" and max(x.i for x in g.subtree) == as_prep.i - 1
     ]
     return before
+
+
+def _leaders_named_before(view: SentenceView, at: int) -> set[str]:
+    """The states of the sitting leaders this sentence names before `at`, else of those the sentence before
+    names, when two or more."""
+    here = {a.country for a in view.actors if a.is_sitting_leader and a.country and a.end <= at}
+    if len(here) >= 2:
+        return here
+    return {a.country for a in view.previous if a.is_sitting_leader and a.country}
 
 
 def _leaders_just_before(t: Token, view: SentenceView) -> list[Any]:
