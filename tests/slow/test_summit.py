@@ -267,3 +267,12 @@ def test_talks_leaders_tasked_someone_with_are_no_summit(pipeline: Any) -> None:
 def test_a_call_on_a_leader_and_two_leaders_discussing(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'called on X at his palace' is a visit, 'called on X to' an appeal; two titled leaders who discussed met."""
     assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+def test_talks_fronted_before_what_was_decided_were_held(pipeline: Any) -> None:
+    """'In their talks on Monday, X and Y decided ...': a fronted 'in' locates the decision at talks held (an 'in'
+    after the verb, 'agreed to take part in a summit', does not)."""
+    body = (
+        "In their talks on Monday, President Lula and President Gustavo Petro decided to reopen the border crossings."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]

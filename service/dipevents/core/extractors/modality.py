@@ -25,6 +25,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     noun_governors = kb.words("modality", "noun_governors")
     negs = kb.words("modality", "negations")
     locating = kb.words("modality", "locating_preps")
+    fronted = kb.words("modality", "fronted_locating_preps")
     agreeing = kb.words("modality", "agreeing_verbs")
     negating = kb.words("modality", "negating_modifiers")
     conditional = kb.words("modality", "conditional_marks")
@@ -33,8 +34,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     chain = governing_chain(t)
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
-        if i > 0 and tok.dep_ == "prep" and tok.lower_ in locating:
-            located = True
+        if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
+            located = True  # "In the talks, the two sides decided": fronted, 'in' locates ('to take part in' does not)
         if i > 0 and _own_clause_conjunct(chain[i - 1]):
             continue  # "X did not grant the request but the two sides agreed": the first clause's negation
         for c in tok.children:
