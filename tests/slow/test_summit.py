@@ -276,3 +276,12 @@ def test_talks_fronted_before_what_was_decided_were_held(pipeline: Any) -> None:
         "In their talks on Monday, President Lula and President Gustavo Petro decided to reopen the border crossings."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
+
+
+def test_the_host_in_a_where_clause_of_the_visit_was_met(pipeline: Any) -> None:
+    """'paid a visit to Portugal, where he and his host, X, vowed ...': the host of the where-clause met the visitor."""
+    body = (
+        "Prime Minister Pedro Sanchez on Monday paid a first official visit to Portugal, where he and his host, "
+        "Prime Minister Luis Montenegro, vowed to link their rail networks."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["ESP", "PRT"]]

@@ -141,9 +141,10 @@ class SummitExtractor(TypeExtractor):
 
 def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
-    clause = clause_tokens(trigger) + _extracted_subject(trigger)
+    there = _at_the_destination(trigger, view.kb)
+    clause = clause_tokens(trigger) + _extracted_subject(trigger) + there
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
-    absent |= _described_elsewhere(trigger)
+    absent |= _described_elsewhere(trigger) - {x.i for x in there}
     return [
         a
         for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
@@ -164,6 +165,21 @@ def _instructed(trigger: Token, kb: Knowledge) -> bool:
         if tok.pos_ == "VERB" and lemma(tok) in instructing:
             return True
     return False
+
+
+def _at_the_destination(trigger: Token, kb: Knowledge) -> list[Token]:
+    """'made a visit to the DRC, where he and his host, President Kabila, pledged ...': the people of a where-clause
+    hanging off a visit's destination were there with the visitor."""
+    if lemma(trigger) not in kb.words("summit", "destination_nouns"):
+        return []
+    places = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return [
+        y
+        for g in places
+        for r in g.children
+        if r.dep_ == "relcl" and any(w.lower_ == "where" for w in r.subtree if w.dep_ == "advmod")
+        for y in r.subtree
+    ]
 
 
 def _remember_if_recalled(view: SentenceView, trigger: Token) -> None:
