@@ -379,3 +379,20 @@ def test_counted_references_to_the_people_just_named(pipeline: Any, body: str, e
 )
 def test_they_are_the_leaders_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a body's own sessions resumed
+        (
+            "Lusaka and Harare agreed that the joint water commission, led by a retired judge, would resume its "
+            "sessions on the Kariba dam in March.",
+            [["ZMB", "ZWE"]],
+        ),
+        # a session of something else
+        ("Lusaka and Harare agreed to hold a session of the regional parliament in Kariba.", []),
+    ],
+)
+def test_a_bodys_own_sessions(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

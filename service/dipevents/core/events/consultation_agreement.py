@@ -453,7 +453,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 if _verb_in(c, consult_verbs) and (not _verb_in(c, bodies_only) or _bodies_meet(c, view)):
                     return c  # "agreed that their prime ministers would sit down together"
                 if lc in starts:
-                    obj = _object_talk(c, view) or _talk_subject(c, view)
+                    obj = _object_talk(c, view) or _talk_subject(c, view) or _owned_sessions(c, view)
                     if obj is not None:
                         return obj
                 if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")):
@@ -604,6 +604,17 @@ def _bodies_meet(verb: Token, view: SentenceView) -> bool:
     bodies = view.kb.words("state_bodies", "bodies")
     # "the ministers agreed to meet again": the subject the infinitive shares with the agreeing verb
     return any(is_word_of(s, bodies) for c in subjects(verb) for s in [c, *c.conjuncts])
+
+
+def _owned_sessions(verb: Token, view: SentenceView) -> Token | None:
+    """'agreed that the commission would resume its sessions', 'to hold their next round': a body's own rounds
+    or sessions, the talks themselves."""
+    rounds = view.kb.words("consultation_agreement", "round_nouns")
+    owners = view.kb.words("consultation_agreement", "session_owners")
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ in rounds and any(p.dep_ == "poss" and p.lower_ in owners for p in c.children):
+            return c
+    return None
 
 
 def _object_talk(verb: Token, view: SentenceView) -> Token | None:
