@@ -285,3 +285,9 @@ def test_the_host_in_a_where_clause_of_the_visit_was_met(pipeline: Any) -> None:
         "Prime Minister Luis Montenegro, vowed to link their rail networks."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["ESP", "PRT"]]
+
+
+def test_a_participle_clause_shares_its_verbs_subject(pipeline: Any) -> None:
+    """'X and Y signed a treaty on Monday, ending two days of direct talks': the talks were theirs."""
+    body = "President Lula and President Gustavo Petro signed a river treaty in Leticia on Monday, ending two days of direct talks."
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]

@@ -142,7 +142,7 @@ class SummitExtractor(TypeExtractor):
 def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
     there = _at_the_destination(trigger, view.kb)
-    clause = clause_tokens(trigger) + _extracted_subject(trigger) + there
+    clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     return [
@@ -165,6 +165,17 @@ def _instructed(trigger: Token, kb: Knowledge) -> bool:
         if tok.pos_ == "VERB" and lemma(tok) in instructing:
             return True
     return False
+
+
+def _participle_subject(trigger: Token) -> list[Token]:
+    """'X and Y signed the agreements on Thursday, ending four days of direct talks': a participle clause with no
+    subject of its own shares the subject of the verb it hangs off."""
+    root = clause_root(trigger)
+    if root.dep_ != "advcl" or root.tag_ not in ("VBG", "VBN") or root.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in root.children):
+        return []
+    return [y for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass") for y in c.subtree]
 
 
 def _at_the_destination(trigger: Token, kb: Knowledge) -> list[Token]:
