@@ -396,3 +396,15 @@ def test_they_are_the_leaders_just_named(pipeline: Any, body: str, expected: lis
 )
 def test_a_bodys_own_sessions(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Hungary and Slovakia arranged to hold talks on the Danube dams in May.", [["HUN", "SVK"]]),
+        # still being arranged: no agreement yet
+        ("Hungary and Slovakia are arranging to hold talks on the Danube dams in May.", []),
+    ],
+)
+def test_an_agreement_in_progress_is_not_reached(pipeline: Any, body: str, expected: list[Any]) -> None:
+    assert agreements(pipeline, body) == expected

@@ -73,7 +73,7 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             if talk is None or (lem in joint_agree and not _pledged_together(t, talk)):
                 continue
-            if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)):
+            if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)) or _in_progress(t):
                 continue
             subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
             reporters = subjects(t.head) if t.dep_ == "ccomp" else []
@@ -225,6 +225,11 @@ def _meeting_bodies_states(talk: Token, view: SentenceView) -> set[str]:
 
 def _between(talk: Token) -> list[Token]:
     return [g for p in talk.children if p.dep_ == "prep" and p.lower_ == "between" for g in p.children]
+
+
+def _in_progress(t: Token) -> bool:
+    """'X and Y are arranging to hold talks': an agreement still being worked out, not reached."""
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in t.children)
 
 
 def _is_to_be(t: Token) -> bool:
