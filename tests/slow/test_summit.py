@@ -291,3 +291,13 @@ def test_a_participle_clause_shares_its_verbs_subject(pipeline: Any) -> None:
     """'X and Y signed a treaty on Monday, ending two days of direct talks': the talks were theirs."""
     body = "President Lula and President Gustavo Petro signed a river treaty in Leticia on Monday, ending two days of direct talks."
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
+
+
+def test_an_appearance_with_leaders_named_is_a_meeting(pipeline: Any) -> None:
+    """'said at a brief appearance with X and Y at his side': the leaders appeared together, as at a press
+    conference with them."""
+    body = (
+        '"We have turned a page," Chancellor Olaf Scholz said on Monday at a brief appearance with President '
+        "Emmanuel Macron and Prime Minister Donald Tusk at his side."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA", "POL"]]

@@ -85,7 +85,7 @@ class SummitExtractor(TypeExtractor):
                 if not _meeting_sense(t, view):
                     continue
                 triggers.append(t)
-            elif t.pos_ == "NOUN" and _joint_appearance(t, kb):
+            elif t.pos_ == "NOUN" and _joint_appearance(t, view):
                 triggers.append(t)
         successive = _successive(view, triggers)
         told: set[frozenset[str]] = set()
@@ -281,15 +281,20 @@ def _between_parties(t: Token, view: SentenceView) -> bool:
     return len(states) >= 2 or any(a.kind == "plural_leaders" for a in named)
 
 
-def _joint_appearance(t: Token, kb: Knowledge) -> bool:
+def _joint_appearance(t: Token, view: SentenceView) -> bool:
     """'a joint press conference with Scholz', 'issued a joint declaration', 'a news conference with Lula': leaders
     appearing or signing together met (who appeared is still for the clause to say)."""
+    kb = view.kb
     if lemma(t) not in kb.words("summit", "joint_appearance_nouns"):
         return False
     if any(c.dep_ == "amod" and c.lower_ in kb.words("summit", "joint_words") for c in t.children):
         return True
     press = any(c.dep_ in ("compound", "amod") and c.lower_ in kb.words("summit", "press_words") for c in t.children)
-    return press and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+    withs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if press and withs:
+        return True
+    # "said at a short briefing with Aliyev and Sargsyan at his side": an appearance with leaders named
+    return any(a.is_sitting_leader for a in view.actors_of_tokens([x for g in withs for x in g.subtree]))
 
 
 def _is_phone_call(t: Token, view: SentenceView) -> bool:
