@@ -175,7 +175,7 @@ def _split(text: str, offset: int, paragraph: int) -> list[Sentence]:
     for m in _SENT_END.finditer(text):
         before = text[max(begin, m.start() - 40) : m.start()]  # the last word is all we need: stay linear
         last = before.rsplit(None, 1)[-1] if before.split() else ""
-        word = last.rstrip(".!?\"”’')]").lower()
+        word = last.rstrip(".!?\"”’')]").lower().rsplit("-", 1)[-1]  # "China-U.S. Strategic": the abbreviation
         if word in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
             continue  # "U.S. President", "F.W. de Klerk", "Aug. 18": not a sentence end
         out.append(_sentence(text, begin, m.start(), offset, paragraph))

@@ -74,3 +74,12 @@ def test_quoted_sentence_keeps_closing_quote() -> None:
     body = '"We instructed our ministries," Putin said. "It is important."'
     clean = normalize(body)
     assert [s.text for s in clean.sentences] == ['"We instructed our ministries," Putin said.', '"It is important."']
+
+
+def test_an_abbreviation_ending_a_hyphenated_compound_does_not_end_a_sentence() -> None:
+    """'the Japan-U.S. Economic Dialogue': the abbreviation after the hyphen is still an abbreviation."""
+    body = "They set up the Japan-U.S. Economic Dialogue in Tokyo. It meets twice a year."
+    assert [s.text for s in normalize(body).sentences] == [
+        "They set up the Japan-U.S. Economic Dialogue in Tokyo.",
+        "It meets twice a year.",
+    ]
