@@ -301,3 +301,21 @@ def test_an_appearance_with_leaders_named_is_a_meeting(pipeline: Any) -> None:
         "Emmanuel Macron and Prime Minister Donald Tusk at his side."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA", "POL"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an act done alongside a leader, with leaders flanking: one occasion of them all
+        (
+            "President William Ruto signed the trade accord in Arusha on Monday alongside President Samia Suluhu "
+            "Hassan, flanked on the stage by President Yoweri Museveni.",
+            [["KEN", "TZA", "UGA"]],
+        ),
+        # taking a side is no occasion
+        ("President William Ruto stood alongside President Samia Suluhu Hassan in condemning the coup in Niger.", []),
+    ],
+)
+def test_an_act_done_alongside_leaders_is_their_meeting(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'signed alongside X, flanked by Y': the leaders stood together; 'stood alongside X in condemning' did not."""
+    assert [c for c, _ in summits(pipeline, body)] == expected

@@ -87,6 +87,10 @@ class SummitExtractor(TypeExtractor):
                 triggers.append(t)
             elif t.pos_ == "NOUN" and _joint_appearance(t, view):
                 triggers.append(t)
+            elif t.dep_ == "prep" and t.lower_ in kb.words("summit", "copresence_preps"):
+                act = _copresent_act(t, view)
+                if act is not None and act not in triggers:
+                    triggers.append(act)
         successive = _successive(view, triggers)
         told: set[frozenset[str]] = set()
         for trigger in triggers:
@@ -141,7 +145,7 @@ class SummitExtractor(TypeExtractor):
 
 def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
-    there = _at_the_destination(trigger, view.kb)
+    there = _at_the_destination(trigger, view.kb) + _flanking(trigger, view.kb)
     clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
@@ -176,6 +180,34 @@ def _participle_subject(trigger: Token) -> list[Token]:
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in root.children):
         return []
     return [y for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass") for y in c.subtree]
+
+
+def _copresent_act(t: Token, view: SentenceView) -> Token | None:
+    """'Buhari put his name to the deal alongside President Talon': an act done alongside a leader is the two
+    leaders together; the act's verb is the trigger."""
+    if not any(a.is_sitting_leader for g in t.children if g.dep_ == "pobj" for a in view.actors_of(g)):
+        return None
+    act = clause_root(t)
+    if any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.tag_ == "VBG" for g in c.children)
+        for h in (act, t)
+        for c in h.children
+    ):
+        return None  # "stood alongside Biden in condemning the coup": taking a side, not a shared occasion
+    return act if act.pos_ == "VERB" and act.tag_ in ("VBD", "VBN") else None
+
+
+def _flanking(trigger: Token, kb: Knowledge) -> list[Token]:
+    """'..., flanked on the podium by the host, President Issoufou, and Sisi': those flanking the act's subject
+    stood with them."""
+    root = clause_root(trigger)
+    words = kb.words("summit", "copresence_participles")
+    return [
+        y
+        for c in root.children
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and lemma(c) in words and c.i != trigger.i
+        for y in c.subtree
+    ]
 
 
 def _at_the_destination(trigger: Token, kb: Knowledge) -> list[Token]:
@@ -653,7 +685,9 @@ def _display(event: EventBase) -> str:
 EVENT_TYPE = EventType(
     name="summit.v1",
     model=SummitEvent,
-    prefilter=Prefilter(triggers=("verbs", "nouns", "joint_appearance_nouns"), parties=_two_states_of_people),
+    prefilter=Prefilter(
+        triggers=("verbs", "nouns", "joint_appearance_nouns", "copresence_preps"), parties=_two_states_of_people
+    ),
     extractor=SummitExtractor,
     assemble=_assemble,
     codes=_codes,
