@@ -319,3 +319,26 @@ def test_an_appearance_with_leaders_named_is_a_meeting(pipeline: Any) -> None:
 def test_an_act_done_alongside_leaders_is_their_meeting(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'signed alongside X, flanked by Y': the leaders stood together; 'stood alongside X in condemning' did not."""
     assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the two people just named: a leader and the UN secretary-general are no two states
+        (
+            "Chilean President Gabriel Boric received UN Secretary-General Antonio Guterres in Santiago on Tuesday. "
+            "The two men met for an hour at La Moneda, after Guterres had toured the flooded south. Boric later said "
+            "Chile would need help. Argentine President Javier Milei, who sent aid two weeks ago, is not attending "
+            "the donors' meeting.",
+            [],
+        ),
+        (
+            "Chilean President Gabriel Boric thanked Argentine President Javier Milei for the aid on Tuesday. The two "
+            "men met for an hour at La Moneda.",
+            [["ARG", "CHL"]],
+        ),
+    ],
+)
+def test_the_two_men_are_the_two_people_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'The two men met' right after a sentence naming two people is those two, leaders of states or not."""
+    assert [c for c, _ in summits(pipeline, body)] == expected

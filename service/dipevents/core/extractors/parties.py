@@ -63,7 +63,13 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
     if a.states:
         return states
     counts = view.memo("number_words", lambda: _number_words(view))
-    n = next((counts[w] for w in re.findall(r"[a-z]+|\d+", a.text.lower()) if w in counts), 0)
+    words = re.findall(r"[a-z]+|\d+", a.text.lower())
+    n = next((counts[w] for w in words if w in counts), 0)
+    people = [b for b in view.previous if (b.is_sitting_leader or (b.kind == "official" and b.name)) and b.name]
+    if n and {"men", "women"} & set(words) and len({b.name for b in people}) == n:
+        # "The two men met" right after a sentence naming two people: those two, leaders of states or not
+        leaders = {b.country for b in people if b.is_sitting_leader and b.country}
+        return tuple(sorted(leaders)) if len(leaders) == n else ()
     if not n or len(states) == n:
         return states
     before = {b.country for b in view.previous if b.is_sitting_leader and b.country}
