@@ -342,3 +342,13 @@ def test_an_act_done_alongside_leaders_is_their_meeting(pipeline: Any, body: str
 def test_the_two_men_are_the_two_people_just_named(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'The two men met' right after a sentence naming two people is those two, leaders of states or not."""
     assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+def test_the_two_who_spent_a_day_together_met(pipeline: Any) -> None:
+    """'The two had spent Monday touring a steelworks' after two leaders were named: their meeting."""
+    body = (
+        "Italian Prime Minister Giorgia Meloni said on Tuesday that ties with Germany were stronger than ever. "
+        "Chancellor Olaf Scholz, visiting Rome, praised her steel plan, and Meloni thanked Scholz for his support. "
+        "The two had spent Monday touring a steelworks in Terni."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["DEU", "ITA"]]

@@ -36,7 +36,7 @@ _PLURAL_LEADERS = re.compile(
     r"|chancellors|PMs)"
     rf"|(?:the|both)\s+{_NUMBER}\s+(?:men|women)|{_NUMBER}\s+(?:leaders|presidents|heads of state)"
     # "The two met at the royal residence": a bare "the two" only as the subject of a meeting verb
-    r"|(?:the|both)\s+two(?=\s+(?:met|spoke|talked|sat\s+down|held\s+(?:talks|a\s+meeting)))"
+    r"|(?:the|both)\s+two(?=\s+(?:(?:had|have|also)\s+)?(?:met|spoke|talked|spent|sat\s+down|held\s+(?:talks|a\s+meeting)))"
     rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
     re.IGNORECASE,
 )
