@@ -352,3 +352,14 @@ def test_the_two_who_spent_a_day_together_met(pipeline: Any) -> None:
         "The two had spent Monday touring a steelworks in Terni."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["DEU", "ITA"]]
+
+
+def test_a_relative_clause_on_another_noun_does_not_date_the_meeting(pipeline: Any) -> None:
+    """'shook hands after the signing, the end of border talks that began on Sunday': Sunday is when the talks
+    began, not the handshake's day."""
+    body = (
+        "President Lula and President Gustavo Petro shook hands after the signing, the end of border talks that "
+        "began on Sunday."
+    )
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [str(e.event_date) for e in events if e.event_type == "summit"] != ["2024-03-03"]

@@ -140,7 +140,28 @@ class SummitExtractor(TypeExtractor):
         place = None
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
-        return candidate(self, view, trigger, states, used, confidence, place=place, format=fmt)
+        return candidate(
+            self,
+            view,
+            trigger,
+            states,
+            used,
+            confidence,
+            place=place,
+            other_moments=_relatives_of_others(trigger),
+            format=fmt,
+        )
+
+
+def _relatives_of_others(trigger: Token) -> list[tuple[int, int]]:
+    """'shook hands after the signing, the culmination of talks that began on Sunday': a relative clause on
+    another noun dates that noun, not the trigger."""
+    out = []
+    for x in trigger.doc:
+        if x.dep_ == "relcl" and x.head.i != trigger.i and trigger not in x.subtree:
+            sub = list(x.subtree)
+            out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return out
 
 
 def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:

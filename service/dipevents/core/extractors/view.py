@@ -126,10 +126,12 @@ def candidate(  # noqa: PLR0917 - every argument is a distinct part of the evide
     confidence: float,
     *,
     place: Place | None = None,
+    other_moments: Sequence[tuple[int, int]] = (),
     **fields: Any,
 ) -> Candidate:
-    """A candidate event of `extractor` (which has `name` and `event_type`) dated from its trigger."""
-    elsewhere = other_moment_spans(trigger)
+    """A candidate event of `extractor` (which has `name` and `event_type`) dated from its trigger (not from the
+    `other_moments` spans a type knows tell of another time)."""
+    elsewhere = [*other_moment_spans(trigger), *other_moments]
     if place is not None and any(a <= _place_at(view, place, trigger) < b for a, b in elsewhere):
         place = None  # named in a clause about another moment of the meeting
     return Candidate(
