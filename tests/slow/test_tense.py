@@ -60,6 +60,9 @@ def test_reported_meetings_stay_summits(pipeline: Any, body: str) -> None:
         "officials said.",
         "Albanese flies to Jakarta on Thursday. He holds talks with Indonesian President Prabowo Subianto on Friday "
         "and Saturday.",
+        # a present clause hanging off the schedule shares its time
+        "Lula sees Argentine President Javier Milei once more on Friday in Montevideo, where the Mercosur "
+        "presidents hold their summit.",
         # not yet
         "Albanese has yet to speak with Indonesian President Prabowo Subianto about the fishing dispute.",
     ],

@@ -2,9 +2,10 @@
 
 Candidates share a blocking key (type + set of states) and sit inside the dedup window. The score adds:
 - **date distance**, weighed by how each date was found: the same day counts most; a day or two apart is
-  within what time zones and "yesterday" explain (two days for a day of publication, which may trail the
-  event); further apart, two dates read from the text (explicit, relative, dateline) are a *conflict*: two
-  meetings of one pair a few days apart never merge, whatever else agrees. A cluster keeps the date of each
+  within what time zones and "yesterday" explain (two days for a day of publication or a dateline's date, which
+  are when the report was filed and may trail the event); further apart, two dates written in mentions
+  (explicit, relative) are a *conflict*: two meetings of one pair a few days apart never merge, whatever else
+  agrees; a filing day further off only counts against. A cluster keeps the date of each
   of its reports: the nearest one counts for, any one read from the text that is too far is a conflict, so
   the outcome does not hang on which report came first;
 - **place compatibility**: two venues, or a venue and a dateline, in different cities conflict (two venues) or
@@ -27,14 +28,14 @@ from datetime import date
 from typing import Any
 
 from dipevents.core.models import BUILTIN_TYPES, Event
-from dipevents.core.provenance import TEXT_DATE_SOURCES, UNSOURCED_PLACE, date_rank
+from dipevents.core.provenance import MENTION_DATE_SOURCES, UNSOURCED_PLACE, date_rank
 from dipevents.core.registry import EventTypes
 
 THRESHOLD = 0.5
 
 # Days two dates may differ by, beyond the tolerance, and still be one event, by how the dates were found: the
-# day of publication may trail the event by a day.
-_DATE_SLACK = {"explicit": 0, "relative": 0, "dateline": 0, "publication": 1}
+# day a report was filed (its publication, its dateline's "June 15") may trail the event by a day.
+_DATE_SLACK = {"explicit": 0, "relative": 0, "dateline": 1, "publication": 1}
 _SAME_DAY, _NEAR_DAY = 1.0, 0.6
 _FAR_DAY, _FAR_DAY_STEP = -1.0, 0.3  # a weakly dated report a few days off: against, more so the further
 _SAME_PLACE = {"venue": 0.5, "dateline": 0.3}
@@ -177,7 +178,7 @@ def _pair_term(x: Dating, y: Dating, tolerance: int) -> tuple[float, bool]:
     slack = tolerance + max(_DATE_SLACK[x.source], _DATE_SLACK[y.source]) + x.day_only + y.day_only
     if days <= slack:
         return _NEAR_DAY, False
-    if x.source in TEXT_DATE_SOURCES and y.source in TEXT_DATE_SOURCES:
+    if x.source in MENTION_DATE_SOURCES and y.source in MENTION_DATE_SOURCES:
         return _FAR_DAY, True
     return _FAR_DAY - _FAR_DAY_STEP * (days - slack), False
 

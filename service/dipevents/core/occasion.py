@@ -30,6 +30,9 @@ _AWAY = re.compile(
     r"|until|from)\b",
     re.IGNORECASE,
 )
+# a place the meeting's clause hangs off as "where" ("a banquet hall in Pyongyang, where the two leaders talked",
+# "flew on to Hanoi, where she met ..."): the place is the clause's venue, the comma no boundary
+_WHERE_CLAUSE = re.compile(r"^[^,;\u2014]*,\s*where\s+[^,;\u2014]*$", re.IGNORECASE)
 # a venue is named within the trigger's phrase ("met ... on the sidelines of the Shanghai Cooperation
 # Organization (SCO) summit in Astana"), not a sentence away
 _NEAR_CHARS = 140
@@ -99,7 +102,11 @@ def next_to_trigger(c: HasOccasion) -> bool:
     at = min(spots, key=lambda s: abs(s - c.trigger_at))
     lo, hi = sorted((at, c.trigger_at))
     between = text[lo:hi]
-    return len(between) <= _NEAR_CHARS and not _AWAY.search(between)
+    if len(between) > _NEAR_CHARS:
+        return False
+    if at < c.trigger_at and _WHERE_CLAUSE.match(between):
+        return True
+    return not _AWAY.search(between)
 
 
 def choose_place(cands: Sequence[HasOccasion], dateline: Place | None) -> tuple[Place | None, PlaceSource | None]:

@@ -14,8 +14,6 @@ DateSource = Literal["explicit", "relative", "dateline", "publication"]
 DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
 # written in a mention: what a sentence of the event itself says
 MENTION_DATE_SOURCES: tuple[DateSource, ...] = ("explicit", "relative")
-# read from the text (a mention or the dateline), not assumed from the time of publication
-TEXT_DATE_SOURCES: frozenset[str] = frozenset(("explicit", "relative", "dateline"))
 
 # Named next to the meeting word in a mention, the article's dateline city, a city a mention names further away.
 PlaceSource = Literal["venue", "dateline", "mention"]

@@ -76,6 +76,16 @@ def test_a_publication_day_is_looser_than_a_written_date() -> None:
     assert not four.same_event and not four.conflict and four.parts["date"] < 0
 
 
+def test_a_dateline_date_is_a_filing_day_not_a_meeting_day() -> None:
+    """A report datelined two days after a dated meeting ('returned home Thursday from the three-day visit') may
+    still tell it; far off it counts against without a conflict, which only two dates written in mentions make."""
+    a = report("a", D, city="Hanoi")
+    filed = score(a, report("b", D + timedelta(days=2), "dateline", city="Hanoi", sentence="The two leaders met."))
+    assert filed.same_event and not filed.conflict
+    late = score(a, report("b", D + timedelta(days=6), "dateline", city="Hanoi", sentence="The two leaders met."))
+    assert not late.same_event and not late.conflict
+
+
 def test_day_only_weekday_gets_a_day_more() -> None:
     """A weekday resolved against a time known only to the day may be a day off."""
     a = report("a", D)

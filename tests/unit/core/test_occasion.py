@@ -59,3 +59,19 @@ def test_dateline_zone_and_city_from_the_knowledge_files() -> None:
     assert kb.dateline_zone("ATLANTIS") is None
     london = kb.dateline_place("LONDON")
     assert london is not None and london.country == "GBR"
+
+
+def test_a_place_a_where_clause_hangs_off_is_the_venue() -> None:
+    """'... a lakeside villa outside Hanoi, where the two presidents talked': the clause's place is its venue; a
+    where-clause after the meeting names somewhere else."""
+    hanoi = Place("Hanoi", "VNM", "capital", "Hanoi")
+    before = cand(
+        "The visit ended at a lakeside villa outside Hanoi, where the two presidents talked late.",
+        "talked",
+        place=hanoi,
+    )
+    assert choose_place([before], LONDON) == (hanoi, "venue")
+    after = cand(
+        "The two presidents talked on Monday, then flew on to Hanoi, where crowds waited.", "talked", place=hanoi
+    )
+    assert choose_place([after], LONDON) == (LONDON, "dateline")

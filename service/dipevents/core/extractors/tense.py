@@ -54,10 +54,8 @@ def _present_in_subclause(view: SentenceView, t: Token) -> bool:
 def _present_with_a_weekday(view: SentenceView, t: Token) -> bool:
     """'Clinton meets Jiang on Friday', 'he holds talks with X on Tuesday': a simple present dated by a weekday
     is the wire's future (a meeting it reports is in the past tense, and a weekday in the present is a
-    schedule)."""
-    root = clause_root(t)
-    if root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
-        return False
+    schedule). A present clause hanging off such a clause shares its time ('meets X on Thursday in Brussels,
+    where the leaders hold their summit')."""
     # "Sunday's": only the possessive ending goes (stripping the letter s off both ends lost Saturday and Sunday)
     weekdays = [
         d
@@ -66,11 +64,18 @@ def _present_with_a_weekday(view: SentenceView, t: Token) -> bool:
     ]
     if not weekdays:
         return False
-    scope = set(temporal_scope(t))
-    for d in weekdays:
-        span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
-        if span is not None and any(x in scope for x in span):
+    spans = [view.doc.char_span(d.start, d.end, alignment_mode="expand") for d in weekdays]
+    node = t
+    for _ in range(3):
+        root = clause_root(node)
+        if root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
+            return False
+        scope = set(temporal_scope(node))
+        if any(span is not None and any(x in scope for x in span) for span in spans):
             return True
+        if root.dep_ not in ("relcl", "advcl") or root.head.i == root.i:
+            return False
+        node = root.head
     return False
 
 
