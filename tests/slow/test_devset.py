@@ -41,6 +41,30 @@ def test_cross_source_dedup(pipeline: Any, dev_articles: list[dict[str, Any]], d
     assert exact >= 0.98, (exact, dups)
 
 
+# Story-level dedup on the multi-wire held-out sets (those whose expected.json groups articles into stories): no
+# story event as two first sightings, no merge across stories, and exact sources at most 0.02 under the scores.
+DEDUP_FLOORS: dict[str, float] = {"heldout7": 0.84, "heldout8": 0.98, "heldout9": 0.90, "heldout10": 0.98}
+
+
+@pytest.mark.parametrize("name", sorted(DEDUP_FLOORS))
+def test_multi_wire_sets_give_one_event_per_story_event(pipeline: Any, name: str) -> None:
+    """Every article of the set in one shuffled stream: dup 0, merge_err 0, exact at or above the floor."""
+    import random
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / name
+    lines = [ln for ln in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    random.Random(11).shuffle(lines)
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    processor = ArticleProcessor(pipeline, SyndicationIndex())
+    dedup = Deduplicator({})
+    for ext in processor.process([Article.model_validate_json(ln) for ln in lines]):
+        for ev in ext.events:
+            dedup.observe(ev, ext.article.article_id, ext.article.published_at)
+    exact, dups, merge_err = dedup_scores([json.loads(e.model_dump_json()) for e in dedup.events()], expected)
+    assert (dups, merge_err) == (0, 0), exact
+    assert exact >= DEDUP_FLOORS[name], exact
+
+
 # Per-type and micro F1 floors, at most 0.02 under each set's scores (docs/extraction.md has the scores). Raise a floor
 # when a rule change raises its score; never lower one to make a change pass.
 FLOORS: dict[str, dict[str, float]] = {
@@ -48,12 +72,14 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout": {"summit": 0.96, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.97},
     "heldout2": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.96},
     "heldout3": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
-    "heldout4": {"summit": 0.85, "ministry_instruction": 0.86, "consultation_agreement": 0.78, "micro": 0.84},
-    "heldout5": {"summit": 0.93, "ministry_instruction": 0.92, "consultation_agreement": 0.86, "micro": 0.91},
+    "heldout4": {"summit": 0.86, "ministry_instruction": 0.93, "consultation_agreement": 0.93, "micro": 0.89},
+    "heldout5": {"summit": 0.94, "ministry_instruction": 0.93, "consultation_agreement": 0.90, "micro": 0.93},
     "heldout6": {"summit": 0.93, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.95},
-    "heldout7": {"summit": 0.90, "ministry_instruction": 0.93, "consultation_agreement": 0.81, "micro": 0.89},
+    "heldout7": {"summit": 0.93, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.95},
     "heldout8": {"summit": 0.96, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.97},
-    "heldout9": {"summit": 0.87, "ministry_instruction": 0.74, "consultation_agreement": 0.94, "micro": 0.86},
+    "heldout10": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
+    "realpara": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.90, "micro": 0.95},
+    "heldout9": {"summit": 0.89, "ministry_instruction": 0.88, "consultation_agreement": 0.98, "micro": 0.91},
 }
 
 
