@@ -212,6 +212,24 @@ def test_a_meeting_in_recent_months_is_background(pipeline: Any) -> None:
     assert [c for c, _ in summits(pipeline, body)] == [["TUR", "UKR"]]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a month's or a year's earlier part is no news of the week
+        "Spanish Prime Minister Pedro Sanchez and Lula had talked on the fringes of the climate conference in Dubai "
+        "earlier this month, but officials in Madrid played down any thaw.",
+        "Chancellor Olaf Scholz sat down with President Andrzej Duda in Warsaw earlier in the year, a German "
+        "diplomat recalled.",
+        # the latest of a series of meetings is one of them, recalled
+        "The Vienna round follows a string of meetings between Chancellor Olaf Scholz and Prime Minister Viktor "
+        "Orban, most recently in Budapest with President Emmanuel Macron looking on.",
+    ],
+)
+def test_earlier_this_month_and_most_recently_are_background(pipeline: Any, body: str) -> None:
+    """'earlier this month', 'earlier in the year', 'most recently in Budapest': a recalled meeting, not news."""
+    assert summits(pipeline, body) == []
+
+
 def test_a_counted_reference_is_the_leaders_named_before_not_the_main_pair(pipeline: Any) -> None:
     """'the three heads of state' after three named presidents is those three, not the article's pair."""
     body = (

@@ -32,6 +32,12 @@ def test_yugoslavia_czechoslovakia_east_germany(kb: Any) -> None:
     assert _countries("Belgrade and Prague signed a trade protocol.", kb, date(2010, 1, 1)) == ["SRB", "CZE"]
 
 
+def test_the_former_yugoslav_republic_is_macedonia_in_lower_case_too(kb: Any) -> None:
+    """'the former Yugoslav Republic of Macedonia', as copy writes the UN name: Macedonia, not Yugoslavia."""
+    text = "Greece lifted its veto on the former Yugoslav Republic of Macedonia joining the alliance."
+    assert _countries(text, kb, date(2008, 4, 2)) == ["GRC", "MKD"]
+
+
 def test_plural_leaders_name_their_states_as_of_the_day(kb: Any) -> None:
     """'the Russian and Polish leaders' in 1987 are SUN and POL, listed once each."""
     found = find_actors("the Russian and Polish leaders shook hands", kb, date(1987, 4, 1))
