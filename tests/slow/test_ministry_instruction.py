@@ -837,3 +837,68 @@ def test_a_bare_plural_after_a_named_group_is_that_group(pipeline: Any, body: st
     """'the presidents of Azerbaijan and Armenia will continue work. The presidents have also instructed ...': the
     two named, not the whole three-party meeting."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 'he' in a spokesman's report is the leader he speaks for
+        (
+            "Chancellor Olaf Scholz returned from Brussels on Tuesday. He also told the finance ministry to freeze new "
+            "spending, his spokesman said.",
+            [["DEU"]],
+        ),
+        # 'he' in a named private person's report is that person
+        (
+            "President Emmanuel Macron received the investor Pierre Dumont at the Elysee on Tuesday. Dumont said "
+            "afterwards that he had asked his team to draw up plans for a factory in France.",
+            [],
+        ),
+        # a leader resolved from 'he' asking his own head of government
+        (
+            "President Sergio Mattarella said he had asked Prime Minister Giorgia Meloni to present a new budget plan.",
+            [["ITA"]],
+        ),
+    ],
+)
+def test_who_he_is_in_a_report(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """A spokesman speaks for his principal; a named person who is no leader speaks of himself; a resolved 'he'
+    gives an order to his own head of government."""
+    assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a leader's surname at the end of a minister's double-barrelled name is no leader
+        (
+            "President Cyril Ramaphosa tasked Defence Minister Thandi Modise-Zuma with drawing up a deployment plan.",
+            ["ZAF"],
+        ),
+        # the verb the parser took for an adjective of the minister's title
+        (
+            'Ramaphosa tasked Foreign Minister Naledi Pandor with setting up a crisis cell in Pretoria "within '
+            'hours," his office said.',
+            ["ZAF"],
+        ),
+        # the leader after a fronted time phrase, taken for its apposition
+        (
+            "Earlier in the day Chancellor Olaf Scholz told the cabinet to prepare a relief package, his "
+            "spokeswoman said.",
+            ["DEU"],
+        ),
+        # where the leader speaks from or travels in names no giver
+        (
+            "Later that night President Cyril Ramaphosa, speaking from Brazil, ordered the police to reopen the highway.",
+            ["ZAF"],
+        ),
+        (
+            "That evening Chancellor Olaf Scholz, travelling in India, ordered the army to send more units east.",
+            ["DEU"],
+        ),
+    ],
+)
+def test_misparsed_givers_and_bodies(pipeline: Any, body: str, expected: list[str]) -> None:
+    """Parses that lose the giver or the body (a double-barrelled name, a past verb hung as an adjective, a name
+    taken into a time phrase) and a participle clause that names a place, not a giver."""
+    assert instructions(pipeline, body) == [expected]

@@ -52,6 +52,7 @@ _PLURAL_PARTIES = re.compile(
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|ibn|bint|binti)\s$")
+_BARREL_BEFORE = re.compile(r"\b[A-Z][a-z]{3,}-$")  # "Dlamini-" of "Dlamini-Zuma" (not "El-" of "El-Sisi")
 _WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
 _I = re.compile(r"\bI\b")
 _THEY = re.compile(r"\b(?:they|They|their|Their|them)\b")
@@ -120,6 +121,9 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
         alias = m.group(0)
         if _PATRONYMIC_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # "Abdulaziz bin Salman", "Faisal bin Farhan": part of someone else's name
+        barrel = _BARREL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if barrel and not kb.leader_re.fullmatch(barrel.group(0)[:-1]):
+            continue  # "Foreign Minister Dlamini-Zuma": a double-barrelled name, not "Zuma" (but "Bashir-Kiir talks")
         if FACILITY_AFTER.match(text, m.end()):
             continue  # "the Santos Palace", "Mandela Hall": a place named after someone
         start, role, former, country_hint = m.start(), None, False, None

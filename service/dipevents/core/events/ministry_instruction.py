@@ -26,6 +26,7 @@ from dipevents.core.extractors.syntax import (
     compound_in,
     is_word_of,
     lemma,
+    misparsed_past,
     phrase_without_relative,
     relative_antecedent,
     subjects,
@@ -395,10 +396,15 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
         return None
     subj = [s for s in t.head.children if s.dep_ == "nsubj"]
     speakers = view.actors_of(subj)
+    voices = view.kb.words("ministry_instruction", "voice_roles")
+    if any(a.kind == "official" and _role_in(a.role, voices) for a in speakers):
+        return None  # "He told the ministry to ..., the spokesman said": a spokesman's 'he' is his principal
     # a minister speaking reports his own order: an official stays one, and no leader's instruction follows
     people = [a for a in speakers if a.kind in ("leader", "he_or_she", "official")]
     if people:
         return people
+    if doers[0].lower_ != "i" and any(s.pos_ == "PROPN" and not view.actors_of(s) for s in subj):
+        return []  # "Musk said he had asked his team to": a named person who is no leader speaks of himself
     # a member of a body who can give orders himself (a commander, an official); a spokesman speaks for another
     commanders = view.kb.words("ministry_instruction", "commanding_speakers")
     commanding = any(
@@ -406,6 +412,11 @@ def _reporting_speaker(t: Token, doers: list[Token], view: SentenceView) -> list
         for s in subj
     )
     return [] if commanding else None
+
+
+def _role_in(role: str | None, words: frozenset[str]) -> bool:
+    """Is the role one of the words, or a kind of one ('presidential spokesman' of 'spokesman')?"""
+    return role is not None and any(role == w or role.endswith(" " + w) for w in words)
 
 
 def _led(t: Token, view: SentenceView) -> bool:
@@ -429,8 +440,10 @@ def _jointly_led(t: Token, view: SentenceView) -> bool:
 def _own_head_of_government(t: Token, view: SentenceView) -> list[Token]:
     """'President Cossiga asked Craxi to stay on': a head of state instructing the head of government of his own
     state instructs the government."""
-    givers = {a.country for a in view.actors_of(subjects(t)) if a.is_sitting_leader and a.country}
-    names = {a.name for a in view.actors_of(subjects(t)) if a.is_sitting_leader}
+    # "Putin said he had instructed Prime Minister X": the pronoun resolved to a leader gives it too
+    doers = [a for a in view.actors_of(subjects(t)) if a.kind in ("leader", "he_or_she") and not a.former]
+    givers = {a.country for a in doers if a.country}
+    names = {a.name for a in doers}
     out = []
     for c in t.children:
         if c.dep_ in ("dobj", "dative"):
@@ -529,6 +542,8 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     body_words = kb.words("state_bodies", "bodies")
     deps = ("nsubjpass",) if passive_subject_only else ("dobj", "nsubjpass", "dative", "iobj")
     heads = [c for c in t.children if c.dep_ in deps]
+    if misparsed_past(t) and not passive_subject_only:
+        heads.append(t.head)  # "Mbeki tasked Foreign Minister X": the noun the verb was hung on is its object
     if not passive_subject_only and not any(c.dep_ == "dobj" for c in t.children):
         # "mandated their ministers to prepare": parsed as the subject of the complement clause
         # ... and "ordered that the army be deployed": the passive subject of the ordered clause

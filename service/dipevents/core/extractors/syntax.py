@@ -143,7 +143,37 @@ def subjects(t: Token) -> list[Token]:
             cur = cur.head
         else:
             break
+    if cur is not None and cur.tag_ in ("VBD", "VBZ", "VBP"):
+        named = _name_in_fronted_adverbial(cur)
+        if named:
+            return named
+    if misparsed_past(t):
+        # "Mbeki tasked Foreign Minister X with ...": the name before the verb, taken for its modifier
+        return [c for c in t.children if c.dep_ in ("npadvmod", "nmod", "compound") and c.i < t.i]
     return []
+
+
+def _name_in_fronted_adverbial(verb: Token) -> list[Token]:
+    """'Earlier in the day Kuchma ordered ...': a subjectless finite verb whose fronted time phrase took the name
+    right after it as an apposition (one set off by no comma is no apposition)."""
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("advmod", "prep", "npadvmod"):
+            continue
+        for x in c.subtree:
+            if (
+                x.dep_ == "appos"
+                and x.pos_ == "PROPN"
+                and x.head.pos_ == "NOUN"
+                and not any(y.is_punct for y in x.doc[x.head.i + 1 : x.left_edge.i])
+            ):
+                return [x]
+    return []
+
+
+def misparsed_past(t: Token) -> bool:
+    """A past-tense verb the parser hung as an adjective on the noun after it ('Mbeki tasked Foreign Minister X'):
+    a modifier is never in the simple past, so the noun is its object and the name before it its subject."""
+    return bool(t.dep_ == "amod" and t.tag_ == "VBD" and t.head.i > t.i)
 
 
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
@@ -166,8 +196,14 @@ def relative_antecedent(x: Token) -> Token | None:
 
 
 def phrase_without_relative(x: Token) -> list[Token]:
-    """x's phrase without its relative clauses: what names the antecedent, not what the clause says of it."""
-    inner = {y.i for c in x.children if c.dep_ == "relcl" for y in c.subtree}
+    """x's phrase without its relative and participle clauses: what names the antecedent, not what the clause
+    says of it ('Kuchma, speaking from Brazil,' names no Brazilian)."""
+    inner = {
+        y.i
+        for c in x.children
+        if c.dep_ == "relcl" or (c.dep_ == "acl" and c.i > x.i and c.tag_ in ("VBG", "VBN"))
+        for y in c.subtree
+    }
     return [y for y in x.subtree if y.i not in inner]
 
 
