@@ -408,3 +408,70 @@ def test_a_bodys_own_sessions(pipeline: Any, body: str, expected: list[Any]) -> 
 )
 def test_an_agreement_in_progress_is_not_reached(pipeline: Any, body: str, expected: list[Any]) -> None:
     assert agreements(pipeline, body) == expected
+
+
+_MET = "President Gabriel Boric received President Dina Boluarte in Santiago on Tuesday. "
+_TALKED = "President Gabriel Boric and President Dina Boluarte held talks in Arica on Tuesday. "
+_THREE = "President Gabriel Boric, President Dina Boluarte and President Luis Arce held a three-way summit in Arica on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # ministers to hold a working session
+        (
+            _MET
+            + "Both countries also decided to have their ministers hold a first working session on Friday in Lima.",
+            [["CHL", "PER"]],
+        ),
+        # an impersonal agreement, with no one named in its sentence: the meeting's parties
+        (
+            _MET + "Chile's foreign minister Alberto van Klaveren told reporters that the talks had gone well. He said "
+            "it was agreed that the joint border commission would continue its meetings every quarter.",
+            [["CHL", "PER"]],
+        ),
+        # negotiating delegations resuming their own work
+        (
+            "President Gabriel Boric and President Dina Boluarte spoke by telephone on Tuesday. The two presidents "
+            "agreed that the delegations on the river boundary would resume their work next month, the Chilean "
+            "government said.",
+            [["CHL", "PER"]],
+        ),
+        # a meeting agreed for continuing the negotiations is a round of them; one to discuss a subject is a plan
+        (
+            _TALKED + "A statement said the two presidents had agreed to meet again in Lima in the autumn to continue "
+            "the negotiations.",
+            [["CHL", "PER"]],
+        ),
+        (
+            _TALKED
+            + "A statement said the two presidents had agreed to meet again in Lima in the autumn to discuss trade.",
+            [],
+        ),
+        # talks continued with the level that holds them named ('the three countries': the three-way summit)
+        (
+            _THREE
+            + "Boric and Boluarte had breakfast together before it. The three countries agreed to continue their "
+            "talks at the level of energy ministers to settle the pipeline tariffs.",
+            [["BOL", "CHL", "PER"]],
+        ),
+        (_THREE + "The three countries agreed to continue their talks at the highest level.", []),
+        # what an agreed text provides for: the parties' ministers to meet; without one, a plan reported
+        (
+            _TALKED + "Under the agreement, the interior ministers of Peru and Chile will meet every month in Tacna.",
+            [["CHL", "PER"]],
+        ),
+        (_TALKED + "The interior ministers of Peru and Chile will meet next month in Tacna.", []),
+        # an agreement of years back, told as such
+        (
+            "Twenty years ago this week, the presidents of Peru and Chile ended a long feud. The two governments "
+            "agreed in those years to set up a joint commission that met twice a year.",
+            [],
+        ),
+    ],
+)
+def test_agreed_sessions_rounds_and_provisions(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Working sessions, 'it was agreed', delegations resuming work, a meeting agreed to continue negotiations,
+    talks continued at a named level, bodies meeting under an agreed text; near misses: a meeting to discuss a
+    subject, talks 'at the highest level', a reported plan, an agreement 'in those years'."""
+    assert agreements(pipeline, body) == expected

@@ -43,7 +43,7 @@ def references(tree: ast.AST, module: Path) -> list[tuple[int, tuple[str, ...]]]
             lists = [
                 e.value
                 for k in node.keywords
-                if k.arg in ("triggers", "narrow")
+                if k.arg in ("triggers", "narrow", "impersonal")
                 for e in (k.value.elts if isinstance(k.value, ast.Tuple) else [k.value])
                 if isinstance(e, ast.Constant) and isinstance(e.value, str)
             ]

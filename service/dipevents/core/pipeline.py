@@ -162,7 +162,12 @@ class Pipeline:
         ctx.recalled_frames = frozenset(
             clean.sentences[i].start for i in recalled_frames([s.text for s in clean.sentences], self.kb)
         )
-        candidates = [i for i, s in enumerate(clean.sentences) if is_candidate(s.text, actors[i], self.kb, self.types)]
+        meeting = len(ctx.main_states) >= 2
+        candidates = [
+            i
+            for i, s in enumerate(clean.sentences)
+            if is_candidate(s.text, actors[i], self.kb, self.types, main_meeting=meeting)
+        ]
         candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, dateline_place, ctx, actors, candidates)
 

@@ -39,15 +39,30 @@ def trigger_forms(kb: Knowledge, section: str, *lists: str, narrow: str | None =
     return found
 
 
-def is_candidate(text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes) -> bool:
+def is_candidate(
+    text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes, main_meeting: bool = False
+) -> bool:
     if not any(a.kind in _PARTY_KINDS or (a.kind == "he_or_she" and a.country) for a in actors):
         # a party: someone or some state; "he" only when the context resolved it to a leader; officials of a
         # state only for a type whose parties they can be
-        if not any(a.kind == "official" and a.country for a in actors):
-            return False
-        return any(possible(t, text, actors, kb) for t in types if t.prefilter.officials)
+        if any(a.kind == "official" and a.country for a in actors) and any(
+            possible(t, text, actors, kb) for t in types if t.prefilter.officials
+        ):
+            return True
+        # "He said it was agreed that ...": no one named, the article's meeting's parties
+        return main_meeting and any(
+            impersonal_forms(kb, t.section, t.prefilter.impersonal).search(text) is not None
+            and possible(t, text, actors, kb)
+            for t in types
+            if t.prefilter.impersonal
+        )
     # parse only when some registered event type can be there
     return any(possible(t, text, actors, kb) for t in types)
+
+
+def impersonal_forms(kb: Knowledge, section: str, name: str) -> re.Pattern[str]:
+    found: re.Pattern[str] = kb.memo(("impersonal_forms", section, name), lambda: word_pattern(kb.words(section, name)))
+    return found
 
 
 def possible(t: EventType, text: str, actors: list[ActorMention], kb: Knowledge) -> bool:

@@ -91,6 +91,9 @@ class Prefilter:
     narrow: str | None = None  # an object of the section: word -> the only forms that count ("called on")
     parties: Callable[[list[ActorMention]], bool] | None = None
     officials: bool = False  # officials alone may be the parties ("Argentina's foreign minister and his counterpart")
+    # a list of the section: impersonal forms ("it was agreed") whose sentence needs no party named in it when the
+    # article has a main meeting (whose parties it stands for)
+    impersonal: str | None = None
 
 
 Assemble = Callable[["list[Candidate]", frozenset[str]], dict[str, Any]]

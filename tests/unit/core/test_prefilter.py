@@ -101,3 +101,14 @@ def test_a_meeting_needs_two_states_from_people(kb: Any) -> None:
     putin = ActorMention(0, 5, "Putin", "leader", country="RUS")
     japan = ActorMention(text.index("Japan"), text.index("Japan") + 5, "Japan", "state", country="JPN", form="name")
     assert not is_candidate(text, [putin, japan], kb, BUILTIN_TYPES)
+
+
+def test_an_impersonal_agreement_needs_the_articles_meeting(kb: Any) -> None:
+    """'It was decided that the commission would meet again' names no party: parsed only in an article with a
+    meeting of two or more states, whose parties it stands for; a plain sentence with no party never."""
+    text = "He added that it was decided that the joint commission would resume its sessions in May."
+    assert not is_candidate(text, [], kb, BUILTIN_TYPES)
+    assert is_candidate(text, [], kb, BUILTIN_TYPES, main_meeting=True)
+    assert not is_candidate(
+        "He added that the commission would resume its sessions.", [], kb, BUILTIN_TYPES, main_meeting=True
+    )

@@ -81,14 +81,15 @@ class ConsultationExtractor(TypeExtractor):
                 subj
                 and reporters
                 and (
-                    all(s.lower_ == "it" for s in subj)
+                    # not "he said it was agreed that ...": an expletive, no reporter named by it
+                    all(s.lower_ == "it" and s.dep_ == "nsubj" for s in subj)
                     or (all(s.lower_ in ("they", "we") for s in subj) and _named_parties(reporters, view))
                 )
             ):
                 # "North Korea said it agreed ...", "Argentina and Chile said they had agreed ...": the reporters
                 # (not "aides said they agreed": then 'they' keeps its own meaning)
                 subj = reporters
-            if subj and all(s.lower_ == "it" and s.dep_ in ("nsubjpass", "expl") for s in subj) and not reporters:
+            if subj and all(s.lower_ == "it" and s.dep_ in ("nsubjpass", "expl") for s in subj):
                 subj = []  # "It was agreed that consultations ... would be held": no one named, the talks' own parties
             parties = view.actors_of(subj) if subj else []
             if not subj and talk.dep_ == "dobj" and talk.head.i != t.i:
@@ -121,6 +122,7 @@ class ConsultationExtractor(TypeExtractor):
                 # sentences name, else no guess
                 mediated = states - _brokers(view)
                 states = mediated if len(mediated) in _counts(view, refs, 0) else _states_before(view, refs)
+                states = states or _held_counted(view, refs)
             numbers = [s for s in subj if s.pos_ == "NUM" and any(d.dep_ == "det" for d in s.children)]
             if len(states) < 2 and numbers:
                 # "The two agreed to launch a dialogue": the two the sentence before named
@@ -169,8 +171,12 @@ class ConsultationExtractor(TypeExtractor):
                 talk = _bodies_talk(t, view)  # "will hold talks between their prime ministers"
         else:
             talk = _object_talk(t, view)
-        if talk is None and lem in kb.words("consultation_agreement", "joint_meet_verbs") and _shared_bodies(t, view):
-            talk = t  # "their special representatives will meet soon"
+        if (
+            talk is None
+            and lem in kb.words("consultation_agreement", "joint_meet_verbs")
+            and (_shared_bodies(t, view) or _bodies_under_accord(t, view))
+        ):
+            talk = t  # "their special representatives will meet soon", "under the deal, their ministers will meet"
         subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
         if talk is None and lem in kb.words("consultation_agreement", "joint_start_verbs"):
             # "talks between X and Y will resume next week": the talks' own sides
@@ -293,6 +299,24 @@ def _shared_bodies(verb: Token, view: SentenceView) -> bool:
     return False
 
 
+def _bodies_under_accord(verb: Token, view: SentenceView) -> bool:
+    """'Under the deal / its third point, the foreign ministers of X and Y will meet': what a text the parties agreed
+    provides for, bodies of theirs meeting (the states come from the subject: two or more are needed)."""
+    kb = view.kb
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # meeting someone else, not one another
+    accords = kb.words("consultation_agreement", "accord_nouns")
+    if not any(
+        c.dep_ == "prep" and c.lower_ in kb.words("consultation_agreement", "accord_preps") and c.i < verb.i
+        for c in verb.children
+        for g in c.children
+        if g.dep_ == "pobj" and lemma(g) in accords
+    ):
+        return False
+    bodies = kb.words("state_bodies", "bodies")
+    return any(s.dep_ == "nsubj" and is_word_of(s, bodies) for s in verb.children)
+
+
 def _counts(view: SentenceView, refs: list[Any], default: int) -> set[int]:
     """How many states references count ('the two sides', 'the three'); {default} when they count none."""
     counts = {w: int(n) for n, ws in view.kb.word_map("discourse", "number_words").items() for w in ws}
@@ -319,6 +343,15 @@ def _states_counted(view: SentenceView, wanted: set[int], refs: list[Any]) -> se
         if not wanted:
             return set()  # an uncounted reference is only ever the sentence before's states
     return set()
+
+
+def _held_counted(view: SentenceView, refs: list[Any]) -> set[str]:
+    """'the three countries agreed' in an article whose main meeting is a bilateral beside a three-way summit: the
+    one meeting of leaders the article reports with that many states (three or more: a pair is too common a count
+    to pick one meeting by)."""
+    wanted = {n for n in _counts(view, refs, 0) if n >= 3}
+    held = [set(k) for k in view.ctx.held_meetings if len(k) in wanted]
+    return held[0] if len(held) == 1 else set()
 
 
 def _intended_talk(t: Token, view: SentenceView) -> Token | None:
@@ -457,8 +490,17 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     return joined
                 if _verb_in(c, consult_verbs) and (not _verb_in(c, bodies_only) or _bodies_meet(c, view)):
                     return c  # "agreed that their prime ministers would sit down together"
+                if _verb_in(c, bodies_only):
+                    purpose = _negotiating_purpose(c, view)
+                    if purpose is not None:
+                        return purpose  # "agreed to meet again in Geneva to continue the negotiations"
                 if lc in starts:
-                    obj = _object_talk(c, view) or _talk_subject(c, view) or _owned_sessions(c, view)
+                    obj = (
+                        _object_talk(c, view)
+                        or _talk_subject(c, view)
+                        or _owned_sessions(c, view)
+                        or _talk_bodies_work(c, view)
+                    )
                     if obj is not None:
                         return obj
                 if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")):
@@ -579,7 +621,27 @@ def _talks_on_issue(verb: Token, view: SentenceView) -> Token | None:
     for c in verb.children:
         if c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in preps for p in c.children):
             return c
+        if c.dep_ == "dobj" and c.lower_ in nouns and _level_named(verb, c, view):
+            return c  # "continue their talks at the level of water ministers": who is to hold them, named
     return None
+
+
+def _level_named(verb: Token, talk: Token, view: SentenceView) -> bool:
+    """'at the level of water ministers and experts', 'at ministerial level': the talks' level, on the verb or the
+    talks (not 'at the highest level', not leaders: their own talks are a summit)."""
+    kb = view.kb
+    level_nouns = kb.words("consultation_agreement", "level_nouns")
+    levels = kb.word_map("consultation_agreement", "levels")
+    words = {w for name, ws in levels.items() if name != "leaders" for w in ws}
+    for p in (*verb.children, *talk.children):
+        if p.dep_ != "prep" or p.lower_ != "at":
+            continue
+        for g in p.children:
+            if g.dep_ == "pobj" and lemma(g) in level_nouns:
+                phrase = " ".join(x.lower_ for x in g.subtree if x.i != g.i)
+                if any(_word_in(w, phrase) for w in words):
+                    return True
+    return False
 
 
 def _means_talk(verb: Token, view: SentenceView) -> Token | None:
@@ -620,6 +682,39 @@ def _owned_sessions(verb: Token, view: SentenceView) -> Token | None:
         if c.dep_ == "dobj" and c.lower_ in rounds and any(p.dep_ == "poss" and p.lower_ in owners for p in c.children):
             return c
     return None
+
+
+def _negotiating_purpose(meet: Token, view: SentenceView) -> Token | None:
+    """The talks a meeting is agreed for ('agreed to meet again in June to continue the negotiations', 'to resume
+    talks'): the meeting is a round of those talks, whoever meets (not 'to discuss trade': a planned meeting)."""
+    kb = view.kb
+    verbs = kb.words("consultation_agreement", "start_verbs") | kb.words(
+        "consultation_agreement", "intent_continue_verbs"
+    )
+    nouns = kb.words("consultation_agreement", "continue_on_issue_nouns")
+    for c in meet.children:
+        if c.dep_ in ("advcl", "xcomp") and lemma(c) in verbs and any(a.lower_ == "to" for a in c.children):
+            for o in c.children:
+                if o.dep_ == "dobj" and o.lower_ in nouns and _is_talk(o, view):
+                    return o
+    return None
+
+
+def _talk_bodies_work(verb: Token, view: SentenceView) -> Token | None:
+    """'agreed that the delegations on the delimitation would resume their work': bodies that exist to negotiate,
+    resuming their own work, are the talks resumed (not 'the ministries would resume their work')."""
+    kb = view.kb
+    work = kb.words("consultation_agreement", "work_nouns")
+    owners = kb.words("consultation_agreement", "session_owners")
+    if not any(
+        c.dep_ == "dobj" and c.lower_ in work and any(p.dep_ == "poss" and p.lower_ in owners for p in c.children)
+        for c in verb.children
+    ):
+        return None
+    talk_bodies = kb.words("consultation_agreement", "talk_bodies")
+    return next(
+        (s for s in subjects(verb) if s.dep_ == "nsubj" and (is_word_of(s, talk_bodies) or _is_talk(s, view))), None
+    )
 
 
 def _object_talk(verb: Token, view: SentenceView) -> Token | None:
@@ -690,6 +785,7 @@ EVENT_TYPE = EventType(
         ),
         narrow="narrow_forms",
         officials=True,  # ministers agreeing for their states need no state named beside them
+        impersonal="impersonal_forms",  # "it was agreed that the committee would continue its meetings"
     ),
     extractor=ConsultationExtractor,
     assemble=_assemble,
