@@ -311,6 +311,30 @@ def test_a_participle_clause_shares_its_verbs_subject(pipeline: Any) -> None:
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Prime Minister Keir Starmer and Prime Minister Giorgia Meloni brushed aside criticism from rights "
+            "groups, publishing a paper describing new returns schemes after talks in Rome.",
+            [["GBR", "ITA"]],
+        ),
+        # the participle on a noun of the main clause is not reached through: the talks were others'
+        (
+            "Chancellor Olaf Scholz issued a statement praising talks between President Emmanuel Macron and "
+            "Prime Minister Giorgia Meloni in Rome.",
+            [["FRA", "ITA"]],
+        ),
+    ],
+)
+def test_a_participle_on_the_object_of_a_participle_clause_shares_the_subject(
+    pipeline: Any, body: str, expected: list[Any]
+) -> None:
+    """'X and Y brushed aside ..., publishing a paper describing ... after talks in Rome': the parser hangs the
+    talks on the participle of the object; the act, and the talks, are the subject's."""
+    assert [c for c, _ in summits(pipeline, body)] == expected
+
+
 def test_an_appearance_with_leaders_named_is_a_meeting(pipeline: Any) -> None:
     """'said at a brief appearance with X and Y at his side': the leaders appeared together, as at a press
     conference with them."""
@@ -381,3 +405,59 @@ def test_a_relative_clause_on_another_noun_does_not_date_the_meeting(pipeline: A
     )
     events = pipeline.process_article(make_article(body, published_at=PUB))
     assert [str(e.event_date) for e in events if e.event_type == "summit"] != ["2024-03-03"]
+
+
+def test_going_into_a_meeting_is_joining_it(pipeline: Any) -> None:
+    """'The three presidents then went into a meeting': a movement into a meeting is sitting in it, not travelling
+    to the gathering's setting."""
+    body = (
+        "President William Ruto breakfasted with President Yoweri Museveni at State House on Tuesday, before the "
+        "Tanzanian leader, President Samia Suluhu Hassan, landed from Dodoma. The three presidents then went into a "
+        "closed-door meeting at the lodge that ran past sunset."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["KEN", "TZA", "UGA"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the meeting of the lead, then its co-hosts named: one meeting of all four
+        (
+            "Argentine President Javier Milei and Chilean President Gabriel Boric agreed on Tuesday to reopen the "
+            "Andes pass after a meeting of four hours in Asuncion. The meeting, held at the Palacio de Lopez, was "
+            "hosted by Paraguayan President Santiago Pena and by Uruguayan President Luis Lacalle Pou, who both sat "
+            "in throughout.",
+            [["ARG", "CHL", "PRY", "URY"]],
+        ),
+        # a meeting of its own before the hosted one, by another noun, stays its own
+        (
+            "Argentine President Javier Milei and Chilean President Gabriel Boric agreed on Tuesday to reopen the "
+            "Andes pass after a breakfast meeting in Asuncion. The summit that followed was hosted by Paraguayan "
+            "President Santiago Pena and by Uruguayan President Luis Lacalle Pou.",
+            [["ARG", "CHL"], ["ARG", "CHL", "PRY", "URY"]],
+        ),
+        # a leader of the meeting among those chairing it: no hosts added
+        (
+            "Argentine President Javier Milei and Chilean President Gabriel Boric agreed on Tuesday to reopen the "
+            "Andes pass after a meeting of four hours in Asuncion. The meeting was chaired by Paraguayan President "
+            "Santiago Pena and by Boric.",
+            [["ARG", "CHL"]],
+        ),
+    ],
+)
+def test_the_meeting_hosted_by_leaders_is_the_meeting_with_its_hosts(
+    pipeline: Any, body: str, expected: list[Any]
+) -> None:
+    """'after a meeting of four hours ... The meeting was hosted by X and by Y': the hosts sat in the article's
+    meeting, and the report of it before the reference is of the wider meeting."""
+    assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+def test_who_met_his_counterpart_is_at_the_table(pipeline: Any) -> None:
+    """'said ... after meeting his Tanzanian counterpart': the possessor of the counterpart met them, even where
+    the parser hangs the meeting inside the quote."""
+    body = (
+        'Kenyan President William Ruto flew home on Friday and said "the border is open again" after meeting his '
+        "Tanzanian counterpart Samia Suluhu Hassan in Arusha, in talks chaired by the presidents of Uganda and Rwanda."
+    )
+    assert ["KEN", "TZA"] in [c for c, _ in summits(pipeline, body)]

@@ -40,6 +40,16 @@ _PLURAL_LEADERS = re.compile(
     rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
     re.IGNORECASE,
 )
+_NAMED_BODY = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _heads_a_body(text: str, at: int, kb: Knowledge) -> bool:
+    """A capitalised name after 'president of (the)' that is no state and no people ('King of the Belgians'):
+    a body the title heads ('of CELAC', 'of the Senate')."""
+    m = _NAMED_BODY.match(text, at)
+    return m is not None and m.group(0).removesuffix("s") not in kb.demonyms
+
+
 _AND_LEADERS = r"\s+(?:leaders|presidents|prime ministers|premiers|heads of state|heads of government)\b"
 _AND_LEADERS_RE = re.compile(_AND_LEADERS, re.IGNORECASE)
 _LEADERS_OF = re.compile(
@@ -174,6 +184,8 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             if sm and kb.state_names.get(sm.group(0)):
                 qual = qual or kb.state_names[sm.group(0)]
                 end = m.end() + sm.end()
+            elif not sm and kb.is_leader_title(m.group(0)) and _heads_a_body(after, of_state.end(), kb):
+                continue  # "pro tempore president of CELAC", "president of the Senate": a body's, not a state's
         name = None
         nm = _NAME_AFTER.match(text[end:])
         if nm and nm.group(0).startswith(",") and _opens_clause(text, start, end + nm.end("name")):

@@ -56,6 +56,10 @@ class ArticleContext:
     # meetings by their leaders' states -> where the article first told one as background / as news (offsets)
     recalled_meetings: dict[frozenset[str], int] = field(default_factory=dict)
     held_meetings: dict[frozenset[str], int] = field(default_factory=dict)
+    # "a meeting of five hours ... The meeting was hosted by X": a meeting's states -> the states with the hosts a
+    # later reference named, the offset of that reference's sentence and its meeting noun (reports of the meeting
+    # before it with that noun are of the wider meeting)
+    widened_meetings: dict[frozenset[str], tuple[frozenset[str], int, str]] = field(default_factory=dict)
     # where the sentences that narrate on from a moment recalled before them start (core/frames.py)
     recalled_frames: frozenset[int] = frozenset()
 

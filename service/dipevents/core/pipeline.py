@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -186,7 +186,19 @@ class Pipeline:
         p.ctx.lead_meeting = _lead_meeting(explicit)
         # Pass 2: everything, with references resolved.
         found = [c for v in views for ex in self.extractors for c in ex.extract(v)]
-        return self._assemble(p, found)
+        return self._assemble(p, [self._widened(c, p.ctx) for c in found])
+
+    def _widened(self, c: Candidate, ctx: ArticleContext) -> Candidate:
+        """'... after a meeting of five hours. The meeting was hosted by X': a report of the meeting before the
+        reference that named its hosts, by the same noun, is of the meeting with them in it."""
+        wider = ctx.widened_meetings.get(c.states) if c.event_type in self.meeting_types else None
+        if (
+            wider is None
+            or c.sentence.start >= wider[1]
+            or not re.search(rf"\b{re.escape(wider[2])}\b", c.sentence.text, re.IGNORECASE)
+        ):
+            return c
+        return replace(c, states=wider[0])
 
     def _assemble(self, p: _Prepared, found: Iterable[Candidate]) -> list[Event]:
         groups: dict[tuple[str, frozenset[str]], list[Candidate]] = {}

@@ -38,6 +38,18 @@ def test_the_former_yugoslav_republic_is_macedonia_in_lower_case_too(kb: Any) ->
     assert _countries(text, kb, date(2008, 4, 2)) == ["GRC", "MKD"]
 
 
+def test_the_president_of_a_body_is_no_state_leader(kb: Any) -> None:
+    """'in her capacity as rotating president of Mercosur', 'the president of the Senate': a title of a body, so
+    no leader for the context to give a state; 'the King of the Belgians' still is one."""
+    on = date(2024, 3, 6)
+    for text in (
+        "Pena, in his capacity as rotating president of Mercosur, opened the session.",
+        "She later met the president of the Senate.",
+    ):
+        assert [a for a in find_actors(text, kb, on) if a.role == "president" and a.name is None] == []
+    assert [a.kind for a in find_actors("The King of the Belgians opened the fair.", kb, on)] == ["leader"]
+
+
 def test_plural_leaders_name_their_states_as_of_the_day(kb: Any) -> None:
     """'the Russian and Polish leaders' in 1987 are SUN and POL, listed once each."""
     found = find_actors("the Russian and Polish leaders shook hands", kb, date(1987, 4, 1))

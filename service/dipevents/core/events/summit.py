@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from dipevents.core.actors import ActorMention
 from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
@@ -29,8 +30,6 @@ from dipevents.core.registry import Codes, EventType, MainMeeting, MergeRule, Pr
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-    from dipevents.core.actors import ActorMention
 
 
 class SummitEvent(EventBase):
@@ -109,6 +108,13 @@ class SummitExtractor(TypeExtractor):
                     yield self._candidate(view, trigger, states, used)
                 return
             states, used = states_of(view, people, leaders_only=True)
+            hosted = _hosted_reference(view, trigger, states)
+            if hosted:
+                meeting = frozenset(hosted.states)
+                states |= meeting
+                used = [*used, hosted]
+                if view.ctx.held_meetings.get(meeting, view.sentence.start) < view.sentence.start:
+                    view.ctx.widened_meetings[meeting] = (frozenset(states), view.sentence.start, trigger.lower_)
             if len(states) < 2:
                 continue
             if any(a.form == MEETING_REFERENCE for a in used) and not _told_as_past(trigger, kb):
@@ -179,6 +185,25 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     ]
 
 
+def _hosted_reference(view: SentenceView, trigger: Token, hosts: set[str]) -> ActorMention | None:
+    """'The meeting, held at the palace, was hosted by X and by Y': a definite reference to the article's meeting
+    naming only its hosts is that meeting with them in it (a host who takes part is a party)."""
+    if not hosts or trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    kb = view.kb
+    if not any(c.dep_ == "det" and c.lower_ in kb.words("summit", "definite_determiners") for c in trigger.children):
+        return None
+    verbs = [trigger.head] if trigger.dep_ == "nsubjpass" else []
+    verbs += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    hosting = kb.words("summit", "hosting_verbs")
+    if not any(lemma(v) in hosting and agents(v) for v in verbs):
+        return None
+    meeting = view.ctx.lead_meeting or view.ctx.main_states
+    if len(meeting) < 2 or set(meeting) & hosts:
+        return None  # a table naming one of the meeting's own leaders is a table of its own
+    return ActorMention(trigger.idx, trigger.idx + len(trigger), trigger.text, "plural_leaders", states=meeting)
+
+
 def _instructed(trigger: Token, kb: Knowledge) -> bool:
     """'tasked the foreign ministers with intensifying the negotiations': a meeting someone was instructed to hold
     is a task, not a meeting held ('ordered the strike after talks with X' locates the order, it does not task)."""
@@ -196,6 +221,14 @@ def _participle_subject(trigger: Token) -> list[Token]:
     """'X and Y signed the agreements on Thursday, ending four days of direct talks': a participle clause with no
     subject of its own shares the subject of the verb it hangs off."""
     root = clause_root(trigger)
+    # "..., issuing a statement raising concerns after talks in Queenstown": a subjectless participle on the
+    # object of the participle clause (where the parser hung the meeting) is still that clause's act
+    for _ in range(2):
+        if root.dep_ != "acl" or root.tag_ not in ("VBG", "VBN") or root.head.dep_ != "dobj":
+            break
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            break
+        root = root.head.head
     if root.dep_ != "advcl" or root.tag_ not in ("VBG", "VBN") or root.head.pos_ not in ("VERB", "AUX"):
         return []
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in root.children):
@@ -374,6 +407,8 @@ def _aside(a: ActorMention, trigger: Token, view: SentenceView) -> bool:
         return False
     owned = last.head
     nouns = view.kb.words("summit", "nouns")
+    if lemma(owned) in view.kb.words("summit", "partner_nouns"):
+        return False  # "met his Colombian counterpart": who has a counterpart at the table sits across from them
     return owned.i != trigger.i and owned.lower_ not in nouns and lemma(owned) not in nouns
 
 
@@ -616,6 +651,7 @@ def _is_setting(t: Token, kb: Knowledge) -> bool:
         t.dep_ == "pobj"
         and head.head.pos_ == "VERB"
         and lemma(head.head) in kb.words("summit", "movement_verbs") | setting_verbs
+        and head.lower_ not in kb.words("summit", "joining_preps")  # "went into a meeting": they sat in it
     ):
         return True
     return named_multilateral
