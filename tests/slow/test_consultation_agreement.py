@@ -475,3 +475,38 @@ def test_agreed_sessions_rounds_and_provisions(pipeline: Any, body: str, expecte
     talks continued at a named level, bodies meeting under an agreed text; near misses: a meeting to discuss a
     subject, talks 'at the highest level', a reported plan, an agreement 'in those years'."""
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the parties' bodies holding talks under an agreed text
+        (
+            _MET + "Under the joint declaration, the foreign ministries of the two countries will hold consultations "
+            "twice a year.",
+            [["CHL", "PER"]],
+        ),
+        # a joint text's reported 'would'; not one side's statement, not the leaders' own next meeting
+        (
+            _MET + "The joint communique said the two countries' defence ministers would hold their first meeting in "
+            "March.",
+            [["CHL", "PER"]],
+        ),
+        (
+            _MET + "A Chilean government statement said the two countries' defence ministers would hold their first "
+            "meeting in March.",
+            [],
+        ),
+        (_MET + "The joint statement said the two leaders would meet again next year.", []),
+        # talks agreed to take place
+        (
+            _MET + "They also agreed that the next round of talks on the maritime boundary would take place in Lima "
+            "in June.",
+            [["CHL", "PER"]],
+        ),
+    ],
+)
+def test_joint_texts_and_talks_taking_place(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Bodies holding talks under an agreed text, a joint text's 'would', a round agreed to take place; one side's
+    statement and the leaders' own meeting are not agreements to consult."""
+    assert agreements(pipeline, body) == expected

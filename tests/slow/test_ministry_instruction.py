@@ -902,3 +902,13 @@ def test_misparsed_givers_and_bodies(pipeline: Any, body: str, expected: list[st
     """Parses that lose the giver or the body (a double-barrelled name, a past verb hung as an adjective, a name
     taken into a time phrase) and a participle clause that names a place, not a giver."""
     assert instructions(pipeline, body) == [expected]
+
+
+def test_a_day_taken_into_the_leaders_name(pipeline: Any) -> None:
+    """'Late on Thursday Boric, ...': the parser takes the day for part of the name in the time phrase; the name is
+    the subject."""
+    body = (
+        "Late on Thursday Boric, speaking from Madrid, instructed the interior ministry to close the northern "
+        "crossings, his spokeswoman said."
+    )
+    assert instructions(pipeline, body) == [["CHL"]]

@@ -155,6 +155,8 @@ class ConsultationExtractor(TypeExtractor):
         agreed on them. Leaders alone are not: their own talks announced are a planned summit."""
         kb = view.kb
         modals = kb.words("consultation_agreement", "joint_modals")
+        if _told_by_joint_text(t, view):
+            modals = modals | kb.words("consultation_agreement", "reported_modals")  # "would" of reported speech
         if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children) and not _is_to_be(t):
             return
         lem = lemma(t)
@@ -169,6 +171,12 @@ class ConsultationExtractor(TypeExtractor):
             talk = _round_of_talks(t, view)  # "will hold the next round of their dialogue"
             if talk is None:
                 talk = _bodies_talk(t, view)  # "will hold talks between their prime ministers"
+            if talk is None and (
+                _bodies_under_accord(t, view, meeting=False) or _shared_bodies(t, view, meeting=False)
+            ):
+                # "under the declaration, their ministries will hold consultations", "the two countries' defence
+                # ministers would hold their first meeting"
+                talk = _object_talk(t, view)
         else:
             talk = _object_talk(t, view)
         if (
@@ -282,11 +290,20 @@ def _round_of_talks(verb: Token, view: SentenceView) -> Token | None:
     return None
 
 
-def _shared_bodies(verb: Token, view: SentenceView) -> bool:
+def _told_by_joint_text(verb: Token, view: SentenceView) -> bool:
+    """'The joint statement said the defence ministers would meet in March': what a text of both sides reports is
+    their joint announcement, its 'would' the 'will' of reported speech."""
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("consultation_agreement", "report_verbs"):
+        return False
+    texts = view.kb.words("consultation_agreement", "joint_texts")
+    return any(s.dep_ == "nsubj" and is_word_of(s, texts) for s in verb.head.children)
+
+
+def _shared_bodies(verb: Token, view: SentenceView, *, meeting: bool = True) -> bool:
     """'their special representatives', 'the two countries' foreign ministries': the subject is the parties'
     bodies together (a plural body word owned by 'their' or by a plural of the parties), not one named minister."""
     bodies = view.kb.words("state_bodies", "bodies")
-    if any(c.dep_ == "dobj" for c in verb.children):
+    if meeting and any(c.dep_ == "dobj" for c in verb.children):
         return False  # "their aides will meet reporters": meeting someone else, not one another
     for s in verb.children:
         if s.dep_ != "nsubj" or s.tag_ != "NNS" or not is_word_of(s, bodies):
@@ -299,11 +316,12 @@ def _shared_bodies(verb: Token, view: SentenceView) -> bool:
     return False
 
 
-def _bodies_under_accord(verb: Token, view: SentenceView) -> bool:
-    """'Under the deal / its third point, the foreign ministers of X and Y will meet': what a text the parties agreed
-    provides for, bodies of theirs meeting (the states come from the subject: two or more are needed)."""
+def _bodies_under_accord(verb: Token, view: SentenceView, *, meeting: bool = True) -> bool:
+    """'Under the deal / its third point, the foreign ministers of X and Y will meet (hold consultations)': what a
+    text the parties agreed provides for, bodies of theirs meeting (the states come from the subject: two or more
+    are needed)."""
     kb = view.kb
-    if any(c.dep_ == "dobj" for c in verb.children):
+    if meeting and any(c.dep_ == "dobj" for c in verb.children):
         return False  # meeting someone else, not one another
     accords = kb.words("consultation_agreement", "accord_nouns")
     if not any(
@@ -503,7 +521,9 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     )
                     if obj is not None:
                         return obj
-                if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")):
+                if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")) or _phrasal_in(
+                    c, kb.words("consultation_agreement", "happen_verbs")
+                ):
                     obj = _talk_subject(c, view)  # "agreed (that) the working group would carry on"
                     if obj is not None:
                         return obj
@@ -587,6 +607,11 @@ def _verb_in(v: Token, words: frozenset[str]) -> bool:
     objects = [c for c in v.children if c.dep_ == "dobj"]
     particles = [c for x in (v, *objects) for c in x.children if c.dep_ == "prt"]
     return lemma(v) in words or any(f"{lemma(v)} {c.lower_}" in words for c in particles)
+
+
+def _phrasal_in(v: Token, words: frozenset[str]) -> bool:
+    """`v` with its bare object word is an entry ('take place')."""
+    return any(f"{lemma(v)} {c.lower_}" in words for c in v.children if c.dep_ == "dobj" and not list(c.children))
 
 
 def _verbal(t: Token) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dipevents.core.calendar_words import CALENDAR_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -155,18 +157,22 @@ def subjects(t: Token) -> list[Token]:
 
 def _name_in_fronted_adverbial(verb: Token) -> list[Token]:
     """'Earlier in the day Kuchma ordered ...': a subjectless finite verb whose fronted time phrase took the name
-    right after it as an apposition (one set off by no comma is no apposition)."""
+    right after it as an apposition (one set off by no comma is no apposition), or as its object with the day as
+    a part of the name ('Late on Thursday Boric, speaking from Madrid, instructed')."""
     for c in verb.children:
         if c.i > verb.i or c.dep_ not in ("advmod", "prep", "npadvmod"):
             continue
         for x in c.subtree:
+            if x.pos_ != "PROPN":
+                continue
             if (
                 x.dep_ == "appos"
-                and x.pos_ == "PROPN"
                 and x.head.pos_ == "NOUN"
                 and not any(y.is_punct for y in x.doc[x.head.i + 1 : x.left_edge.i])
             ):
                 return [x]
+            if x.dep_ == "pobj" and any(d.dep_ == "compound" and d.lower_ in CALENDAR_WORDS for d in x.children):
+                return [x]  # "Late on Thursday Boric, ...": the day taken for part of the name
     return []
 
 
