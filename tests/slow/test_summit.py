@@ -461,3 +461,16 @@ def test_who_met_his_counterpart_is_at_the_table(pipeline: Any) -> None:
         "Tanzanian counterpart Samia Suluhu Hassan in Arusha, in talks chaired by the presidents of Uganda and Rwanda."
     )
     assert ["KEN", "TZA"] in [c for c, _ in summits(pipeline, body)]
+
+
+def test_held_discussions_makes_the_articles_meeting_that_a_later_reference_dates(pipeline: Any) -> None:
+    """'held discussions with his counterpart' reports the article's meeting, so 'The talks ... on Thursday' later
+    is that meeting, and dates it (a report filed days after the visit, the summit dated Thursday, not Monday)."""
+    body = (
+        "President William Ruto is back in Nairobi after a two-day state visit to Uganda, where he held discussions "
+        "with his Ugandan counterpart, Yoweri Museveni, on trade. The talks at State House on Thursday also covered "
+        "the fuel pipeline and the border."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2024-03-11T09:00:00+00:00"))
+    summits = [(e.countries, str(e.event_date), e.date_source, len(e.mentions)) for e in events]
+    assert summits == [(["KEN", "UGA"], "2024-03-07", "relative", 2)]
