@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from dipevents.testing import make_article
 
-from tests.slow.sentences import states_found
+from tests.slow.sentences import PUB, states_found
 
 
 def agreements(pipeline: Any, body: str) -> list[list[str]]:
@@ -510,3 +511,11 @@ def test_joint_texts_and_talks_taking_place(pipeline: Any, body: str, expected: 
     """Bodies holding talks under an agreed text, a joint text's 'would', a round agreed to take place; one side's
     statement and the leaders' own meeting are not agreements to consult."""
     assert agreements(pipeline, body) == expected
+
+
+def test_the_day_of_the_agreed_talks_does_not_date_the_agreement(pipeline: Any) -> None:
+    """'decided to have their ministers hold talks on Friday': Friday is the talks' day; the agreement was made at
+    the leaders' meeting on Tuesday (so two reports of it, one naming the talks' day, are one event)."""
+    body = _MET + "The two countries decided to have their ministers hold talks on migration on Friday in Lima."
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [str(e.event_date) for e in events if e.event_type == "consultation_agreement"] == ["2024-03-05"]

@@ -145,7 +145,16 @@ class ConsultationExtractor(TypeExtractor):
             level, topics = _level_and_topics(talk, view)
             confidence = 0.6 + 0.2 * (lemma(t) == "agree") + 0.1 * any(a.kind in ("leader", "state") for a in used)
             yield candidate(
-                self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
+                self,
+                view,
+                t,
+                states,
+                used,
+                confidence,
+                other_moments=_agreed_content(t, talk),
+                level=level,
+                topics=topics,
+                mechanism=talk.lemma_.lower(),
             )
             return
 
@@ -249,6 +258,20 @@ def _in_progress(t: Token) -> bool:
 def _is_to_be(t: Token) -> bool:
     """'X and Y are to resume talks': a schedule announced, as 'will' does."""
     return t.dep_ == "xcomp" and lemma(t.head) == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _agreed_content(t: Token, talk: Token) -> list[tuple[int, int]]:
+    """The span of what was agreed ('decided to have their ministers hold a session on Wednesday'): its day is the
+    talks', not the agreement's."""
+    x = talk
+    for _ in range(12):
+        if x.head.i in (x.i, t.i):
+            break
+        x = x.head
+    if x.head.i != t.i or x.i == t.i:
+        return []
+    sub = list(x.subtree)
+    return [(sub[0].idx, sub[-1].idx + len(sub[-1].text))]
 
 
 def _agreed_phrase(t: Token, talk: Token) -> Token | None:
