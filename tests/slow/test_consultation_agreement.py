@@ -519,3 +519,61 @@ def test_the_day_of_the_agreed_talks_does_not_date_the_agreement(pipeline: Any) 
     body = _MET + "The two countries decided to have their ministers hold talks on migration on Friday in Lima."
     events = pipeline.process_article(make_article(body, published_at=PUB))
     assert [str(e.event_date) for e in events if e.event_type == "consultation_agreement"] == ["2024-03-05"]
+
+
+_SPOKE = "President Gabriel Boric of Chile spoke by phone with Bolivian President Luis Arce on Tuesday. "
+_VISIT = "President Gabriel Boric of Chile met Bolivian President Luis Arce in La Paz on Tuesday. "
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a decision reached, in the passive, to launch talks between the parties' bodies
+        (
+            "A decision was reached to launch regular consultations between the interior ministries of Ghana and Togo.",
+            [["GHA", "TGO"]],
+        ),
+        # a body of one government made the parties' mechanism by its mark; a cabinet alone is one government's
+        ("Chile and Peru agreed to hold the third Binational Cabinet in Arica next year.", [["CHL", "PER"]]),
+        ("Chile and Peru agreed to hold the cabinet in Arica next year.", []),
+        # a body that exists to meet, agreed to meet; the leaders meeting again is a planned summit
+        (_SPOKE + "The two presidents agreed that the joint border commission would meet in May.", [["BOL", "CHL"]]),
+        (_SPOKE + "The two presidents agreed that they would meet again in May.", []),
+        # leaders reporting together that they revive a body that meets; one side's report is not
+        (
+            _VISIT + "The two presidents said they would revive the mixed commission on water resources, which has "
+            "not sat since 2016.",
+            [["BOL", "CHL"]],
+        ),
+        (_VISIT + "Boric said they would revive the mixed commission on water resources.", []),
+        # a session of such a body held under an agreed text; one state's own council is not
+        (
+            "Under the new treaty, Chile and Bolivia will hold the intergovernmental commission twice a year.",
+            [["BOL", "CHL"]],
+        ),
+        ("Chile will hold its national security council next week.", []),
+    ],
+)
+def test_bodies_that_meet(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Commissions, councils and binational bodies agreed to meet, convened, revived or held are talks agreed;
+    a government's own cabinet or council, the leaders' own next meeting and one side's word are not."""
+    assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the month after a participle set off after the object is the convening's (ahead), not the agreement's
+        (
+            "Ghana and Togo agreed to convene their joint commission, led by the two foreign ministers, in April to "
+            "review the border.",
+            [["GHA", "TGO"]],
+        ),
+        # the agreement itself dated last April is background
+        ("Ghana and Togo agreed in April to convene their joint commission.", []),
+    ],
+)
+def test_month_of_a_trailing_participle(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """A passive participle with its agent after the object describes that object: its month does not date the
+    agreement back (published in February)."""
+    assert states_found(pipeline, body, "consultation_agreement", published_at="2021-02-10T10:00:00+00:00") == expected

@@ -75,7 +75,14 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)) or _in_progress(t):
                 continue
-            subj = [s for s in subjects(t) if s.dep_ != "nsubjpass" or lemma(t) != "agree" or not _is_talk(s, view)]
+            intents = kb.words("consultation_agreement", "intent_nouns") if lem in intent_verbs else frozenset()
+            subj = [
+                s
+                for s in subjects(t)
+                if s.dep_ != "nsubjpass"
+                # "talks were agreed": the talks; "an agreement was reached to hold talks": the intent noun
+                or ((lemma(t) != "agree" or not _is_talk(s, view)) and lemma(s) not in intents)
+            ]
             reporters = subjects(t.head) if t.dep_ == "ccomp" else []
             if (
                 subj
@@ -164,7 +171,7 @@ class ConsultationExtractor(TypeExtractor):
         agreed on them. Leaders alone are not: their own talks announced are a planned summit."""
         kb = view.kb
         modals = kb.words("consultation_agreement", "joint_modals")
-        if _told_by_joint_text(t, view):
+        if _told_by_joint_text(t, view) or _told_together(t, view):
             modals = modals | kb.words("consultation_agreement", "reported_modals")  # "would" of reported speech
         if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children) and not _is_to_be(t):
             return
@@ -186,6 +193,9 @@ class ConsultationExtractor(TypeExtractor):
                 # "under the declaration, their ministries will hold consultations", "the two countries' defence
                 # ministers would hold their first meeting"
                 talk = _object_talk(t, view)
+            if talk is None:
+                # "the two countries will hold the commission every year": a session of a body that meets
+                talk = next((c for c in t.children if c.dep_ == "dobj" and _meeting_body(c, view)), None)
         else:
             talk = _object_talk(t, view)
         if (
@@ -203,8 +213,11 @@ class ConsultationExtractor(TypeExtractor):
             return
         parties = view.actors_of(subj) if subj else []
         if not parties or (
-            # leaders' own talks announced are a planned summit; a dialogue they pursue a settlement through is not
-            talk is not means and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties)
+            # leaders' own talks announced are a planned summit; a dialogue they pursue a settlement through is not,
+            # nor a body that meets which they revive or convene
+            talk is not means
+            and not _meeting_body(talk, view)
+            and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in parties)
         ):
             return
         # "are to resume": the schedule words read as 'will' is
@@ -253,6 +266,17 @@ def _between(talk: Token) -> list[Token]:
 def _in_progress(t: Token) -> bool:
     """'X and Y are arranging to hold talks': an agreement still being worked out, not reached."""
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and lemma(c) == "be" for c in t.children)
+
+
+def _told_together(verb: Token, view: SentenceView) -> bool:
+    """'The two presidents said they would revive the committee': what two or more parties report together is
+    their joint announcement, its 'would' the 'will' of reported speech (not one side's statement)."""
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("consultation_agreement", "report_verbs"):
+        return False
+    reporters = view.actors_of([s for s in verb.head.children if s.dep_ == "nsubj"])
+    return any(a.kind in ("plural_leaders", "plural_parties") for a in reporters) or _named_parties(
+        [s for s in verb.head.children if s.dep_ == "nsubj"], view
+    )
 
 
 def _is_to_be(t: Token) -> bool:
@@ -402,7 +426,8 @@ def _intended_talk(t: Token, view: SentenceView) -> Token | None:
         "consultation_agreement", "intent_continue_verbs"
     )
     for n in t.children:
-        if n.dep_ != "dobj" or lemma(n) not in intents:
+        # "an agreement was reached to hold consultations": the intent noun as the passive's subject
+        if n.dep_ not in ("dobj", "nsubjpass") or lemma(n) not in intents:
             continue
         # "struck a deal to launch talks": the parser may hang the noun's infinitive off the verb
         infinitives = [
@@ -498,7 +523,22 @@ def _is_talk(t: Token, view: SentenceView) -> bool:
         return False
     if t.lower_ in nouns or lemma(t) in nouns or compound_in(t, nouns):  # "the negotiating table"
         return not _vague(t, view)
-    return False
+    return _marked_body(t, view) and not _vague(t, view)
+
+
+def _marked_body(t: Token, view: SentenceView) -> bool:
+    """'the Second Binational Cabinet', 'the Binational Autonomous Authority of the lake': a body that is one
+    government's alone unless a mark before it makes it two or more states' mechanism."""
+    kb = view.kb
+    if lemma(t) not in kb.words("consultation_agreement", "marked_bodies"):
+        return False
+    left = " ".join(x.lower_ for x in t.doc[t.left_edge.i : t.i]).replace(" - ", "-")
+    return any(_word_in(m, left) for m in kb.words("consultation_agreement", "joint_marks"))
+
+
+def _meeting_body(t: Token, view: SentenceView) -> bool:
+    """A commission, council, working group or marked body: talks in a body that exists to meet."""
+    return is_word_of(t, view.kb.words("consultation_agreement", "meeting_bodies")) and _is_talk(t, view)
 
 
 def _vague(t: Token, view: SentenceView) -> bool:
@@ -717,8 +757,9 @@ def _bodies_meet(verb: Token, view: SentenceView) -> bool:
     """'agreed that the special representatives would meet': officials meeting is a consultation;
     leaders agreeing to meet again is a planned summit."""
     bodies = view.kb.words("state_bodies", "bodies")
-    # "the ministers agreed to meet again": the subject the infinitive shares with the agreeing verb
-    return any(is_word_of(s, bodies) for c in subjects(verb) for s in [c, *c.conjuncts])
+    # "the ministers agreed to meet again": the subject the infinitive shares with the agreeing verb; "agreed that
+    # the intergovernmental council would meet": a body that exists to meet
+    return any(is_word_of(s, bodies) or _meeting_body(s, view) for c in subjects(verb) for s in [c, *c.conjuncts])
 
 
 def _owned_sessions(verb: Token, view: SentenceView) -> Token | None:

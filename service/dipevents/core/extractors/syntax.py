@@ -126,10 +126,24 @@ def temporal_scope(t: Token, *, relative: bool = True) -> list[Token]:
                 (below is None or c.i != below.i)
                 and c.dep_ in ("prep", "npadvmod", "advmod", "tmod", "nmod", "advcl", "neg", "aux")
                 and not is_since_contrast(c)
+                and not _trailing_passive_participle(c, tok)
             ):
                 out.update(subtree_without_since(c, relative=relative))
         out.add(tok)
     return sorted(out, key=lambda x: x.i)
+
+
+def _trailing_passive_participle(c: Token, head: Token) -> bool:
+    """'agreed to convene the council, chaired by the heads of government, in March': a passive participle with
+    its agent, after the verb and with no subject or auxiliary of its own, describes the noun before it (a reduced
+    relative the parser hung off the verb), so its times are not the verb's."""
+    return (
+        c.dep_ == "advcl"
+        and c.tag_ == "VBN"
+        and c.i > head.i
+        and any(x.dep_ == "agent" for x in c.children)
+        and not any(x.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for x in c.children)
+    )
 
 
 def subjects(t: Token) -> list[Token]:
