@@ -474,3 +474,27 @@ def test_held_discussions_makes_the_articles_meeting_that_a_later_reference_date
     events = pipeline.process_article(make_article(body, published_at="2024-03-11T09:00:00+00:00"))
     summits = [(e.countries, str(e.event_date), e.date_source, len(e.mentions)) for e in events]
     assert summits == [(["KEN", "UGA"], "2024-03-07", "relative", 2)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what an act dated years back followed is older still
+        (
+            "The gas accord of Aug. 6, 2009, followed a telephone call between Vladimir Putin and Recep Tayyip "
+            "Erdogan the evening before.",
+            [],
+        ),
+        # a clause on the subject dates its own event, not the subject's act
+        (
+            "Erdogan, whose party lost the March 31 local elections, held a brief meeting with Russian President "
+            "Vladimir Putin in Astana.",
+            [["RUS", "TUR"]],
+        ),
+    ],
+)
+def test_a_meeting_an_old_act_followed_is_background(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'The accord of Aug. 6, 2009, followed a call between X and Y': the object of a clause whose subject is
+    dated long ago is as old; a relative clause on the subject ('whose party lost the March 31 elections') is not
+    the subject's date."""
+    assert [c for c, _ in summits(pipeline, body)] == expected

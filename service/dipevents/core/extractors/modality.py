@@ -9,7 +9,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from dipevents.core.dates import DateMention, period_end
-from dipevents.core.extractors.syntax import clause_root, clause_tokens, governing_chain, lemma, temporal_scope
+from dipevents.core.extractors.syntax import (
+    clause_root,
+    clause_tokens,
+    governing_chain,
+    lemma,
+    subtree_without_since,
+    temporal_scope,
+)
 from dipevents.core.extractors.view import RECENT_DAYS, SentenceView
 from dipevents.core.knowledge import Knowledge
 
@@ -137,7 +144,9 @@ def is_background(
     """A recalled earlier meeting: dated well before publication, or phrased as history (in its scope; without
     `relative`, not by a relative clause describing a noun of the trigger's phrases; never by the `content` phrase,
     what the trigger is about: 'agreed to talks in May' dates the talks, not the agreement)."""
-    if t is not None and (_in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS):
+    if t is not None and (
+        _in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS or _dated_by_clause_subject(view, t)
+    ):
         return True
     scope = temporal_scope(t, relative=relative) if t is not None else []  # once per trigger, not once per date
     if content is not None:
@@ -217,6 +226,29 @@ def _in_recalled_when_clause(view: SentenceView, t: Token) -> bool:
     if root.tag_ == "VBD" and is_irrealis(head, view.kb):
         return True  # a past "when the two met" under "will hold talks" belongs to an earlier visit
     return is_background(view, head) or _dated_by_subject(view, head)
+
+
+def _dated_by_clause_subject(view: SentenceView, t: Token) -> bool:
+    """'The announcements on Dec. 17, 2014, followed a phone call between the two presidents the day before': the
+    object of a clause whose subject is dated long ago is as old, when the sentence dates nothing in the news's
+    week ('Sanctions imposed in 2014 prompted a call on Tuesday' stays news)."""
+    chain = governing_chain(t)
+    if view.ref is None or len(chain) < 2:
+        return False
+    obj, verb = chain[-2], chain[-1]  # "followed a call ... and months of negotiations": anything inside the object
+    if obj.dep_ != "dobj" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # the subject's own phrase, not a clause on it ('Rajoy, whose party won the Nov. 20 election, held talks')
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own = {x for c in subjects for x in subtree_without_since(c, relative=False)}
+    own -= {x for y in own if y.dep_ in ("acl", "advcl") for x in y.subtree}
+    if not own:
+        return False
+    cutoff = view.ref - timedelta(days=RECENT_DAYS)
+    dates = [d for d in view.dates() if not d.since]
+    if any(period_end(d) >= cutoff for d in dates):
+        return False
+    return any(_date_in_scope(view, d, own) for d in dates)
 
 
 def _dated_by_subject(view: SentenceView, verb: Token) -> bool:
