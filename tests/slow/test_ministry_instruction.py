@@ -912,3 +912,25 @@ def test_a_day_taken_into_the_leaders_name(pipeline: Any) -> None:
         "crossings, his spokeswoman said."
     )
     assert instructions(pipeline, body) == [["CHL"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron met in Paris on Tuesday. Finance Minister Christian "
+            "Lindner and Economy Minister Bruno Le Maire will lead the working group. The two leaders tasked them with "
+            "drafting a joint industrial plan by June.",
+            [["DEU", "FRA"]],
+        ),
+        # one official before 'them' (and protesters): no group of officials for the pronoun
+        (
+            "Police chief Max Weber said protesters had blocked the bridge in Berlin. Chancellor Olaf Scholz ordered "
+            "them to clear it.",
+            [],
+        ),
+    ],
+)
+def test_them_after_a_sentence_naming_officials(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'them' right after a sentence naming two or more officials by title is those officials, the leaders' bodies."""
+    assert instructions(pipeline, body) == expected

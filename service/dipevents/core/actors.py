@@ -99,7 +99,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     first_open = min((text.find(q) for q in '“"' if text.find(q) >= 0), default=-1)
     close = _CLOSE_THEN_SPEECH.search(text)
     if close and (first_open < 0 or first_open >= close.start()) and "“" not in text[: close.start()]:
-        spans = [(0, close.start() + 1)] + [sp for sp in spans if sp[0] > close.start()]
+        # the closing mark is no opening of a new quote (a straight '"' matches both ways)
+        mark = close.start() + (close.group(0)[0] in ",.!?")
+        spans = [(0, close.start() + 1)] + [sp for sp in spans if sp[0] > mark]
     return spans
 
 

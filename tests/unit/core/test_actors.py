@@ -133,3 +133,19 @@ def test_a_title_closing_an_opening_phrase_does_not_take_the_subject_after_it(kb
     assert named("According to the minister, Khan and his counterpart had spoken by telephone.") == [None]
     assert named("According to the foreign minister, Sergei Lavrov, the talks went well.") == ["Sergei Lavrov"]
     assert named("The talks went well, said the foreign minister, Sergei Lavrov.") == ["Sergei Lavrov"]
+
+
+def test_the_speaker_after_a_quote_closed_from_the_sentence_before_is_outside_it(kb: Any) -> None:
+    """'... peso," Lula said.' ends a quote opened a sentence before: the closing mark opens no new quote, so the
+    speaker after it is outside any quote."""
+    found = find_actors('It will not replace the peso," Lula said.', kb, date(2023, 1, 23))
+    assert [(a.text, a.in_quote) for a in found] == [("Lula", False)]
+
+
+def test_a_double_barrelled_name_ending_in_a_leaders_surname_is_no_leader(kb: Any) -> None:
+    """'Dlamini-Zuma' is a minister's name, not Zuma; two leaders joined by a hyphen ('the Bashir-Kiir talks') stay
+    two leaders."""
+    found = find_actors("Foreign Minister Nkosazana Dlamini-Zuma spoke.", kb, date(2002, 7, 30))
+    assert [a.kind for a in found] == ["official"]
+    found = find_actors("The Bashir-Kiir talks ended.", kb, date(2012, 9, 27))
+    assert [(a.kind, a.country) for a in found] == [("leader", "SDN"), ("leader", "SSD")]

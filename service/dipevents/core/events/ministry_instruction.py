@@ -618,11 +618,18 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 )
             ):
                 out.append(x)
-            elif x.lower_ == "them" and named_body:
-                out.append(x)  # "the special representatives ... tasked them with"
+            elif x.lower_ == "them" and (named_body or _officials_before(view)):
+                # "the special representatives ... tasked them with"; "X and Y will act as special representatives.
+                # The two heads of state tasked them with ..."
+                out.append(x)
             else:
                 out += _phrase_final_body(x, body_words)
     return out
+
+
+def _officials_before(view: SentenceView) -> bool:
+    """Did the sentence before name two or more officials by title, that a plural pronoun can stand for?"""
+    return len({a.start for a in view.previous if a.kind == "official"}) >= 2
 
 
 def _kept_in_office(t: Token, x: Token, kb: Knowledge) -> bool:
