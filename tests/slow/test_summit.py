@@ -498,3 +498,47 @@ def test_a_meeting_an_old_act_followed_is_background(pipeline: Any, body: str, e
     dated long ago is as old; a relative clause on the subject ('whose party lost the March 31 elections') is not
     the subject's date."""
     assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a past tense the parser hung on the infinitive of a pledge is no part of the pledge
+        (
+            "President William Ruto pledged to cut tariffs on Ugandan sugar and held talks with President Yoweri "
+            "Museveni in Kampala on Tuesday.",
+            [["KEN", "UGA"]],
+        ),
+        (
+            "President William Ruto pledged to cut tariffs on Ugandan sugar and to hold talks with President Yoweri "
+            "Museveni in Kampala next month.",
+            [],
+        ),
+    ],
+)
+def test_a_past_conjunct_of_a_pledge_happened(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'pledged to cut tariffs and held talks with X': the talks were held; 'and to hold talks' is pledged."""
+    assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President William Ruto paid a state visit to Kampala on Tuesday, signing a memorandum of cooperation "
+            "with President Yoweri Museveni.",
+            [["KEN", "UGA"]],
+        ),
+        # the with-phrase of a clause inside the act tells of others
+        (
+            "President William Ruto paid a state visit to Kampala on Tuesday, praising a deal that Uganda struck "
+            "with Tanzanian President Samia Suluhu Hassan.",
+            [],
+        ),
+    ],
+)
+def test_whom_the_visitor_acts_with_in_a_participle_clause_was_there(
+    pipeline: Any, body: str, expected: list[Any]
+) -> None:
+    """'paid a visit to Kampala, signing a memorandum of cooperation with X': X was there with the visitor."""
+    assert [c for c, _ in summits(pipeline, body)] == expected

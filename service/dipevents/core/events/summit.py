@@ -172,7 +172,7 @@ def _relatives_of_others(trigger: Token) -> list[tuple[int, int]]:
 
 def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] = frozenset()) -> list[ActorMention]:
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
-    there = _at_the_destination(trigger, view.kb) + _flanking(trigger, view.kb)
+    there = _at_the_destination(trigger, view.kb) + _flanking(trigger, view.kb) + _partners_of_participle(trigger)
     clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
@@ -262,6 +262,34 @@ def _flanking(trigger: Token, kb: Knowledge) -> list[Token]:
         if c.dep_ == "advcl" and c.tag_ == "VBN" and lemma(c) in words and c.i != trigger.i
         for y in c.subtree
     ]
+
+
+def _partners_of_participle(trigger: Token) -> list[Token]:
+    """'Erdogan made his first visit to Athens, signing a declaration with Prime Minister Mitsotakis': whom a
+    subjectless participle clause of the visit's own verb acts with was there with the visitor."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if verb.pos_ != "VERB" or (verb.i != trigger.i and trigger.dep_ != "dobj"):
+        return []
+    acts = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+    ]
+    # the with-phrase may hang off a noun of the act ('a declaration of friendship with X'), not off a clause in it
+    withs = [p for a in acts for p in a.subtree if p.dep_ == "prep" and p.lower_ == "with" and _own_act(p, a)]
+    return [y for p in withs for g in p.children if g.dep_ == "pobj" for y in g.subtree]
+
+
+def _own_act(t: Token, act: Token) -> bool:
+    """No verb between t and the act above it: t belongs to the act's own clause."""
+    cur = t.head
+    while cur.i != act.i:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def _at_the_destination(trigger: Token, kb: Knowledge) -> list[Token]:

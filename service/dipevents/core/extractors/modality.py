@@ -38,7 +38,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     conditional = kb.words("modality", "conditional_marks")
     anticipating = kb.words("modality", "anticipating_words")
     pending = kb.words("modality", "pending_markers")
-    chain = governing_chain(t)
+    chain = _past_conjunct_cut(governing_chain(t))
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
         if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
@@ -104,10 +104,20 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     return found is not None and found.group(0).split()[0] not in allow
 
 
+def _past_conjunct_cut(chain: list[Token]) -> list[Token]:
+    """'pledged to cut tariffs and held talks with X', parsed with 'held' on the infinitive: a past tense cannot
+    be the infinitive's conjunct, so it is the finite verb's, and what governs the infinitive does not govern it."""
+    for j, tok in enumerate(chain[:-1]):
+        if tok.dep_ == "conj" and tok.tag_ == "VBD" and chain[j + 1].tag_ == "VB":
+            return chain[: j + 2]
+    return chain
+
+
 def _own_clause_conjunct(t: Token) -> bool:
-    """A conjunct with its own subject is a clause of its own: the verb before it does not qualify it (its
-    verbs above, which govern both, still do)."""
-    return t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    """A conjunct with its own subject, or in a past tense of its own ('pledged to turn the page as Erdogan made
+    his first visit', parsed as 'pledged ... made'), is a clause of its own: the verb before it does not qualify
+    it (its verbs above, which govern both, still do)."""
+    return t.dep_ == "conj" and (t.tag_ == "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
 
 
 def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:
