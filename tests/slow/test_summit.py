@@ -542,3 +542,36 @@ def test_whom_the_visitor_acts_with_in_a_participle_clause_was_there(
 ) -> None:
     """'paid a visit to Kampala, signing a memorandum of cooperation with X': X was there with the visitor."""
     assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+def test_a_call_for_something_in_a_phone_story_is_an_appeal(pipeline: Any) -> None:
+    """'telephoned X and told him Berlin backed his call for Y as mediator': the appeal is no second call, and whoever
+    the reported speech names was not on the line."""
+    body = (
+        "Chancellor Olaf Scholz telephoned the dissident Ivan Petrov on Monday and told him Germany supported his "
+        "call for the return of Emmanuel Macron as mediator, his office said."
+    )
+    assert summits(pipeline, body) == []
+
+
+def test_hopes_to_meet_is_a_wish(pipeline: Any) -> None:
+    """'he hopes to meet X' (the tagger reads 'hopes' as a form of 'hop') is no meeting."""
+    body = "Chancellor Olaf Scholz has said he hopes to meet President Javier Milei when the timing is right."
+    assert summits(pipeline, body) == []
+
+
+def test_a_summit_that_opens_in_the_present_is_the_wires_schedule(pipeline: Any) -> None:
+    """'The Rome summit, the leaders' first full meeting since ..., opens amid a strike': still to come."""
+    body = (
+        "The Rome summit, the first full meeting of Giorgia Meloni and Olaf Scholz since their talks in Berlin last "
+        "year, opens amid a rail strike."
+    )
+    assert summits(pipeline, body) == []
+
+
+def test_met_two_leaders_separately_is_two_meetings(pipeline: Any) -> None:
+    """'X met A and B separately': one bilateral per guest, not one meeting of three."""
+    body = (
+        "Prime Minister Pedro Sanchez met President Emmanuel Macron and Chancellor Olaf Scholz separately on Tuesday."
+    )
+    assert sorted(c for c, _ in summits(pipeline, body)) == [["DEU", "ESP"], ["ESP", "FRA"]]

@@ -25,10 +25,15 @@ class Leader:
     role: str
     start: int
     end: int | None
+    # the first day the office was one of a state, where the year alone says too much: a republic's president of
+    # a state that had not yet dissolved (Yeltsin in August 1991 led the Russian republic of the Soviet Union)
+    first_day: date | None = None
 
     def in_office(self, on: date | None) -> bool:
         if on is None:
             return True
+        if self.first_day is not None and on < self.first_day:
+            return False
         return self.start <= on.year and (self.end is None or on.year <= self.end)
 
 
@@ -98,7 +103,8 @@ class Knowledge:
             places.setdefault(v["name"], Place(v["name"], v["country"], "venue", v.get("city")))
         leaders: dict[str, list[Leader]] = {}
         for item in leaders_raw:
-            leader = Leader(item["name"], item["country"], item["role"], int(item["from"]), item.get("to"))
+            first_day = date.fromisoformat(item["from_day"]) if item.get("from_day") else None
+            leader = Leader(item["name"], item["country"], item["role"], int(item["from"]), item.get("to"), first_day)
             for alias in {item["name"], *item.get("aliases", [])}:
                 leaders.setdefault(alias, []).append(leader)
         return cls(

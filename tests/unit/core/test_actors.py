@@ -32,6 +32,23 @@ def test_yugoslavia_czechoslovakia_east_germany(kb: Any) -> None:
     assert _countries("Belgrade and Prague signed a trade protocol.", kb, date(2010, 1, 1)) == ["SRB", "CZE"]
 
 
+def test_zaire_before_it_took_the_congos_name(kb: Any) -> None:
+    """Kinshasa and its president are Zaire (ZAR) until the state took the name Democratic Republic of the Congo
+    in May 1997, and COD from then on."""
+    text = "President Mobutu Sese Seko flew back to Kinshasa, Zairean radio said."
+    assert set(_countries(text, kb, date(1996, 11, 2))) == {"ZAR"}
+    assert _countries("Kinshasa denied the report.", kb, date(1999, 3, 1)) == ["COD"]
+
+
+def test_a_republics_president_before_its_state_existed_is_no_leader(kb: Any) -> None:
+    """In the summer of 1991 the presidents of the Soviet republics led no state of their own: a known name is
+    read as out of office until the day the republic became a state, then as its leader."""
+    text = "Ukrainian President Leonid Kravchuk flew to Minsk."
+    (before,) = [a for a in find_actors(text, kb, date(1991, 8, 30)) if a.kind == "leader"]
+    (after,) = [a for a in find_actors(text, kb, date(1991, 12, 30)) if a.kind == "leader"]
+    assert before.former and not after.former and after.country == "UKR"
+
+
 def test_the_former_yugoslav_republic_is_macedonia_in_lower_case_too(kb: Any) -> None:
     """'the former Yugoslav Republic of Macedonia', as copy writes the UN name: Macedonia, not Yugoslavia."""
     text = "Greece lifted its veto on the former Yugoslav Republic of Macedonia joining the alliance."

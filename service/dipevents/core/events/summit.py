@@ -176,6 +176,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
+    absent |= _told_in_conjunct(trigger)
     return [
         a
         for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
@@ -415,6 +416,15 @@ def _is_phone_call(t: Token, view: SentenceView) -> bool:
     """'a call with', 'a phone call', 'held a call', 'a call between': a conversation; otherwise an appeal."""
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "from") for c in t.children):
         return True
+    kb = view.kb
+    durations = kb.words("summit", "duration_nouns")
+    if any(
+        c.dep_ == "prep" and c.lower_ in kb.words("summit", "appeal_preps") and lemma(g) not in durations
+        for c in t.children
+        for g in c.children
+        if g.dep_ == "pobj"
+    ):
+        return False  # "his call for the restoration of X": an appeal
     phone, video = view.kb.pattern("summit", "phone_words"), view.kb.pattern("summit", "video_words")
     if any(c.dep_ in ("compound", "amod", "nmod") and (phone.match(c.text) or video.match(c.text)) for c in t.children):
         return True
@@ -506,6 +516,16 @@ def _described_elsewhere(trigger: Token) -> set[int]:
     """'talks with the ambassador, who arrived from a meeting with X': a relative clause inside the meeting's
     phrase tells what a participant did elsewhere; its people were not at this meeting."""
     return {y.i for x in trigger.subtree if x.dep_ == "relcl" and trigger.i not in (x.head.i, x.i) for y in x.subtree}
+
+
+def _told_in_conjunct(trigger: Token) -> set[int]:
+    """'X telephoned Y and told him the US backed the restoration of Z': what a verb conjoined with the meeting
+    verb reports (its clausal complement) is speech about others, not the table."""
+    if trigger.pos_ != "VERB":
+        return set()
+    return {
+        y.i for v in trigger.conjuncts if v.pos_ == "VERB" for c in v.children if c.dep_ == "ccomp" for y in c.subtree
+    }
 
 
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
@@ -611,6 +631,8 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     if not marked:
         return []
     guests = [x for w in withs for g in w.children if g.dep_ == "pobj" for x in [g, *g.conjuncts]]
+    if not guests and trigger.pos_ == "VERB":  # "met A and B separately": the objects are the guests
+        guests = [x for c in trigger.children if c.dep_ == "dobj" for x in [c, *c.conjuncts]]
     if len(guests) < 2:
         return []
     guest_idx = {y.i for g in guests for y in g.subtree}
@@ -618,10 +640,10 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     host_states, host_used = states_of(view, hosts, leaders_only=True)
     if not host_states:
         return []
-    out = []
+    out: list[tuple[set[str], list[Any]]] = []
     for g in guests:
         gs, gu = states_of(view, view.actors_of_tokens([g]), leaders_only=True)
-        if gs and not gs <= host_states:
+        if gs and not gs <= host_states and all(host_states | gs != o[0] for o in out):
             out.append((host_states | gs, host_used + gu))
     return out if len(out) >= 2 else []
 

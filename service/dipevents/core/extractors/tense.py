@@ -31,6 +31,22 @@ def is_announced(view: SentenceView, t: Token) -> bool:
         or _planned_noun(view, t)
         or _dated_ahead(view, t)
         or _present_with_a_weekday(view, t)
+        or _opens_in_the_present(view, t)
+    )
+
+
+def _opens_in_the_present(view: SentenceView, t: Token) -> bool:
+    """'The Washington summit, the first meeting of the two leaders since ..., opens amid a crisis': a meeting
+    (or a noun in apposition to it) that begins in the simple present is the wire's schedule."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = t.head if t.dep_ == "appos" else t
+    verb = node.head
+    return (
+        node.dep_ == "nsubj"
+        and verb.tag_ in _PRESENT
+        and lemma(verb) in view.kb.words("modality", "opening_verbs")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 
