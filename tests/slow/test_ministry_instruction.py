@@ -15,6 +15,55 @@ def instructions(pipeline: Any, body: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a title in what a leader's own office or spokesman reports is that leader, not the title's other holder
+        (
+            "Prime Minister Giorgia Meloni met Japanese Prime Minister Fumio Kishida in Rome on Monday. A statement "
+            "from Meloni's office said the prime minister had instructed Italy's economy ministry to draft a plan for "
+            "joint investment.",
+            [["ITA"]],
+        ),
+        (
+            "Prime Minister Giorgia Meloni met Japanese Prime Minister Fumio Kishida in Rome on Monday. Meloni's "
+            "spokesman said the prime minister had instructed the economy ministry to draft a plan for joint "
+            "investment.",
+            [["ITA"]],
+        ),
+        # 'the President' stays the leader the article calls so, though it names a foreign one with his state or by
+        # surname; an airport before the apposed title is no name of his
+        (
+            "President Ferdinand Marcos Jr. returned to Manila on Saturday from Jakarta. Speaking at the Ninoy Aquino "
+            "International Airport, the President said his talks with Indonesian President Joko Widodo had been "
+            "fruitful. On the fishing dispute, the President said he had told Widodo to be patient. The President "
+            "said he had ordered the coast guard to step up patrols in the Celebes Sea.",
+            [["PHL"]],
+        ),
+        # a Singaporean leader named in three words is called by the first ('Lee' of 'Lee Hsien Loong')
+        (
+            "Prime Minister Anwar Ibrahim and his Singapore counterpart Lee Hsien Loong met in Putrajaya on Monday. "
+            "Anwar and Lee directed the joint ministerial committee to finalise the rail link by June.",
+            [["MYS", "SGP"]],
+        ),
+        # asked to pass on a courtesy: a message carried, not a task; a note delivered is a task
+        (
+            "President Xi Jinping received a Vietnamese party delegation in Beijing. Xi asked the head of the "
+            "delegation to convey his best wishes to the Vietnamese leadership.",
+            [],
+        ),
+        (
+            "President Xi Jinping asked the foreign ministry to deliver a protest note to the Japanese embassy.",
+            [["CHN"]],
+        ),
+    ],
+)
+def test_whose_title_and_what_task(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    """The giver behind a title in his own office's report, behind 'the President' of the article's own leader,
+    behind a family name written first; greetings to convey are no instruction."""
+    assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Congress passed a provision directing U.S. officials to oppose the loan.",

@@ -59,6 +59,16 @@ def test_calls_and_talks_stay_meetings(pipeline: Any, body: str) -> None:
     assert [c for c, _ in summits(pipeline, body)] == [["DEU", "FRA"]]
 
 
+def test_a_conjunct_of_a_setting_is_a_setting_too(pipeline: Any) -> None:
+    """'attended the G20 summit and related meetings': both are the setting, and a leader the sentence names only
+    as the subject of remarks was not met."""
+    body = (
+        "Earlier in New Delhi, President Ferdinand Marcos Jr. attended the G20 summit and related meetings, amid "
+        "criticism of his remarks on US President Joe Biden."
+    )
+    assert not [k for k in keys(pipeline, body) if k[0] == "summit"]
+
+
 def test_a_relative_clause_inside_the_meeting_phrase_is_another_occasion(pipeline: Any) -> None:
     """'talks with an envoy who came from a meeting with X': X was not at these talks."""
     body = (

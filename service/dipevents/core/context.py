@@ -42,11 +42,16 @@ class ArticleContext:
     # left Bonn after talks with Kohl. She had flown ..." is Thatcher, not the last-named Kohl)
     salient: ActorMention | None = None
     family_name_first: frozenset[str] = frozenset()  # states whose leaders' names start with the family name
+    family_name_first_of_three: frozenset[str] = frozenset()  # ... when written in three words ("Lee Hsien Loong")
     title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
     royal_forms: re.Pattern[str] | None = None  # "His Highness", "His Majesty" standing alone for a royal leader
     royal_marks: frozenset[str] = frozenset()  # words of a royal leader's title or style ("emir", "sheikh")
     # "the head of state": the offices such a generic title stands for (discourse lexicon, generic_roles)
     generic_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    voice_after: re.Pattern[str] | None = None  # "'s office", "'s spokesman": a leader's own voice (discourse lexicon)
+    # the leader the article called by a bare title ("the President" of its own president): a holder of that title
+    # it then names with his state ("Indonesian President Joko Widodo") does not take the bare title over
+    bare_titled: dict[str, ActorMention] = field(default_factory=dict)
     royals: list[ActorMention] = field(default_factory=list)  # royal leaders the article has named, in order
     discourse: Discourse | None = None  # references only the rest of the article explains
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
@@ -99,7 +104,19 @@ class ArticleContext:
                     # that names the article's first holder of a title, the one holder it named before
                     same = {b.name: b for b in sitting_named if b.role == a.role and b.end <= a.start and b.name}
                     prev = next(iter(same.values())) if len(same) == 1 else None
-                if prev is not None and not a.name and any(_same_holder(b, prev, self.roles_of) for b in out):
+                voiced = [
+                    b
+                    for b in out
+                    if b.kind == "leader" and b.country and a.role in {b.role, *self.roles_of(b.name or "")}
+                ]
+                voiced = [b for b in voiced if self._voiced(text, b)] if voiced and not a.name else []
+                if voiced:
+                    prev = voiced[-1]  # "a statement from Meloni's office said the prime minister had ...": Meloni
+                if (
+                    prev is not None
+                    and not a.name
+                    and any(_same_holder(b, prev, self.roles_of) and not self._voiced(text, b) for b in out)
+                ):
                     # "the Crown Prince welcomed the prime minister": one person is not both; the title's other holder
                     holders = {
                         b.name: b
@@ -109,6 +126,8 @@ class ArticleContext:
                     prev = next(iter(holders.values())) if len(holders) == 1 else prev
                 if prev is not None and _same_person(a.name, prev.name):
                     a = replace(a, country=prev.country, name=a.name or prev.name)
+                    if not found.name and a.role and prev is self.last_by_role.get(a.role):
+                        self.bare_titled[a.role] = a  # the title's holder so far, referred to by it alone
             out.append(a)
         spk = speaker(text, out)
         resolved: list[ActorMention] = []
@@ -161,7 +180,7 @@ class ArticleContext:
                     self.surnames.setdefault(surname, a)  # "Rangel" after "Minister ... Paulo Rangel"
             if a.is_sitting_leader and a.country and a.kind == "leader" and a.form != ROYAL_STYLE:
                 # a royal style refers back; it does not make its leader the last one named by role
-                if a.role and a.role not in ("leader", "counterpart"):
+                if a.role and a.role not in ("leader", "counterpart") and not self._keeps_bare_title(a):
                     self.last_by_role[a.role] = a
                     self.titled.add(a.role)
                 for role in self.roles_of(a.name or "") - {a.role, "leader", "counterpart"} - self.titled:
@@ -179,6 +198,22 @@ class ArticleContext:
                     if surname:
                         self.surnames.setdefault(surname, a)
         return resolved
+
+    def _voiced(self, text: str, b: ActorMention) -> bool:
+        """'Abadi's office said the prime minister had ...': a leader named as the owner of his own voice reports,
+        and is not someone else in the sentence."""
+        return self.voice_after is not None and self.voice_after.match(text, b.end) is not None
+
+    def _keeps_bare_title(self, a: ActorMention) -> bool:
+        """Does 'the President' stay the leader the article called so, though it now names another holder with his
+        state or by surname ('his meeting with Indonesian President Joko Widodo', 'he told Widodo')?"""
+        own = self.bare_titled.get(a.role or "")
+        if own is None or own.country == a.country or not a.role:
+            return False
+        # only the title itself before another holder's name hands it over ("President Widodo"); his state before
+        # it ("Indonesian President Joko Widodo") or his surname alone ("told Widodo") keeps it
+        low = a.text.lower()
+        return not (low.startswith(a.role) or low.startswith("the " + a.role))
 
     def _written_surname(self, a: ActorMention) -> str | None:
         """'Cristina Fernandez' of Cristina Fernandez de Kirchner: the article's own last name word, when it is one
@@ -207,7 +242,10 @@ class ArticleContext:
         parts = (a.name or "").split()
         if len(parts) < 2:
             return None
-        word = parts[0] if a.country in self.family_name_first else parts[-1]
+        first = a.country in self.family_name_first or (
+            len(parts) == 3 and a.country in self.family_name_first_of_three
+        )
+        word = parts[0] if first else parts[-1]
         return word if word[:1].isupper() and len(word) > 2 and "-" not in word else None
 
     def _royal_references(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
@@ -315,6 +353,7 @@ def context_factory(
     titles = [*kb.leader_titles, *kb.non_leader_titles, *kb.honorifics]
     title_words = frozenset(w.strip(".").lower() for t in titles for w in t.split())
     family_name_first = kb.words("discourse", "family_name_first")
+    family_name_first_of_three = kb.words("discourse", "family_name_first_of_three")
     discourse = Discourse.from_knowledge(kb, meeting_words, reference_nouns)
 
     def roles_of(name: str) -> set[str]:
@@ -325,16 +364,20 @@ def context_factory(
     royal_forms = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\b(?![ \t]+(?:the[ \t]+)?[A-Z])")
     royal_marks = kb.words("discourse", "royal_marks")
     generic_roles = kb.word_map("discourse", "generic_roles")
+    voices = sorted(kb.words("discourse", "voice_nouns"), key=len, reverse=True)
+    voice_after = re.compile(rf"['’]s\s+(?:own\s+)?(?:{'|'.join(re.escape(v) for v in voices)})\b", re.IGNORECASE)
 
     def new() -> ArticleContext:
         return ArticleContext(
             roles_of=roles_of,
             family_name_first=family_name_first,
+            family_name_first_of_three=family_name_first_of_three,
             title_words=title_words,
             discourse=discourse,
             royal_forms=royal_forms,
             royal_marks=royal_marks,
             generic_roles=generic_roles,
+            voice_after=voice_after,
         )
 
     return new

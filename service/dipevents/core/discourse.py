@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from dipevents.core.actors import ActorMention
+from dipevents.core.actors import FACILITY_AFTER, ActorMention
 
 if TYPE_CHECKING:
     from dipevents.core.knowledge import Knowledge
@@ -214,6 +214,8 @@ class Discourse:
         out = []
         for a in actors:
             m = self.apposed_name.search(text, 0, a.start) if a.kind in ("leader", "official") and a.role else None
+            if m and _place_name(text, m):
+                m = None  # "at the Francisco Bangoy International Airport, the President said": a place, no name
             if a.name is None and m and not any(b.start < a.start and m.start() < b.end for b in actors if b is not a):
                 out.append(replace(a, name=m.group("name"), start=m.start(), text=text[m.start() : a.end]))
             else:
@@ -270,3 +272,12 @@ def _side(side: str, named: dict[str, str], known: dict[str, str]) -> str | None
                 rest = surface[6:].lower()
                 return next((iso for s, iso in named.items() if s.lower() == rest), None)
     return None
+
+
+def _place_name(text: str, m: re.Match[str]) -> bool:
+    """A capitalised name before an apposed title that is a place: one with an article before it ('the Francisco
+    Bangoy International Airport'), or ending in a facility word ('Malacanang Palace')."""
+    words = m.group("name").split()
+    return text[max(0, m.start() - 4) : m.start()].lower() == "the " or (
+        len(words) > 1 and FACILITY_AFTER.match(" " + words[-1]) is not None
+    )

@@ -111,6 +111,8 @@ class InstructionExtractor(TypeExtractor):
                 continue
             if lem in weak and not _to_do(t, kb):
                 continue  # "Nakasone told the committee ...": speech, not an instruction
+            if _courtesy(t, kb):
+                continue  # "asked the delegation's head to convey his greetings": a message carried
             # "the two presidents will instruct their negotiators": leaders announcing a decision taken together;
             # one leader saying he will instruct is a plan, and "will be asked" is not a decision at all
             modals = kb.words("ministry_instruction", "allowed_modals") if _jointly_led(t, view) else frozenset()
@@ -348,6 +350,27 @@ def _to_do(t: Token, kb: Knowledge) -> bool:
         )
         for c in t.children
     ) or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+
+
+def _courtesy(t: Token, kb: Knowledge) -> bool:
+    """What the addressee is to do is pass on a courtesy ('to convey his warm greetings to the president', 'to
+    extend his thanks'): a message carried, not a state body's task."""
+    verbs = kb.words("ministry_instruction", "courtesy_verbs")
+    objects = kb.words("ministry_instruction", "courtesy_objects")
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and is_word_of(c, verbs)
+        # "to pass on his condolences": the parser may take the particle for a preposition
+        and any(
+            is_word_of(o, objects)
+            for o in (
+                *c.children,
+                *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children),
+            )
+            if o.dep_ in ("dobj", "pobj")
+        )
+        for c in t.children
+    )
 
 
 def _subjunctive(c: Token) -> bool:

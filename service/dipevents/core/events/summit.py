@@ -685,10 +685,13 @@ def _past(verb: Token) -> bool:
 
 def _is_setting(t: Token, kb: Knowledge) -> bool:
     """'attended the G20 summit', 'the NATO summit in Vilnius': a gathering named as the setting."""
-    if t.lower_ not in kb.words("summit", "setting_nouns"):
+    settings = kb.words("summit", "setting_nouns")
+    if t.lower_ not in settings and not (t.dep_ == "conj" and lemma(t) in settings):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
         return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
+    if t.dep_ == "conj" and t.head.i != t.i and _is_setting(t.head, kb):
+        return True  # "attended the ASEAN summit and related meetings": a conjunct shares the setting's verb
     head = t.head
     setting_verbs = kb.words("summit", "setting_verbs")
     multilateral = kb.pattern("summit", "multilateral_names", ignore_case=False)
