@@ -114,3 +114,26 @@ def test_the_meeting_with_x_after_the_visitor_is_their_meeting(pipeline: Any) ->
         "Prime Minister Mark Rutte flew to Warsaw on Monday. A meeting with President Andrzej Duda lasted an hour."
     )
     assert summits(pipeline, indefinite) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Cyril Ramaphosa and President Bola Tinubu co-chaired the bi-national commission in Cape Town "
+            "on Tuesday.",
+            [["NGA", "ZAF"]],
+        ),
+        # one leader chairing with no partner, and a co-chairmanship still to come
+        ("President Cyril Ramaphosa co-chaired the investment forum in Cape Town on Tuesday.", []),
+        (
+            "President Cyril Ramaphosa and President Bola Tinubu will co-chair the bi-national commission in Abuja "
+            "next year.",
+            [],
+        ),
+    ],
+)
+def test_leaders_who_co_chaired_a_body_met(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'X and Y co-chaired the commission' (split by the tokenizer into 'co' '-' 'chaired'): a co-chair is a
+    meeting verb between the parties."""
+    assert summits(pipeline, body) == expected

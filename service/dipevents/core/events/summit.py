@@ -60,7 +60,7 @@ class SummitExtractor(TypeExtractor):
         required_particles = kb.word_map("summit", "verb_required_particles")
         triggers: list[Token] = []
         for t in view.doc:
-            lem = lemma(t)
+            lem = _prefixed(t)
             if t.pos_ in ("VERB",) and lem in verbs:
                 visit = _visit_call(t, view)
                 if (
@@ -157,6 +157,13 @@ class SummitExtractor(TypeExtractor):
             other_moments=_relatives_of_others(trigger),
             format=fmt,
         )
+
+
+def _prefixed(t: Token) -> str:
+    """The lemma with the prefix the tokenizer split off it: 'co-chaired' is 'co' '-' 'chaired', a co-chair."""
+    if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "co":
+        return f"co-{lemma(t)}"
+    return lemma(t)
 
 
 def _relatives_of_others(trigger: Token) -> list[tuple[int, int]]:
