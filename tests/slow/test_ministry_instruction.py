@@ -983,3 +983,41 @@ def test_a_day_taken_into_the_leaders_name(pipeline: Any) -> None:
 def test_them_after_a_sentence_naming_officials(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'them' right after a sentence naming two or more officials by title is those officials, the leaders' bodies."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("President Cyril Ramaphosa ordered the relevant sectors to prepare for the power cuts.", [["ZAF"]]),
+        ("President Cyril Ramaphosa instructed all relevant quarters to speed up the plant repairs.", [["ZAF"]]),
+        # a domain not marked as the leader's own is no body
+        ("President Cyril Ramaphosa ordered the energy sector to cut prices.", []),
+    ],
+)
+def test_the_relevant_fields_are_the_leaders_bodies(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'the relevant fields / sectors / quarters': domains of the state's work marked as the leader's own."""
+    assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the leaders open the sentence before; the minister after them only names where they talked
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron met in Paris on Tuesday. The two leaders talked for "
+            "an hour at the Hotel de Marigny, the French foreign minister's guest house. In a joint statement, they "
+            "said they had ordered their negotiators to finish the tank treaty by June.",
+            [["DEU", "FRA"]],
+        ),
+        # a minister opens the sentence before: 'they' are not the leaders
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron met in Paris on Tuesday. Foreign Minister Annalena "
+            "Baerbock later met the two leaders' envoys. They ordered their negotiators to finish the tank treaty by "
+            "June.",
+            [],
+        ),
+    ],
+)
+def test_they_after_a_sentence_opened_by_the_leaders(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'they' is the leaders when the sentence before opened with them, whatever official it names later."""
+    assert instructions(pipeline, body) == expected

@@ -557,7 +557,10 @@ def _leaders_before(view: SentenceView) -> bool:
     leaders = {a.country for a in prev if a.kind == "leader" and not a.former and a.country}
     plural = any(a.kind == "plural_leaders" for a in prev)
     parties = bool(view.ctx.main_states) and any(a.kind == "plural_parties" for a in prev)
-    return (plural or parties or len(leaders) >= 2) and not any(a.kind == "official" for a in prev)
+    # an official named after the leaders' plural that opens the sentence is no subject of it ("The two men talked
+    # at Winfield House, the U.S. ambassador's residence")
+    opened = bool(prev) and prev[0].kind == "plural_leaders" and not prev[0].weak
+    return (plural or parties or len(leaders) >= 2) and (opened or not any(a.kind == "official" for a in prev))
 
 
 def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) -> list[Token]:
@@ -620,6 +623,9 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 continue
             if _legislative(named, kb) or _personal(named, kb) or _not_a_states(named, kb):
                 continue
+            if _own_domain(named, kb):
+                out.append(named)  # "instructed the relevant fields to take measures": the sectors of his state
+                continue
             x = named
             if lemma(named) in members or named.lower_ in members:
                 # "the heads of the government delegations", "the members of the commission": the body they lead
@@ -648,6 +654,15 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
             else:
                 out += _phrase_final_body(x, body_words)
     return out
+
+
+def _own_domain(x: Token, kb: Knowledge) -> bool:
+    """'the relevant fields', 'the sectors concerned': a domain of the state's work, marked as the leader's own
+    (alone, 'the energy sector' is no body)."""
+    own = kb.words("ministry_instruction", "own_modifiers")
+    return lemma(x) in kb.words("ministry_instruction", "domain_nouns") and any(
+        c.dep_ in ("amod", "acl") and c.lower_ in own for c in x.children
+    )
 
 
 def _officials_before(view: SentenceView) -> bool:
