@@ -7,6 +7,7 @@ sentence by sentence, in reading order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -35,7 +36,7 @@ class ArticleContext:
     last_leader: ActorMention | None = None
     leader_counts: Counter[str] = field(default_factory=Counter)
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
-    roles_of: Callable[[str], set[str]] = lambda name: set()  # every office the knowledge base knows a name by
+    roles_of: Callable[[str], frozenset[str]] = lambda name: frozenset()  # every office the KB knows a name by
     surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
     titled: set[str] = field(default_factory=set)  # roles the article itself used as titles
     # the person a sentence is about: the first one named in the last sentence that named someone ("Thatcher
@@ -307,7 +308,7 @@ class ArticleContext:
         return a.states or self.main_states
 
 
-def _same_holder(b: ActorMention, ref: ActorMention, roles_of: Callable[[str], set[str]]) -> bool:
+def _same_holder(b: ActorMention, ref: ActorMention, roles_of: Callable[[str], frozenset[str]]) -> bool:
     """Is b the leader ref, by name or by another title ref holds in the same state ('the Crown Prince' of MBS)?"""
     if b.kind != "leader" or b.former:
         return False
@@ -356,8 +357,9 @@ def context_factory(
     family_name_first_of_three = kb.words("discourse", "family_name_first_of_three")
     discourse = Discourse.from_knowledge(kb, meeting_words, reference_nouns)
 
-    def roles_of(name: str) -> set[str]:
-        return {lead.role for lead in kb.leaders.get(name, [])}
+    @functools.lru_cache(maxsize=4096)  # asked for every pair of people in a sentence: a sentence of titles asks a lot
+    def roles_of(name: str) -> frozenset[str]:
+        return frozenset(lead.role for lead in kb.leaders.get(name, []))
 
     forms = sorted(kb.words("discourse", "royal_styles"), key=len, reverse=True)
     # a style with no name after it ("His Highness and the Prime Minister", not "His Highness Sheikh Mohamed")

@@ -213,7 +213,9 @@ class Discourse:
     def _apposed_names(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         out = []
         for a in actors:
-            m = self.apposed_name.search(text, 0, a.start) if a.kind in ("leader", "official") and a.role else None
+            # the name right before the title: a window, not the whole sentence before it, per actor (quadratic)
+            window = max(0, a.start - _APPOSED_WINDOW)
+            m = self.apposed_name.search(text, window, a.start) if a.kind in ("leader", "official") and a.role else None
             if m and _place_name(text, m):
                 m = None  # "at the Francisco Bangoy International Airport, the President said": a place, no name
             if a.name is None and m and not any(b.start < a.start and m.start() < b.end for b in actors if b is not a):
@@ -241,6 +243,7 @@ class Discourse:
         return tuple(sorted(states)) if len(states) == 2 else None
 
 
+_APPOSED_WINDOW = 300  # characters before a title where its apposed name ("Kuchma, the president") may start
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*)")  # between the names of a list of states
 
 

@@ -12,6 +12,7 @@ A summit is the article's main meeting: "the two leaders" elsewhere in the artic
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -443,10 +444,12 @@ def _is_phone_call(t: Token, view: SentenceView) -> bool:
 def _aside(a: ActorMention, trigger: Token, view: SentenceView) -> bool:
     """A possessor of someone else is not at the table: 'their Japanese colleagues', 'one of President X's
     aides'. A possessor of the meeting itself is ('their talks', "Putin's visit")."""
-    toks = [x for x in view.doc if a.start <= x.idx < a.end]
-    if not toks:
+    # the tokens starting inside the mention, found by offset (a scan of the doc per actor was quadratic)
+    starts: list[int] = view.memo("token_starts", lambda: [x.idx for x in view.doc])
+    lo, hi = bisect.bisect_left(starts, a.start), bisect.bisect_left(starts, a.end)
+    if lo == hi:
         return False
-    last = toks[-1]
+    last = view.doc[hi - 1]
     possessor = last.dep_ == "poss" or any(c.dep_ == "case" for c in last.children)
     if not possessor:
         return False
