@@ -69,6 +69,32 @@ def test_a_conjunct_of_a_setting_is_a_setting_too(pipeline: Any) -> None:
     assert not [k for k in keys(pipeline, body) if k[0] == "summit"]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # co-chairing is done together; a description of the commission
+        # set off after the clause ('a successor to a forum that had met') does not date the meeting back
+        (
+            "President Jacob Zuma and President Robert Mugabe co-chaired the first summit of the two countries' "
+            "Bi-National Commission in Harare on Tuesday, a successor to a ministerial forum that had met, off and "
+            "on, for two decades.",
+            [["ZAF", "ZWE"]],
+        ),
+        (
+            "Zuma and his Zimbabwean counterpart Robert Mugabe co-chaired the inaugural session of the Bi-National "
+            "Commission on Tuesday.",
+            [["ZAF", "ZWE"]],
+        ),
+        # one leader chairing a session is a setting
+        ("President Jacob Zuma chaired the inaugural session of the commission on Tuesday.", []),
+    ],
+)
+def test_co_chaired_sessions(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Two leaders co-chairing a session met in it (published that Friday), dated by its own day."""
+    events = pipeline.process_article(make_article(body, published_at="2015-11-06T10:00:00+02:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == expected
+
+
 def test_a_relative_clause_inside_the_meeting_phrase_is_another_occasion(pipeline: Any) -> None:
     """'talks with an envoy who came from a meeting with X': X was not at these talks."""
     body = (

@@ -128,9 +128,18 @@ def temporal_scope(t: Token, *, relative: bool = True) -> list[Token]:
                 and not is_since_contrast(c)
                 and not _trailing_passive_participle(c, tok)
             ):
-                out.update(subtree_without_since(c, relative=relative))
+                # "held talks on Tuesday, an upgrade of the commission that had met since 1995": a noun set off
+                # as an apposition of the clause is described by its relative clause, which dates the noun only
+                apposed = c.dep_ == "npadvmod" and c.pos_ == "NOUN" and c.i > tok.i and _comma_before(c)
+                out.update(subtree_without_since(c, relative=relative and not apposed))
         out.add(tok)
     return sorted(out, key=lambda x: x.i)
+
+
+def _comma_before(c: Token) -> bool:
+    """Is the phrase of `c` set off by a comma right before it?"""
+    first = c.left_edge
+    return first.i > 0 and str(c.doc[first.i - 1].text) == ","
 
 
 def _trailing_passive_participle(c: Token, head: Token) -> bool:
