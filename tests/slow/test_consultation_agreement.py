@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from dipevents.testing import make_article
 
-from tests.slow.sentences import PUB, states_found
+from tests.slow.sentences import PUB, keys, states_found
 
 
 def agreements(pipeline: Any, body: str) -> list[list[str]]:
@@ -577,3 +577,31 @@ def test_month_of_a_trailing_participle(pipeline: Any, body: str, expected: list
     """A passive participle with its agent after the object describes that object: its month does not date the
     agreement back (published in February)."""
     assert states_found(pipeline, body, "consultation_agreement", published_at="2021-02-10T10:00:00+00:00") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Gustavo Petro met President Daniel Noboa in Quito on Monday. The two countries also set up a "
+            "joint working group on fisheries, which will meet every three months.",
+            True,
+        ),
+        (
+            "President Gustavo Petro met President Daniel Noboa in Quito on Monday. Aides said the presidents set up "
+            "a committee under their own chairmanship, to meet twice a year.",
+            True,
+        ),
+        # a proposal's subjunctive: no body was set up
+        (
+            "President Gustavo Petro met President Daniel Noboa in Quito on Monday. Colombia has proposed that the "
+            "two countries set up a joint committee on fisheries, but Ecuadorean officials gave no commitment.",
+            False,
+        ),
+    ],
+)
+def test_a_body_that_meets_set_up_together_is_talks_agreed(pipeline: Any, body: str, expected: bool) -> None:
+    """'The two countries set up a joint working group, which will meet every three months': founded together in
+    the past tense, a body that meets is an agreement to consult; one side's proposal to found one is not."""
+    found = ("consultation_agreement", ("COL", "ECU")) in keys(pipeline, body)
+    assert found is expected

@@ -611,3 +611,48 @@ def test_met_two_leaders_separately_is_two_meetings(pipeline: Any) -> None:
         "Prime Minister Pedro Sanchez met President Emmanuel Macron and Chancellor Olaf Scholz separately on Tuesday."
     )
     assert sorted(c for c, _ in summits(pipeline, body)) == [["DEU", "ESP"], ["ESP", "FRA"]]
+
+
+def test_among_them_a_meeting_with_a_leader_was_held_by_the_leader_before(pipeline: Any) -> None:
+    """'X fitted in a round of meetings. Among them was a talk with Y': 'them' are X's meetings, so X met Y."""
+    body = (
+        "On the last day of the Pacific forum, Prime Minister Anthony Albanese fitted in a round of bilateral "
+        "meetings. Among them was a 25-minute meeting with President Emmanuel Macron at the Hilton."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["AUS", "FRA"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # two leaders striking a deal together met
+        (
+            "President Gustavo Petro and President Luiz Inacio Lula da Silva struck a deal on river patrols on "
+            "Saturday.",
+            [["BRA", "COL"]],
+        ),
+        # struck at a meeting a third leader hosted: that meeting, not a bilateral of its own
+        (
+            "President Gustavo Petro and President Luiz Inacio Lula da Silva struck a deal on river patrols in Lima "
+            "on Saturday after talks hosted by President Dina Boluarte.",
+            [["BRA", "COL", "PER"]],
+        ),
+        # a government and a rebel movement are no two leaders
+        ("The government and the rebel movement struck a deal in Oslo on Saturday.", []),
+        # a signing alone is support, not a meeting (as the CAMEO manual codes it)
+        ("President Gustavo Petro and President Luiz Inacio Lula da Silva signed a river accord on Saturday.", []),
+    ],
+)
+def test_leaders_striking_a_deal_together_met(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'X and Y struck a deal': leaders acting together met, at the host's meeting if a third leader hosted them."""
+    assert [c for c, _ in summits(pipeline, body)] == expected
+
+
+def test_a_meeting_phrase_ending_a_reported_clause_dates_the_report(pipeline: Any) -> None:
+    """'X said his country could not guard the lake alone, after talks with Y': the talks were held; the modal
+    and the negation are what X said."""
+    body = (
+        "President Gustavo Petro said on Tuesday that his country could not guard the Amazon alone, after talks in "
+        "Bogota with his Brazilian counterpart Luiz Inacio Lula da Silva."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]

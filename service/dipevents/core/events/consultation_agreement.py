@@ -173,7 +173,11 @@ class ConsultationExtractor(TypeExtractor):
         modals = kb.words("consultation_agreement", "joint_modals")
         if _told_by_joint_text(t, view) or _told_together(t, view):
             modals = modals | kb.words("consultation_agreement", "reported_modals")  # "would" of reported speech
-        if not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children) and not _is_to_be(t):
+        if (
+            not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children)
+            and not _is_to_be(t)
+            and not _body_set_up(t, view)
+        ):
             return
         lem = lemma(t)
         means = None
@@ -233,6 +237,20 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _body_set_up(verb: Token, view: SentenceView) -> bool:
+    """'The two countries also set up a joint working group, which will meet every six months', 'the presidents
+    set up a committee ... to meet twice a year': a body that meets, founded together in the past tense, is talks
+    agreed (a founding verb, no auxiliary; whether two parties did it is for the subject to say)."""
+    if verb.tag_ != "VBD" or lemma(verb) not in view.kb.words("consultation_agreement", "founding_verbs"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    reported = verb.dep_ == "ccomp" and lemma(verb.head) in view.kb.words("consultation_agreement", "report_verbs")
+    if verb.dep_ not in ("ROOT", "conj") and not reported:
+        return False  # "proposed that the two countries set up a committee": a proposal's subjunctive
+    return any(c.dep_ == "dobj" and _meeting_body(c, view) for c in verb.children)
 
 
 def _bodies_talk(verb: Token, view: SentenceView) -> Token | None:

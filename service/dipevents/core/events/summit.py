@@ -94,7 +94,8 @@ class SummitExtractor(TypeExtractor):
         successive = _successive(view, triggers)
         told: set[frozenset[str]] = set()
         for trigger in triggers:
-            if is_irrealis(trigger, kb, clause_future=True) or is_announced(view, trigger):
+            anchor = _report_adjunct(trigger, kb) or trigger
+            if is_irrealis(anchor, kb, clause_future=True) or is_announced(view, trigger):
                 _remember_if_recalled(view, trigger)
                 continue
             if is_background(view, trigger):
@@ -116,6 +117,8 @@ class SummitExtractor(TypeExtractor):
                 used = [*used, hosted]
                 if view.ctx.held_meetings.get(meeting, view.sentence.start) < view.sentence.start:
                     view.ctx.widened_meetings[meeting] = (frozenset(states), view.sentence.start, trigger.lower_)
+            if lemma(trigger) in kb.words("summit", "joint_act_verbs"):
+                states = _at_the_meeting(view, states)
             if len(states) < 2:
                 continue
             if any(a.form == MEETING_REFERENCE for a in used) and not _told_as_past(trigger, kb):
@@ -167,6 +170,34 @@ def _prefixed(t: Token) -> str:
     return lemma(t)
 
 
+def _report_adjunct(trigger: Token, kb: Knowledge) -> Token | None:
+    """'X said his country could not fight piracy alone, after talks with Y': a phrase of a meeting set off by a
+    comma at the end of a reported clause tells when the report was made, so the reported clause's modal and
+    negation are not the meeting's; the report verb is what says whether it happened."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in kb.words("summit", "trailing_preps"):
+        return None
+    verb = prep.head
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in kb.words("summit", "report_verbs"):
+        return None
+    if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return None
+    if any(c.i > prep.i and not c.is_punct for c in verb.children):
+        return None  # the phrase ends the reported clause
+    return verb.head
+
+
+def _at_the_meeting(view: SentenceView, states: set[str]) -> set[str]:
+    """'X and Y signed the accord', 'struck a deal': leaders acting together met, at the article's meeting when
+    it is one (a third leader hosting them is at the signing too); no meeting of its own where the article reports
+    none (the first pass, which finds the meetings, does not count them)."""
+    meetings = [m for m in (view.ctx.lead_meeting, view.ctx.main_states) if m]
+    if not meetings or len(states) < 2:
+        return set()
+    wider = next((set(m) for m in meetings if set(m) > states), None)
+    return wider or states
+
+
 def _relatives_of_others(trigger: Token) -> list[tuple[int, int]]:
     """'shook hands after the signing, the culmination of talks that began on Sunday': a relative clause on
     another noun dates that noun, not the trigger."""
@@ -185,13 +216,27 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     absent |= _told_in_conjunct(trigger)
-    return [
+    found = view.actors_of_tokens([x for x in clause if x.i not in absent])
+    partitive = [a for a in found if a.kind == "they" and _partitive(a, view)]
+    people = [
         a
-        for a in view.actors_of_tokens([x for x in clause if x.i not in absent])
+        for a in found
         if a.kind in ("leader", "plural_leaders", "we", "i", "he_or_she", "they")
+        and a not in partitive
         and not _aside(a, trigger, view)
         and (a.kind != "they" or _leaders_at_hand(view))
     ]
+    if partitive:
+        # "Duterte found time for a string of meetings. Among them was a meeting with X": 'them' are the meetings
+        # of the leader the sentence before named, who held each of them
+        people += [b for b in view.previous if b.is_sitting_leader]
+    return people
+
+
+def _partitive(a: ActorMention, view: SentenceView) -> bool:
+    """'Among them was ...': a pronoun after a partitive preposition names the set the subject is one of."""
+    preps = view.kb.words("summit", "partitive_preps")
+    return any(x.dep_ == "pobj" and x.head.lower_ in preps for x in view.doc if a.start <= x.idx < a.end)
 
 
 def _hosted_reference(view: SentenceView, trigger: Token, hosts: set[str]) -> ActorMention | None:
