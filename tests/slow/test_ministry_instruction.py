@@ -55,6 +55,12 @@ def instructions(pipeline: Any, body: str) -> list[list[str]]:
             "President Xi Jinping asked the foreign ministry to deliver a protest note to the Japanese embassy.",
             [["CHN"]],
         ),
+        # a ministry's division or directorate is a body
+        (
+            "Prime Minister Sheikh Hasina directed the Finance Division to release the flood relief funds within a "
+            "week.",
+            [["BGD"]],
+        ),
     ],
 )
 def test_whose_title_and_what_task(pipeline: Any, body: str, expected: list[list[str]]) -> None:
