@@ -55,6 +55,12 @@ def instructions(pipeline: Any, body: str) -> list[list[str]]:
             "President Xi Jinping asked the foreign ministry to deliver a protest note to the Japanese embassy.",
             [["CHN"]],
         ),
+        # an attribution set between the subject and its verb does not take the subject
+        (
+            "President William Ruto and President Samia Suluhu Hassan met in Nairobi on Monday. The two leaders, a "
+            "communique from State House said, directed their energy ministers to speed up the pipeline study.",
+            [["KEN", "TZA"]],
+        ),
         # a ministry's division or directorate is a body
         (
             "Prime Minister Sheikh Hasina directed the Finance Division to release the flood relief funds within a "

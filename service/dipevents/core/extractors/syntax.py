@@ -169,13 +169,25 @@ def subjects(t: Token) -> list[Token]:
         else:
             break
     if cur is not None and cur.tag_ in ("VBD", "VBZ", "VBP"):
-        named = _name_in_fronted_adverbial(cur)
+        named = _name_in_fronted_adverbial(cur) or _subject_before_attribution(cur)
         if named:
             return named
     if misparsed_past(t):
         # "Mbeki tasked Foreign Minister X with ...": the name before the verb, taken for its modifier
         return [c for c in t.children if c.dep_ in ("npadvmod", "nmod", "compound") and c.i < t.i]
     return []
+
+
+def _subject_before_attribution(verb: Token) -> list[Token]:
+    """'The two leaders, a statement from the presidency said, directed ...': an attribution set in between took
+    the subject for its own, with its real speaker in apposition; the subject is the verb's."""
+    return [
+        s
+        for p in verb.children
+        if p.dep_ == "parataxis" and p.i < verb.i
+        for s in p.children
+        if s.dep_ == "nsubj" and s.i < p.i and any(a.dep_ == "appos" and a.i > s.i for a in s.children)
+    ]
 
 
 def _name_in_fronted_adverbial(verb: Token) -> list[Token]:
