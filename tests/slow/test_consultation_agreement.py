@@ -605,3 +605,14 @@ def test_a_body_that_meets_set_up_together_is_talks_agreed(pipeline: Any, body: 
     the past tense, a body that meets is an agreement to consult; one side's proposal to found one is not."""
     found = ("consultation_agreement", ("COL", "ECU")) in keys(pipeline, body)
     assert found is expected
+
+
+def test_the_two_states_at_a_hosted_meeting_are_not_the_host(pipeline: Any) -> None:
+    """'It was also agreed that the two states would open talks' after a meeting of three that one leader hosted:
+    the two guests agreed, not the host."""
+    body = (
+        "Prime Minister Nikol Pashinyan flew home from Paris on Friday, where he and President Ilham Aliyev had "
+        "signed a joint declaration at the end of the meeting in the palace hosted by President Emmanuel Macron. "
+        "It was also agreed that the two states would open talks through a joint commission on the border."
+    )
+    assert agreements(pipeline, body) == [["ARM", "AZE"]]

@@ -656,3 +656,19 @@ def test_a_meeting_phrase_ending_a_reported_clause_dates_the_report(pipeline: An
         "Bogota with his Brazilian counterpart Luiz Inacio Lula da Silva."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a joint appearance located at the meeting a third leader hosted: that meeting's table
+        "Prime Minister Nikol Pashinyan flew home from Paris on Friday, where he and President Ilham Aliyev had "
+        "signed a joint declaration at the end of the meeting in the palace hosted by President Emmanuel Macron.",
+        # the meeting in the phrase of the report verb that closes the sentence: those whose act is reported sat in
+        "Prime Minister Nikol Pashinyan and President Ilham Aliyev agreed on Friday to reopen two border crossings, "
+        "the French presidency announced after a meeting hosted by President Emmanuel Macron.",
+    ],
+)
+def test_an_act_at_a_hosted_meeting_is_that_meeting(pipeline: Any, body: str) -> None:
+    """Two leaders' act at a meeting a third leader hosted, or announced after it: one summit of the three."""
+    assert [c for c, _ in summits(pipeline, body)] == [["ARM", "AZE", "FRA"]]

@@ -66,6 +66,9 @@ class ArticleContext:
     # later reference named, the offset of that reference's sentence and its meeting noun (reports of the meeting
     # before it with that noun are of the wider meeting)
     widened_meetings: dict[frozenset[str], tuple[frozenset[str], int, str]] = field(default_factory=dict)
+    # a meeting's states -> the states of the leaders named as hosting it ('the meeting hosted by X'): a host who
+    # sits in is no party to what "the two states" there agreed
+    meeting_hosts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
     # where the sentences that narrate on from a moment recalled before them start (core/frames.py)
     recalled_frames: frozenset[int] = frozenset()
 

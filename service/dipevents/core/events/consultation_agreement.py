@@ -139,6 +139,10 @@ class ConsultationExtractor(TypeExtractor):
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
             if not subj and len(states) < 2:
                 states = set(view.ctx.main_states)  # "a framework ... was agreed upon at the meeting"
+                hosts = view.ctx.meeting_hosts.get(frozenset(states), frozenset())
+                counted = [a for a in view.actors if a.kind == "plural_parties"]
+                if hosts and counted and len(states - hosts) in _counts(view, counted, 0):
+                    states -= hosts  # "it was agreed that the two states would ...": not the meeting's host
             sides = _meeting_bodies_states(talk, view)
             if len(sides) >= 2 and (len(states) >= 2 or any(a.kind in _GROUPS for a in parties)):
                 # "they agreed that special envoys of the three countries would meet" (never one side's

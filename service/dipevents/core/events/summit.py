@@ -22,7 +22,14 @@ from dipevents.core.actors import ActorMention
 from dipevents.core.discourse import MEETING_REFERENCE
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, clause_root, clause_tokens, governing_chain, lemma
+from dipevents.core.extractors.syntax import (
+    agents,
+    clause_root,
+    clause_tokens,
+    governing_chain,
+    lemma,
+    subjects,
+)
 from dipevents.core.extractors.tense import is_announced
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate, most_common
 from dipevents.core.knowledge import Knowledge, Place
@@ -91,6 +98,7 @@ class SummitExtractor(TypeExtractor):
                 act = _copresent_act(t, view)
                 if act is not None and act not in triggers:
                     triggers.append(act)
+        triggers = [t for t in triggers if not _at_another_meeting(t, triggers, kb)]
         successive = _successive(view, triggers)
         told: set[frozenset[str]] = set()
         for trigger in triggers:
@@ -126,6 +134,9 @@ class SummitExtractor(TypeExtractor):
             if _refers_to_recalled(view, trigger, states):
                 continue
             view.ctx.held_meetings.setdefault(frozenset(states), view.sentence.start)
+            hosts = _hosts(view, trigger)
+            if hosts and hosts < states:
+                view.ctx.meeting_hosts.setdefault(frozenset(states), frozenset(hosts))
             if trigger.i in successive:  # one meeting after another: each trigger tells its own
                 if frozenset(states) not in told:
                     told.add(frozenset(states))
@@ -170,6 +181,47 @@ def _prefixed(t: Token) -> str:
     return lemma(t)
 
 
+def _hosts(view: SentenceView, trigger: Token) -> set[str]:
+    """The states of the leaders a meeting noun names as its hosts ('the meeting ... hosted by X')."""
+    hosting = view.kb.words("summit", "hosting_verbs")
+    # "the meeting in the Elysee Palace hosted by X": the parser may hang the participle on the place
+    verbs = [c for c in trigger.subtree if c.dep_ == "acl" and lemma(c) in hosting]
+    people = view.actors_of_tokens([y for v in verbs for g in agents(v) for y in g.subtree])
+    return {a.country for a in people if a.is_sitting_leader and a.country}
+
+
+def _at_another_meeting(t: Token, triggers: list[Token], kb: Knowledge) -> bool:
+    """'he and X had signed a joint declaration at the conclusion of the meeting hosted by Z': an appearance
+    located at a meeting the sentence names is a moment of that meeting, whose table is the one to read."""
+    if t.pos_ not in ("NOUN", "PROPN") or lemma(t) not in kb.words("summit", "joint_appearance_nouns"):
+        return False
+    verb = t.head
+    if t.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    others = {x.i for x in triggers if x.i != t.i and x.pos_ in ("NOUN", "PROPN")}
+    locating = kb.words("summit", "locating_preps")
+    return any(
+        c.dep_ == "prep" and c.lower_ in locating and any(y.i in others for y in c.subtree) for c in verb.children
+    )
+
+
+def _reported_actors(trigger: Token, kb: Knowledge) -> list[Token]:
+    """'X and Y agreed on Thursday to ..., the French presidency announced after a meeting hosted by Z': a meeting
+    in the phrase of the report verb that closes the sentence had at its table those whose act is reported."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in kb.words("summit", "trailing_preps"):
+        return []
+    verb = prep.head
+    if lemma(verb) not in kb.words("summit", "report_verbs") or any(c.dep_ == "ccomp" for c in verb.children):
+        return []
+    # the parser hangs "..., the presidency announced" off the reported clause: as a participle of a noun there
+    # (npadvmod, appos) or as a parataxis
+    holder = verb.head if verb.dep_ == "acl" and verb.head.dep_ in ("npadvmod", "appos") else verb
+    if holder.dep_ not in ("npadvmod", "appos", "parataxis") or holder.head.i > verb.i:
+        return []
+    return [y for s in subjects(holder.head) for y in s.subtree]
+
+
 def _report_adjunct(trigger: Token, kb: Knowledge) -> Token | None:
     """'X said his country could not fight piracy alone, after talks with Y': a phrase of a meeting set off by a
     comma at the end of a reported clause tells when the report was made, so the reported clause's modal and
@@ -178,6 +230,8 @@ def _report_adjunct(trigger: Token, kb: Knowledge) -> Token | None:
     if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in kb.words("summit", "trailing_preps"):
         return None
     verb = prep.head
+    if lemma(verb) in kb.words("summit", "report_verbs"):
+        return verb  # "..., the presidency announced after a meeting": the report's own time, not a plan announced
     if verb.dep_ != "ccomp" or lemma(verb.head) not in kb.words("summit", "report_verbs"):
         return None
     if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
@@ -213,6 +267,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     """The people at the trigger's table: leaders and references in its own clause, minus those elsewhere."""
     there = _at_the_destination(trigger, view.kb) + _flanking(trigger, view.kb) + _partners_of_participle(trigger)
     clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
+    clause += _reported_actors(trigger, view.kb)
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     absent |= _told_in_conjunct(trigger)
