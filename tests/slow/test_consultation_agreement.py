@@ -616,3 +616,27 @@ def test_the_two_states_at_a_hosted_meeting_are_not_the_host(pipeline: Any) -> N
         "It was also agreed that the two states would open talks through a joint commission on the border."
     )
     assert agreements(pipeline, body) == [["ARM", "AZE"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Gustavo Petro met President Daniel Noboa in Quito on Monday. The two countries will sit down "
+            "again in Bogota in May for a new round of their joint commission on the border, the foreign minister "
+            "said.",
+            True,
+        ),
+        # one side sitting down for a round is no joint announcement
+        (
+            "President Gustavo Petro met President Daniel Noboa in Quito on Monday. Colombia could sit down for a "
+            "new round of the joint commission if Ecuador pays its debts, the foreign minister said.",
+            False,
+        ),
+    ],
+)
+def test_the_parties_sitting_down_for_a_round_of_their_body(pipeline: Any, body: str, expected: bool) -> None:
+    """'The two countries will sit down again for a new round of their joint commission': a joint announcement of
+    a session of a body that meets."""
+    found = ("consultation_agreement", ("COL", "ECU")) in keys(pipeline, body)
+    assert found is expected

@@ -206,6 +206,19 @@ class ConsultationExtractor(TypeExtractor):
                 talk = next((c for c in t.children if c.dep_ == "dobj" and _meeting_body(c, view)), None)
         else:
             talk = _object_talk(t, view)
+        joining = kb.word_map("consultation_agreement", "join_verbs").get(lem, frozenset())
+        if talk is None and joining:
+            # "the two nations will sit down again for a new round of their joint commission"
+            talk = next(
+                (
+                    g
+                    for c in t.children
+                    if c.dep_ == "prep" and c.lower_ in joining
+                    for g in c.children
+                    if _is_talk(g, view)
+                ),
+                None,
+            )
         if (
             talk is None
             and lem in kb.words("consultation_agreement", "joint_meet_verbs")
