@@ -67,8 +67,9 @@ class SummitExtractor(TypeExtractor):
         excluded_preps = kb.word_map("summit", "verb_excluded_preps")
         required_particles = kb.word_map("summit", "verb_required_particles")
         triggers: list[Token] = []
+        prefixed = "co-" in view.text.lower()  # a look at the text spares every token a look at its neighbours
         for t in view.doc:
-            lem = _prefixed(t)
+            lem = _prefixed(t) if prefixed else lemma(t)
             if t.pos_ in ("VERB",) and lem in verbs:
                 visit = _visit_call(t, view)
                 if (
