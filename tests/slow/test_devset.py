@@ -54,6 +54,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout14": 0.80,
     "heldout15": 0.86,
     "heldout16": 0.62,
+    "heldout17": 0.78,
 }
 
 

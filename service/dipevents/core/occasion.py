@@ -33,6 +33,7 @@ _AWAY = re.compile(
 # a place the meeting's clause hangs off as "where" ("a banquet hall in Pyongyang, where the two leaders talked",
 # "flew on to Hanoi, where she met ..."): the place is the clause's venue, the comma no boundary
 _WHERE_CLAUSE = re.compile(r"^[^,;\u2014]*,\s*where\s+[^,;\u2014]*$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 # a venue is named within the trigger's phrase ("met ... on the sidelines of the Shanghai Cooperation
 # Organization (SCO) summit in Astana"), not a sentence away
 _NEAR_CHARS = 140
@@ -106,6 +107,8 @@ def next_to_trigger(c: HasOccasion) -> bool:
         return False
     if at < c.trigger_at and _WHERE_CLAUSE.match(between):
         return True
+    if at > c.trigger_at and _TOWARDS.search(text, max(0, at - 12), at):
+        return False  # "the summit ... read as a message to Beijing": a place after "to" is an addressee or a goal
     return not _AWAY.search(between)
 
 

@@ -75,3 +75,13 @@ def test_a_place_a_where_clause_hangs_off_is_the_venue() -> None:
         "The two presidents talked on Monday, then flew on to Hanoi, where crowds waited.", "talked", place=hanoi
     )
     assert choose_place([after], LONDON) == (LONDON, "dateline")
+
+
+def test_a_place_after_to_is_no_venue_of_an_earlier_meeting() -> None:
+    """'... during the summit, was read as a signal to Hanoi': the city is whom the act addressed, not where the
+    meeting was; 'flew to Hanoi for talks' still places the talks that follow it."""
+    hanoi = Place("Hanoi", "VNM", "capital", "Hanoi")
+    signal = cand("The timing, during their summit, was read as a signal to Hanoi.", "summit", place=hanoi)
+    assert choose_place([signal], LONDON) == (LONDON, "dateline")
+    trip = cand("The president flew to Hanoi for talks with his counterpart.", "talks", place=hanoi)
+    assert choose_place([trip], LONDON) == (hanoi, "venue")
