@@ -264,7 +264,7 @@ def _body_set_up(verb: Token, view: SentenceView) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    reported = verb.dep_ == "ccomp" and lemma(verb.head) in view.kb.words("consultation_agreement", "report_verbs")
+    reported = verb.dep_ == "ccomp" and lemma(verb.head) in view.kb.words("discourse", "report_verbs")
     if verb.dep_ not in ("ROOT", "conj") and not reported:
         return False  # "proposed that the two countries set up a committee": a proposal's subjunctive
     return any(c.dep_ == "dobj" and _meeting_body(c, view) for c in verb.children)
@@ -306,7 +306,7 @@ def _in_progress(t: Token) -> bool:
 def _told_together(verb: Token, view: SentenceView) -> bool:
     """'The two presidents said they would revive the committee': what two or more parties report together is
     their joint announcement, its 'would' the 'will' of reported speech (not one side's statement)."""
-    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("consultation_agreement", "report_verbs"):
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("discourse", "report_verbs"):
         return False
     reporters = view.actors_of([s for s in verb.head.children if s.dep_ == "nsubj"])
     return any(a.kind in ("plural_leaders", "plural_parties") for a in reporters) or _named_parties(
@@ -375,7 +375,7 @@ def _round_of_talks(verb: Token, view: SentenceView) -> Token | None:
 def _told_by_joint_text(verb: Token, view: SentenceView) -> bool:
     """'The joint statement said the defence ministers would meet in March': what a text of both sides reports is
     their joint announcement, its 'would' the 'will' of reported speech."""
-    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("consultation_agreement", "report_verbs"):
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in view.kb.words("discourse", "report_verbs"):
         return False
     texts = view.kb.words("consultation_agreement", "joint_texts")
     return any(s.dep_ == "nsubj" and is_word_of(s, texts) for s in verb.head.children)

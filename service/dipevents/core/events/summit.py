@@ -213,7 +213,7 @@ def _reported_actors(trigger: Token, kb: Knowledge) -> list[Token]:
     if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in kb.words("summit", "trailing_preps"):
         return []
     verb = prep.head
-    if lemma(verb) not in kb.words("summit", "report_verbs") or any(c.dep_ == "ccomp" for c in verb.children):
+    if lemma(verb) not in kb.words("discourse", "report_verbs") or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     # the parser hangs "..., the presidency announced" off the reported clause: as a participle of a noun there
     # (npadvmod, appos) or as a parataxis
@@ -231,9 +231,9 @@ def _report_adjunct(trigger: Token, kb: Knowledge) -> Token | None:
     if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in kb.words("summit", "trailing_preps"):
         return None
     verb = prep.head
-    if lemma(verb) in kb.words("summit", "report_verbs"):
+    if lemma(verb) in kb.words("discourse", "report_verbs"):
         return verb  # "..., the presidency announced after a meeting": the report's own time, not a plan announced
-    if verb.dep_ != "ccomp" or lemma(verb.head) not in kb.words("summit", "report_verbs"):
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in kb.words("discourse", "report_verbs"):
         return None
     if prep.i == 0 or prep.doc[prep.i - 1].text != ",":
         return None
