@@ -640,3 +640,39 @@ def test_the_parties_sitting_down_for_a_round_of_their_body(pipeline: Any, body:
     a session of a body that meets."""
     found = ("consultation_agreement", ("COL", "ECU")) in keys(pipeline, body)
     assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the capital's own cabinet member, unqualified, beside a foreign one
+        (
+            "CANBERRA, March 3 - Trade Minister Colin Pratt and Indonesian Trade Minister Budi Santoso agreed to "
+            "open talks on cattle quotas, officials said.",
+            [["AUS", "IDN"]],
+        ),
+        (
+            "WASHINGTON, March 3 - Commerce Secretary Ellen Marsh and South Korean officials agreed to resume "
+            "negotiations on steel quotas next month.",
+            [["KOR", "USA"]],
+        ),
+        # a minister qualified after the name is not the home side
+        (
+            "CANBERRA, March 3 - Trade Minister Budi Santoso of Indonesia and New Zealand officials agreed to hold "
+            "talks on dairy access.",
+            [["IDN", "NZL"]],
+        ),
+        # a dateline that is not a capital tells no home state
+        (
+            "GENEVA, March 3 - Trade Minister Colin Pratt and Indonesian officials agreed to open talks on cattle "
+            "quotas.",
+            [],
+        ),
+        # a lone unqualified minister is not a second party
+        ("CANBERRA, March 3 - Trade Minister Colin Pratt agreed to hold talks with farmers on drought relief.", []),
+    ],
+)
+def test_dateline_capitals_own_cabinet_is_the_home_side(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Wire copy names the dateline capital's own ministers without a nationality: beside one foreign party, an
+    unqualified named minister or secretary is the home state's."""
+    assert agreements(pipeline, body) == expected

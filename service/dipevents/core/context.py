@@ -38,6 +38,8 @@ class ArticleContext:
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
     roles_of: Callable[[str], frozenset[str]] = lambda name: frozenset()  # every office the KB knows a name by
     surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
+    # the state whose capital datelines the story: wire copy names that state's cabinet without a nationality
+    home_state: str | None = None
     titled: set[str] = field(default_factory=set)  # roles the article itself used as titles
     # the person a sentence is about: the first one named in the last sentence that named someone ("Thatcher
     # left Bonn after talks with Kohl. She had flown ..." is Thatcher, not the last-named Kohl)

@@ -150,6 +150,8 @@ class Pipeline:
         dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
         dateline_place = self.kb.place_on(dateline_place, ref) if dateline_place else None
         ctx = self._new_context()
+        if dateline_place is not None and dateline_place.kind == "capital":
+            ctx.home_state = dateline_place.country
         if dateline_place is not None:
             ctx.home_leaders(self.kb, dateline_place.country, ref, [s.text for s in clean.sentences])
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
@@ -33,6 +34,8 @@ from dipevents.core.registry import Codes, EventType, MergeRule, Prefilter
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from dipevents.core.actors import ActorMention
 
 
 class ConsultationAgreementEvent(EventBase):
@@ -115,6 +118,9 @@ class ConsultationExtractor(TypeExtractor):
             # "Seoul's proposal for talks was accepted by Pyongyang": who accepted it
             parties += [a for a in view.actors_of(agents(t)) if a.form != "demonym"] if talk.i != t.i else []
             states, used = states_of(view, parties, leaders_only=False)
+            home = _home_side(view, parties, states)
+            if home:
+                states, used = {*states, home.country or ""}, [*used, home]
             if parties and all(a.kind == "they" and not a.states for a in parties):
                 # "Biden and Xi agreed to resume ... They also agreed to ...", "Yoon and Li held a separate meeting
                 # in which they agreed": the leaders just named, not the article's main meeting
@@ -916,3 +922,18 @@ EVENT_TYPE = EventType(
     codes=_codes,
     merge=MergeRule(fill=("level", "mechanism"), union=("topics",)),
 )
+
+
+def _home_side(view: SentenceView, parties: list[ActorMention], states: set[str]) -> ActorMention | None:
+    """'TOKYO - Trade Minister Tamura and U.S. Trade Representative Yeutter agreed to hold further talks': wire
+    copy names the dateline capital's own cabinet without a nationality, so an unqualified minister or secretary
+    beside one foreign party is the home side (only then: a lone unqualified minister is no second party)."""
+    home = view.ctx.home_state
+    if not home or len(states) != 1 or home in states:
+        return None
+    for a in parties:
+        role = a.role or ""
+        cabinet = role.endswith(("minister", "secretary")) and not role.startswith("chief")  # not a province's
+        if a.kind == "official" and a.country is None and a.name and cabinet:
+            return replace(a, country=home)
+    return None
