@@ -1,4 +1,5 @@
-"""The memoised attribute ruler (core/nlp.py) gives every token the attributes spaCy's own Matcher gives."""
+"""The memoised attribute ruler and lemmatizer (core/nlp.py) give every token the attributes spaCy's own Matcher
+and lemmatizer give."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ def _attributes(nlp: Any, texts: list[str]) -> list[list[tuple[str, str, str, st
     return [[(t.tag_, t.pos_, t.lemma_, str(t.morph)) for t in doc] for doc in nlp.pipe(texts)]
 
 
-def test_the_memoised_ruler_matches_spacys_matcher() -> None:
+def test_the_memoised_ruler_and_lemmas_match_spacys() -> None:
     """Every token of two labelled sets (about 70 articles of varied copy) gets the same tag, POS, lemma and
-    morphology from the memoised ruler as from spaCy's Matcher; the memo is really in use."""
+    morphology from the memoised ruler and lemmatizer as from spaCy's Matcher and lemmatizer; the memos are really
+    in use."""
     import spacy
 
     texts = [
@@ -30,5 +32,6 @@ def test_the_memoised_ruler_matches_spacys_matcher() -> None:
     model = Settings().nlp.model
     ours = load_nlp(model)
     assert type(ours.get_pipe("attribute_ruler").match).__name__ == "MemoRulerMatch"
+    assert type(ours.get_pipe("lemmatizer").pipe.__self__).__name__ == "MemoLemmas"
     theirs = spacy.load(model, exclude=["ner", "senter"])
     assert _attributes(ours, texts) == _attributes(theirs, texts)
