@@ -241,3 +241,36 @@ def test_a_round_of_talks_announced_together(pipeline: Any, body: str, expected:
 def test_other_holdings_stay_out(pipeline: Any, body: str) -> None:
     """Announced talks that are not a round, leaders' rounds, one state, a round held: no agreement."""
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published_at", "expected"),
+    [
+        # the halves told only by their leaders' names
+        (
+            "Sudan's Omar al-Bashir and South Sudan's Salva Kiir met in Addis Ababa on Sunday. The north and the "
+            "south agreed to resume negotiations on oil transit fees, the mediators said.",
+            "2013-09-04T09:00:00+00:00",
+            [["SDN", "SSD"]],
+        ),
+        (
+            "Kim Jong Un and Moon Jae-in talked for two hours at the truce village. Afterwards the North and South "
+            "agreed to hold working-level military talks in June.",
+            "2018-05-27T09:00:00+00:00",
+            [["KOR", "PRK"]],
+        ),
+        # a compass word in a story of no divided state is no party
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron met in Hamburg. The North and the South of Europe "
+            "agreed long ago to hold regular talks.",
+            "2023-10-10T09:00:00+00:00",
+            [],
+        ),
+    ],
+)
+def test_the_north_and_the_south_are_the_halves_the_leaders_lead(
+    pipeline: Any, body: str, published_at: str, expected: list[Any]
+) -> None:
+    """'the north and the south' (or 'the North and South') in a story naming the halves' leaders, not the states:
+    the halves those leaders lead."""
+    assert states_found(pipeline, body, "consultation_agreement", published_at) == expected

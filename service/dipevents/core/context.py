@@ -58,6 +58,7 @@ class ArticleContext:
     royals: list[ActorMention] = field(default_factory=list)  # royal leaders the article has named, in order
     discourse: Discourse | None = None  # references only the rest of the article explains
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
+    led_states: set[str] = field(default_factory=set)  # the states of every sitting leader named so far
     meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
     lead_meeting: tuple[str, ...] = ()  # the states of the first meeting of leaders the parse found
     officials: tuple[str, ...] = ()  # the states of the last sentence that named officials of two or more states
@@ -78,7 +79,7 @@ class ArticleContext:
         actors = self._local_surnames(text, actors)
         actors = self._royal_references(text, actors)
         if self.discourse is not None:
-            actors = self.discourse.references(text, actors, self.named_states)
+            actors = self.discourse.references(text, actors, self.named_states, self.led_states)
         sitting_named = [a for a in actors if a.is_sitting_leader and a.country]
         out: list[ActorMention] = []
         for found in actors:
@@ -172,6 +173,8 @@ class ArticleContext:
         for a in resolved:
             if a.kind == "state" and a.country and a.form == "name":
                 self.named_states.setdefault(a.text, a.country)
+            elif a.is_sitting_leader and a.country:
+                self.led_states.add(a.country)
         people = [
             a
             for a in resolved

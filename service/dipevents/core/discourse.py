@@ -73,7 +73,10 @@ class Discourse:
                 rf"|\b(?:the\s+)?(?P<n2>{number})\s+(?:{parties})['’]\s+(?:{leaders})\b",
                 re.IGNORECASE,
             ),
-            north_south=re.compile(r"\b[Tt]he\s+(?P<side>[Nn]orth|[Ss]outh)\b(?![\s-]*(?:[A-Z]|of\b|ern\b|east|west))"),
+            north_south=re.compile(  # "the North and the South", "the North and South"
+                r"(?:\b[Tt]he\s+|(?<=[Nn]orth\sand\s)|(?<=[Ss]outh\sand\s))(?P<side>[Nn]orth|[Ss]outh)\b"
+                r"(?![\s-]*(?:[A-Z]|of\b|ern\b|east|west))"
+            ),
             apposed_name=re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?:the\s+)?$"),
             meeting_reference=re.compile(
                 rf"\b(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(reference_nouns)})\b", re.IGNORECASE
@@ -102,7 +105,13 @@ class Discourse:
         )
 
     # -- references ----------------------------------------------------------------------------------------
-    def references(self, text: str, actors: list[ActorMention], named_states: dict[str, str]) -> list[ActorMention]:
+    def references(
+        self,
+        text: str,
+        actors: list[ActorMention],
+        named_states: dict[str, str],
+        led: set[str] | frozenset[str] = frozenset(),
+    ) -> list[ActorMention]:
         """The sentence's actors with the references only the article explains added (or named)."""
         actors = self._apposed_names(text, actors)
         extra: list[ActorMention] = []
@@ -116,9 +125,16 @@ class Discourse:
             extra.append(ActorMention(m.start(), m.end(), m.group(0), "plural_parties", states=states, form="name"))
         for m in self.north_south.finditer(text):
             state = _side(m.group("side").lower(), named_states, self.state_names)
+            if state is None:
+                # "Moon and Kim met ... The north and the south agreed": the halves the article's leaders lead
+                here = {a.country for a in actors if a.is_sitting_leader and a.country}
+                state = _side(m.group("side").lower(), self._names_of({*led, *here}), self.state_names)
             if state:
                 extra.append(ActorMention(m.start(), m.end(), m.group(0), "state", country=state, form="name"))
         return _with(actors, extra)
+
+    def _names_of(self, states: set[str] | frozenset[str]) -> dict[str, str]:
+        return {surface: iso for surface, iso in self.state_names.items() if iso in states}
 
     def meeting_references(self, text: str, actors: list[ActorMention], meeting: tuple[str, ...]) -> list[ActorMention]:
         """'The meeting lasted three hours', 'after the talks at the residence, Macron said': a definite reference
@@ -269,11 +285,12 @@ def _side(side: str, named: dict[str, str], known: dict[str, str]) -> str | None
             half = known.get(f"{side.capitalize()} {surface[len(other) :]}")
             if half:
                 return half
-    if side == "south":
-        for surface in named:
-            if surface.lower().startswith("north "):
-                rest = surface[6:].lower()
-                return next((iso for s, iso in named.items() if s.lower() == rest), None)
+    # the half with no compass word: 'the south' beside 'North Yemen', 'the north' beside 'South Sudan'
+    whole = "north " if side == "south" else "south "
+    for surface in named:
+        if surface.lower().startswith(whole):
+            rest = surface[len(whole) :].lower()
+            return next((iso for s, iso in named.items() if s.lower() == rest), None)
     return None
 
 
