@@ -60,7 +60,8 @@ def _two_states_of_people(actors: list[ActorMention]) -> bool:
 
 
 class SummitExtractor(TypeExtractor):
-    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+    def _triggers(self, view: SentenceView) -> tuple[list[Token], dict[int, frozenset[int]]]:
+        """The meeting words of the sentence, and for each of one meeting after another, the others' partners."""
         kb = view.kb
         verbs = kb.words("summit", "verbs")
         nouns = kb.words("summit", "nouns")
@@ -100,19 +101,21 @@ class SummitExtractor(TypeExtractor):
                 if act is not None and act not in triggers:
                     triggers.append(act)
         triggers = [t for t in triggers if not _at_another_meeting(t, triggers, kb)]
-        successive = _successive(view, triggers)
+        return triggers, _successive(view, triggers)
+
+    def extract(self, view: SentenceView) -> Iterator[Candidate]:
+        kb = view.kb
+        # the triggers, whether each tells a meeting held, and who sat at its table are the sentence's alone: the
+        # second pass over the article (the main meeting known) reads them from the first
+        triggers, successive = view.memo("summit.triggers", self._triggers, view)
         told: set[frozenset[str]] = set()
         for trigger in triggers:
-            anchor = _report_adjunct(trigger, kb) or trigger
-            if is_irrealis(anchor, kb, clause_future=True) or is_announced(view, trigger):
+            held, people = view.memo(f"summit.table.{trigger.i}", _table, view, trigger, successive)
+            if held == "not held":
                 _remember_if_recalled(view, trigger)
                 continue
-            if is_background(view, trigger):
-                _remember_if_recalled(view, trigger)
+            if held == "instructed":
                 continue
-            if _instructed(trigger, kb):
-                continue
-            people = _participants(view, trigger, successive.get(trigger.i, frozenset()))
             separate = _separate_meetings(trigger, view, people)
             if separate:
                 for states, used in separate:
@@ -173,6 +176,25 @@ class SummitExtractor(TypeExtractor):
             other_moments=_relatives_of_others(trigger),
             format=fmt,
         )
+
+
+def _table(
+    view: SentenceView, trigger: Token, successive: dict[int, frozenset[int]]
+) -> tuple[Literal["held", "not held", "instructed"], list[ActorMention]]:
+    """Whether the trigger tells a meeting held (not one to come, announced or recalled; not a task given), and
+    the people at its table if so."""
+    kb = view.kb
+    anchor = _report_adjunct(trigger, kb) or trigger
+    if is_irrealis(anchor, kb, clause_future=True) or is_announced(view, trigger) or _recalled(view, trigger):
+        return "not held", []
+    if _instructed(trigger, kb):
+        return "instructed", []
+    return "held", _participants(view, trigger, successive.get(trigger.i, frozenset()))
+
+
+def _recalled(view: SentenceView, trigger: Token) -> bool:
+    recalled: bool = view.memo(f"summit.recalled.{trigger.i}", is_background, view, trigger)
+    return recalled
 
 
 def _prefixed(t: Token) -> str:
@@ -420,9 +442,10 @@ def _at_the_destination(trigger: Token, kb: Knowledge) -> list[Token]:
 def _remember_if_recalled(view: SentenceView, trigger: Token) -> None:
     """'in a phone call in late July, Trump ... Zelensky': the article dates a meeting of these leaders as
     background; a later 'the call' with them is that one (see _refers_to_recalled)."""
-    if not is_background(view, trigger):
+    if not _recalled(view, trigger):
         return
-    states, _ = states_of(view, _participants(view, trigger), leaders_only=True)
+    people = view.memo(f"summit.recalled_table.{trigger.i}", _participants, view, trigger)
+    states, _ = states_of(view, people, leaders_only=True)
     if len(states) >= 2:
         view.ctx.recalled_meetings.setdefault(frozenset(states), view.sentence.start)
 

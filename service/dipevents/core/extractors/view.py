@@ -34,10 +34,11 @@ class SentenceView:
     previous: list[ActorMention] = field(default_factory=list)  # the actors of the sentence before this one
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A per-sentence value several triggers ask for: walking the doc again per trigger is what costs."""
+    def memo(self, key: str, compute: Callable[..., Any], *args: Any) -> Any:
+        """A per-sentence value several triggers (or both passes over the article) ask for, `compute(*args)`:
+        walking the doc again per trigger is what costs. The key names everything the value depends on."""
         if key not in self._memo:
-            self._memo[key] = compute()
+            self._memo[key] = compute(*args)
         return self._memo[key]
 
     @property
