@@ -1033,3 +1033,70 @@ def test_the_relevant_fields_are_the_leaders_bodies(pipeline: Any, body: str, ex
 def test_they_after_a_sentence_opened_by_the_leaders(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'they' is the leaders when the sentence before opened with them, whatever official it names later."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the gerund of 'by' is done by the subject of the verb it hangs off
+        (
+            "President Luiz Inacio Lula da Silva and President Gustavo Petro closed their meeting in Brasilia on "
+            "Tuesday by instructing their foreign ministers to prepare a border accord.",
+            [["BRA", "COL"]],
+        ),
+        # ... not that of 'for', done by the object
+        ("President Lula thanked President Gustavo Petro for ordering the army to protect the reserve.", []),
+        # a participle set between subject and verb has no subject of its own
+        (
+            "President Javier Milei and President Lula, concluding a one-day summit at the border, on Friday ordered "
+            "their energy ministers to finish a gas pipeline study.",
+            [["ARG", "BRA"]],
+        ),
+        # a member title with the body it heads
+        (
+            "President Joe Biden said on Monday he had directed the secretary of the Treasury to open talks with "
+            "Mexico on remittances.",
+            [["USA"]],
+        ),
+        # a job given, its givers hung by the parser inside the job's phrase
+        (
+            "President Lula met President Javier Milei in Buenos Aires on Monday. Foreign Minister Mauro Vieira and "
+            "Foreign Minister Diana Mondino were given the job of overseeing the new negotiations by the two "
+            "presidents.",
+            [["ARG", "BRA"]],
+        ),
+        (
+            "President Lula met President Javier Milei in Buenos Aires on Monday. The two foreign ministers were given "
+            "the job of preparing the trade talks by the two presidents, officials said.",
+            [["ARG", "BRA"]],
+        ),
+        # an announced instruction set for an occasion of a named day
+        (
+            '"I will give instructions to the Interior Ministry at Monday\'s cabinet session," Prime Minister Pedro '
+            "Sanchez told reporters.",
+            [["ESP"]],
+        ),
+        # a passive whose named officials follow a fronted attribution
+        (
+            "President Joe Biden met President Andres Manuel Lopez Obrador at the White House on Monday. According to "
+            "the statement, Finance and Public Credit Secretary Rogelio Ramirez and U.S. Commerce Secretary Gina "
+            "Raimondo were instructed by both presidents to prepare a supply chain plan before the end of May.",
+            [["MEX", "USA"]],
+        ),
+        # a foreign leader's title is no body of the speaker's: telling him is no order
+        (
+            "President Emmanuel Macron told Italy's prime minister on Monday that Italian ports must take in more "
+            "rescue ships.",
+            [],
+        ),
+        (
+            "Chancellor Olaf Scholz told Poland's prime minister during their talks that Polish grain must stay off "
+            "German markets.",
+            [],
+        ),
+    ],
+)
+def test_wire_shapes_of_who_gave_and_who_got_the_order(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """Terse wire copy: gerunds and participles around the instructing verb, member titles, jobs given, a day's
+    occasion, and a foreign leader told (no order)."""
+    assert instructions(pipeline, body) == expected

@@ -29,6 +29,7 @@ from dipevents.core.extractors.syntax import (
     misparsed_past,
     phrase_without_relative,
     relative_antecedent,
+    subject_taken_for_apposition,
     subjects,
 )
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
@@ -136,6 +137,19 @@ class InstructionExtractor(TypeExtractor):
                 for g in p.children
                 if g.dep_ == "pobj"
             ]  # "given instructions by the presidents"
+            if not by_noun and _passive(t) and not agents(t):
+                # "were given the job of supervising the talks by the two leaders": the parser hung the agent deep
+                # in the task's phrase; only leaders there are read as its givers
+                by_noun = [
+                    g
+                    for c in t.children
+                    if c.dep_ == "dobj"
+                    for p in c.subtree
+                    if p.dep_ == "prep" and p.lower_ == "by"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    and any(a.kind in ("leader", "plural_leaders") for a in view.actors_of_tokens([g]))
+                ]
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
             speaker = _reporting_speaker(t, giver_tokens, view)
             if speaker == []:
@@ -304,17 +318,30 @@ def _conditioned(t: Token, kb: Knowledge) -> bool:
 
 
 def _dated(t: Token, kb: Knowledge) -> bool:
-    """Does the instructing verb itself carry the day it is given ('on Tuesday', 'tomorrow'), not its directive?"""
+    """Does the instructing verb itself carry the day it is given ('on Tuesday', 'tomorrow', 'at Friday's cabinet
+    meeting'), not its directive?"""
     days = kb.words("ministry_instruction", "announced_days")
     for c in t.children:
         if c.dep_ in ("npadvmod", "tmod", "advmod") and (c.lower_ in WEEKDAYS or c.lower_ in days):
             return True
-        if (
-            c.dep_ == "prep"
-            and c.lower_ == "on"
-            and any(g.dep_ == "pobj" and (g.lower_ in WEEKDAYS or g.lower_ in MONTHS) for g in c.children)
-        ):
-            return True
+    # the parser may hang the day on the bodies told ("give instructions to the ministries at Friday's meeting")
+    addressed = [
+        x
+        for c in t.children
+        if c.dep_ in ("dobj", "dative", "nsubjpass")
+        for x in c.subtree
+        if x.head.pos_ in ("NOUN", "PROPN")  # on a noun of theirs, not in a clause of its own
+    ]
+    for c in [*t.children, *addressed]:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "at"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "on" and (g.lower_ in WEEKDAYS or g.lower_ in MONTHS):
+                return True
+            if any(d.dep_ == "poss" and d.lower_ in WEEKDAYS for d in g.children):
+                return True  # "at Friday's cabinet meeting": the occasion of a set day
     return False
 
 
@@ -568,6 +595,8 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
     body_words = kb.words("state_bodies", "bodies")
     deps = ("nsubjpass",) if passive_subject_only else ("dobj", "nsubjpass", "dative", "iobj")
     heads = [c for c in t.children if c.dep_ in deps]
+    if not any(c.dep_ == "nsubjpass" for c in t.children) and any(c.dep_ == "auxpass" for c in t.children):
+        heads += subject_taken_for_apposition(t)  # "According to the communique, Secretary X was instructed"
     if misparsed_past(t) and not passive_subject_only:
         heads.append(t.head)  # "Mbeki tasked Foreign Minister X": the noun the verb was hung on is its object
     if not passive_subject_only and not any(c.dep_ == "dobj" for c in t.children):
@@ -635,7 +664,9 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 if _legislative(x, kb) or _not_a_states(x, kb):
                     continue
             if (
-                is_word_of(x, body_words)
+                # "told Japan's prime minister that ...": a leader's title is no body (his own state's head of
+                # government is the government: _own_head_of_government)
+                (is_word_of(x, body_words) and not any(a.kind == "leader" for a in view.actors_of_tokens([x])))
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (

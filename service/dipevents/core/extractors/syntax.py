@@ -164,18 +164,41 @@ def subjects(t: Token) -> list[Token]:
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
+        if _subject_controlled_gerund(cur):
+            cur = cur.head.head  # "ended the summit by ordering their ministers to": the gerund's doer is the verb's
+        elif cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break
     if cur is not None and cur.tag_ in ("VBD", "VBZ", "VBP"):
-        named = _name_in_fronted_adverbial(cur) or _subject_before_attribution(cur)
+        named = (
+            _name_in_fronted_adverbial(cur) or _subject_before_attribution(cur) or _subject_of_fronted_participle(cur)
+        )
+        if named:
+            return named
+    if cur is not None and (cur.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "auxpass" for c in cur.children)):
+        named = subject_taken_for_apposition(cur)
         if named:
             return named
     if misparsed_past(t):
         # "Mbeki tasked Foreign Minister X with ...": the name before the verb, taken for its modifier
         return [c for c in t.children if c.dep_ in ("npadvmod", "nmod", "compound") and c.i < t.i]
     return []
+
+
+# prepositions whose gerund is done by the subject of the verb they hang off ("ended the talks by ordering",
+# "after meeting"), unlike "thanked X for meeting", "accused X of ordering", where the object does it
+_SUBJECT_GERUND_PREPS = frozenset({"by", "after", "before", "upon", "while", "without"})
+
+
+def _subject_controlled_gerund(t: Token) -> bool:
+    return (
+        t.dep_ == "pcomp"
+        and t.tag_ == "VBG"
+        and t.head.dep_ == "prep"
+        and t.head.lower_ in _SUBJECT_GERUND_PREPS
+        and t.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _subject_before_attribution(verb: Token) -> list[Token]:
@@ -187,6 +210,32 @@ def _subject_before_attribution(verb: Token) -> list[Token]:
         if p.dep_ == "parataxis" and p.i < verb.i
         for s in p.children
         if s.dep_ == "nsubj" and s.i < p.i and any(a.dep_ == "appos" and a.i > s.i for a in s.children)
+    ]
+
+
+def subject_taken_for_apposition(verb: Token) -> list[Token]:
+    """'According to the communique, Secretary X and Representative Y were instructed by ...': a subjectless
+    verb whose fronted phrase ends, right before the verb's auxiliaries, in an apposition took its subject for
+    that apposition (a real one is followed by the clause's own subject)."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i)])
+    for c in verb.children:
+        if c.i > verb.i or c.dep_ not in ("prep", "advmod", "npadvmod", "advcl"):
+            continue
+        for x in c.subtree:
+            if x.dep_ == "appos" and x.right_edge.i == first - 1 and x.pos_ in ("PROPN", "NOUN"):
+                return [x]
+    return []
+
+
+def _subject_of_fronted_participle(verb: Token) -> list[Token]:
+    """'X and Y, wrapping up a two-day summit, directed ...': a participle set in between took the subject for its
+    own; a participle clause has no subject of its own, so the subject is the finite verb's."""
+    return [
+        s
+        for p in verb.children
+        if p.dep_ in ("ccomp", "advcl") and p.tag_ == "VBG" and p.i < verb.i
+        for s in p.children
+        if s.dep_ == "nsubj" and s.i < p.i
     ]
 
 
