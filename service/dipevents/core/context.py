@@ -294,6 +294,8 @@ class ArticleContext:
             return actors
         extra = []
         for surname, ref in self.surnames.items():
+            if surname not in text:
+                continue  # most sentences name few of the article's leaders: no regex for the others
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
                 if FACILITY_AFTER.match(text, m.end()) or self._part_of_other_name(text, m.start(), m.end()):
                     continue

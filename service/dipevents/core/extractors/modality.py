@@ -92,8 +92,9 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         return True
     clause = ""
     if clause_future:
-        later = _anticipated(t, anticipating) | _purposes_elsewhere(t)
-        clause = " ".join(x.lower_ for x in clause_tokens(t) if x.i not in later)
+        own = clause_tokens(t)  # walked once: the purposes are looked for in it too
+        later = _anticipated(t, anticipating) | _purposes_elsewhere(t, own)
+        clause = " ".join(x.lower_ for x in own if x.i not in later)
     if clause and any(
         p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
     ):
@@ -132,12 +133,12 @@ def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:
     return out
 
 
-def _purposes_elsewhere(t: Token) -> set[int]:
+def _purposes_elsewhere(t: Token, clause: list[Token]) -> set[int]:
     """'had talks with X, then flew to Bonn to prepare for her trip to Moscow next week': a time inside a purpose
-    infinitive the trigger is not part of dates that purpose, not the trigger."""
+    infinitive of the trigger's clause that the trigger is not part of dates that purpose, not the trigger."""
     return {
         y.i
-        for x in clause_tokens(t)
+        for x in clause
         if x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and t not in x.subtree
         for y in x.subtree
     }
