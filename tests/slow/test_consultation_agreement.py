@@ -676,3 +676,59 @@ def test_dateline_capitals_own_cabinet_is_the_home_side(pipeline: Any, body: str
     """Wire copy names the dateline capital's own ministers without a nationality: beside one foreign party, an
     unqualified named minister or secretary is the home state's."""
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an 'after' clause of its own tells what came before the agreement: its 'last year' does not date it
+        (
+            "President Ferdinand Marcos Jr. held talks with Prime Minister Fumio Kishida in Tokyo on Tuesday. "
+            "Officials said the two governments agreed to revive the joint economic commission in Manila in May, "
+            "after a fishing dispute of last year had stalled its meetings.",
+            [["JPN", "PHL"]],
+        ),
+        # a treaty or agreement two states announce they will negotiate
+        (
+            "Argentina and Brazil will negotiate a customs agreement, President Javier Milei and President Lula said "
+            "on Tuesday.",
+            [["ARG", "BRA"]],
+        ),
+        ("Kenya will negotiate a new trade deal, officials said.", []),
+        # the talks named in a free relative
+        (
+            'President Lula and President Javier Milei agreed on Tuesday to launch what officials called a "strategic '
+            'dialogue" on energy.',
+            [["ARG", "BRA"]],
+        ),
+        # a conference between two named states is a mechanism; a joint press conference is a show
+        (
+            "President Ferdinand Marcos Jr. and Prime Minister Fumio Kishida agreed on Tuesday to revive the annual "
+            "Philippines-Japan ministerial conference, suspended since 2019.",
+            [["JPN", "PHL"]],
+        ),
+        (
+            "President Ferdinand Marcos Jr. and Prime Minister Fumio Kishida agreed on Tuesday to hold a joint press "
+            "conference.",
+            [],
+        ),
+        # 'the two governments' after a three-way meeting in the dateline's country: its two guests ...
+        (
+            "BRASILIA, March 5 - President Santiago Pena of Paraguay and President Luis Arce of Bolivia signed the gas "
+            "accord at the Itamaraty palace after talks with Brazilian President Lula. The two governments also "
+            "agreed that their energy ministers would meet every year to review the accord.",
+            [["BOL", "PRY"]],
+        ),
+        # ... not when the meeting was held in a third country
+        (
+            "BRASILIA, March 5 - President Santiago Pena of Paraguay and President Luis Arce of Bolivia signed the gas "
+            "accord in Buenos Aires after talks with Argentine President Javier Milei. The two governments also "
+            "agreed that their energy ministers would meet every year to review the accord.",
+            [],
+        ),
+    ],
+)
+def test_wire_shapes_of_agreed_talks(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    """Terse wire copy: an earlier event told in an 'after' clause, a treaty to negotiate, talks named in a free
+    relative, a conference of two states, and the guests of a host in the dateline's country."""
+    assert agreements(pipeline, body) == expected

@@ -72,6 +72,8 @@ class ArticleContext:
     # a meeting's states -> the states of the leaders named as hosting it ('the meeting hosted by X'): a host who
     # sits in is no party to what "the two states" there agreed
     meeting_hosts: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
+    # a meeting's states -> the state of the place the first pass found named for it (none named: the dateline's)
+    meeting_places: dict[frozenset[str], str] = field(default_factory=dict)
     # where the sentences that narrate on from a moment recalled before them start (core/frames.py)
     recalled_frames: frozenset[int] = frozenset()
 

@@ -186,6 +186,9 @@ class Pipeline:
         explicit = [c for v in views for ex in meetings for c in ex.extract(v)]
         p.ctx.main_states = _main_meeting(explicit) or fallback
         p.ctx.lead_meeting = _lead_meeting(explicit)
+        for c in explicit:
+            if c.place is not None and c.place.country:
+                p.ctx.meeting_places.setdefault(c.states, c.place.country)
         # Pass 2: everything, with references resolved.
         found = [c for v in views for ex in self.extractors for c in ex.extract(v)]
         return self._assemble(p, [self._widened(c, p.ctx) for c in found])

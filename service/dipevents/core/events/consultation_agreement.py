@@ -231,6 +231,8 @@ class ConsultationExtractor(TypeExtractor):
             and (_shared_bodies(t, view) or _bodies_under_accord(t, view))
         ):
             talk = t  # "their special representatives will meet soon", "under the deal, their ministers will meet"
+        if talk is None and _negotiates_text(t, view):
+            talk = t  # "the United States and Mexico will negotiate a free trade agreement"
         subj = [s for s in subjects(t) if s.dep_ == "nsubj"]
         if talk is None and lem in kb.words("consultation_agreement", "joint_start_verbs"):
             # "talks between X and Y will resume next week": the talks' own sides
@@ -260,6 +262,16 @@ class ConsultationExtractor(TypeExtractor):
         yield candidate(
             self, view, t, states, used, confidence, level=level, topics=topics, mechanism=talk.lemma_.lower()
         )
+
+
+def _negotiates_text(verb: Token, view: SentenceView) -> bool:
+    """'will negotiate a comprehensive free trade agreement': a negotiating verb with a treaty or agreement as its
+    object (who announces it is for the caller: two or more parties, not leaders alone)."""
+    kb = view.kb
+    if lemma(verb) not in kb.words("consultation_agreement", "negotiating_verbs"):
+        return False
+    texts = kb.words("consultation_agreement", "negotiated_texts")
+    return any(c.dep_ == "dobj" and c.lower_ in texts for c in verb.children)
 
 
 def _body_set_up(verb: Token, view: SentenceView) -> bool:
@@ -446,9 +458,25 @@ def _states_counted(view: SentenceView, wanted: set[int], refs: list[Any]) -> se
         named |= {c for g in groups for c in g}
         if len(named) >= 2 and (not wanted or len(named) in wanted):
             return named
+        guests = _guests_of_home(view, named)
+        if guests and len(guests) in wanted:
+            return guests  # "the two governments" after a three-way meeting in the dateline's country: its guests
         if not wanted:
             return set()  # an uncounted reference is only ever the sentence before's states
     return set()
+
+
+def _guests_of_home(view: SentenceView, named: set[str]) -> set[str]:
+    """The states of a meeting the article reports held in the dateline's country, without that host ('SAN JOSE
+    - Presidents X of Mexico and Y of Venezuela signed the accord after talks with Costa Rican President Z. The two
+    governments also agreed ...'): a host sitting in is not one of the parties counted."""
+    home = view.ctx.home_state
+    meeting = frozenset(named)
+    if not home or home not in named or len(named) < 3 or meeting not in view.ctx.held_meetings:
+        return set()
+    if view.ctx.meeting_places.get(meeting, home) != home:
+        return set()  # held elsewhere ("in the Elysee Palace"): the dateline's state is a guest too
+    return named - {home}
 
 
 def _held_counted(view: SentenceView, refs: list[Any]) -> set[str]:
@@ -574,7 +602,15 @@ def _marked_body(t: Token, view: SentenceView) -> bool:
     if lemma(t) not in kb.words("consultation_agreement", "marked_bodies"):
         return False
     left = " ".join(x.lower_ for x in t.doc[t.left_edge.i : t.i]).replace(" - ", "-")
-    return any(_word_in(m, left) for m in kb.words("consultation_agreement", "joint_marks"))
+    if any(_word_in(m, left) for m in kb.words("consultation_agreement", "show_marks")):
+        return False  # "a joint press conference"
+    if any(_word_in(m, left) for m in kb.words("consultation_agreement", "joint_marks")):
+        return True
+    if t.left_edge.i == t.i:
+        return False
+    # "the annual Korea-Japan ministerial conference": the states it is between, named before it
+    named = view.actors_in(t.left_edge.idx, t.idx)
+    return len({a.country for a in named if a.kind == "state" and a.country}) >= 2
 
 
 def _meeting_body(t: Token, view: SentenceView) -> bool:
@@ -860,6 +896,20 @@ def _object_talk(verb: Token, view: SentenceView) -> Token | None:
             for x in c.subtree:
                 if _is_talk(x, view):
                     return x
+    return _named_in_free_relative(verb, view)
+
+
+def _named_in_free_relative(verb: Token, view: SentenceView) -> Token | None:
+    """'agreed to launch what aides called "sector-selective" talks', '... what officials describe as a strategic
+    dialogue': the object is a free relative whose naming verb names the talks."""
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "dobj", "xcomp") or c.left_edge.lower_ != "what" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        named = [x for x in c.children if x.dep_ in ("oprd", "dobj")]
+        named += [g for x in c.children if x.dep_ == "prep" and x.lower_ == "as" for g in x.children]
+        found = next((x for x in named if _is_talk(x, view)), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -163,6 +163,9 @@ def is_background(
     if content is not None:
         own = {x.i for x in content.subtree}
         scope = [x for x in scope if x.i not in own]
+    if t is not None:
+        earlier = _earlier_clauses(t, view.kb.words("modality", "earlier_clause_marks"))
+        scope = [x for x in scope if x.i not in earlier] if earlier else scope
     in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
     if any(_ago_days(view, x) > RECENT_DAYS for x in scope):
         return True
@@ -180,6 +183,21 @@ def is_background(
         if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
             return True
     return False
+
+
+def _earlier_clauses(t: Token, marks: frozenset[str]) -> set[int]:
+    """The tokens of finite clauses of 'after' hung off the trigger's chain, with their own subject and without the
+    trigger: the earlier event they tell does not date the trigger."""
+    return {
+        y.i
+        for tok in governing_chain(t)
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and t not in c.subtree
+        and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+        for y in c.subtree
+    }
 
 
 def _copula_predicate(t: Token) -> set[Token]:
