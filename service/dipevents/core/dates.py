@@ -14,7 +14,7 @@ before the reference (wire copy reports the past); a month without a year looks 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
@@ -97,7 +97,12 @@ class DateMention:
     ahead: bool = False  # resolved forward by its clause's tense: it dates something still to come
 
 
-def find_dates(text: str, ref: date | None) -> list[DateMention]:
+def find_dates(text: str, ref: date | None, modal_at: Callable[[int], bool] | None = None) -> list[DateMention]:
+    """The date expressions of `text`; `modal_at(start)` (from the parse, when there is one) tells whether the
+    verb a weekday hangs off has a modal auxiliary, which the words before it may not show ("I will give
+    instructions to A, B and C at Friday's cabinet meeting": the list's commas end the text's clause). Only a
+    weekday: a month's year feeds other checks, and a plan "which could take place in May" stays last May's
+    (a year-old date, background) rather than becoming this May's."""
     found: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date was already found (a list of spans made this quadratic)
     for kind, pattern in _PATTERNS:
@@ -105,6 +110,8 @@ def find_dates(text: str, ref: date | None) -> list[DateMention]:
             if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             direction = _direction(text, m.start()) if kind in ("weekday", "month") else 0
+            if direction == 0 and kind == "weekday" and modal_at is not None and modal_at(m.start()):
+                direction = 1
             value, precision = _resolve(kind, m, ref, direction)
             if value is None:
                 continue

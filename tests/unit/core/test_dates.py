@@ -128,3 +128,16 @@ def test_a_month_in_a_clause_that_looks_forward_is_the_next_one() -> None:
     (ahead,) = find_dates("The two sides will hold talks in November.", ref)
     (back,) = find_dates("The two sides held talks in November.", ref)
     assert (ahead.value, back.value) == (date(2007, 11, 1), date(2006, 11, 1))
+
+
+def test_a_modal_the_parse_finds_turns_a_weekday_forward() -> None:
+    """'will brief A, B and C at Thursday's session': the list's commas end the text's clause before 'will', so
+    the parse's word (a modal on the weekday's verb) decides; without it the weekday is the one before."""
+    text = "I will brief the treasury, the central bank and the planning office at Thursday's session"
+    (plain,) = find_dates(text, REF)
+    (parsed,) = find_dates(text, REF, modal_at=lambda _start: True)
+    assert plain.value == date(2013, 4, 25) and not plain.ahead
+    assert parsed.value == date(2013, 5, 2) and parsed.ahead
+    # a weekday the words already turn keeps its own direction ("last Thursday" stays behind)
+    (last,) = find_dates("last Thursday", REF, modal_at=lambda _start: True)
+    assert last.value == date(2013, 4, 25)

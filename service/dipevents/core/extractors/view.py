@@ -4,6 +4,7 @@ from."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -61,8 +62,30 @@ class SentenceView:
         return [a for a in self.actors if any(a.start < e and s < a.end for s, e in spans)]
 
     def dates(self) -> list[DateMention]:
-        found: list[DateMention] = self.memo("dates", lambda: find_dates(self.text, self.ref))
+        found: list[DateMention] = self.memo("dates", lambda: find_dates(self.text, self.ref, self._modal_at))
         return found
+
+    def _modal_at(self, start: int) -> bool:
+        """Does the verb the word at `start` hangs off have a modal auxiliary ('will give instructions to A, B and
+        C at Friday's cabinet meeting', 'shares could move on Monday')? Not a perfect ('may have met on Monday'),
+        nor a negated past ability ('could not agree on Monday')."""
+        starts: list[int] = self.memo("token_starts", lambda: [x.idx for x in self.doc])
+        at = bisect.bisect_right(starts, start) - 1
+        if at < 0:
+            return False
+        tok = self.doc[at]
+        for _ in range(6):  # up the noun and preposition phrases to their verb
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lemma_ == "have" for c in auxes):
+            return False
+        modals = self.kb.words("modality", "aux")
+        past = self.kb.words("modality", "past_ability_aux") if any(c.dep_ == "neg" for c in tok.children) else ()
+        return any(c.lower_ in modals and c.lower_ not in past for c in auxes)
 
     def places(self) -> list[tuple[int, Place]]:
         out = []
