@@ -27,7 +27,11 @@ _INTRODUCTORY = re.compile(
     r"^\W*(?:according\s+to|in|on|at|by|for|from|with|after|before|during|under|like|unlike|as)\b[^,;]*$",
     re.IGNORECASE,
 )
-_FORMER = re.compile(r"(?:\b(?:former|ex|then|late|outgoing|acting|interim|incoming|designate)[- ]\s*)$", re.IGNORECASE)
+# not in office on the day: "former", "late" ... and a man tipped as "the next Soviet leader"
+_FORMER = re.compile(
+    r"(?:\b(?:former|ex|then|late|outgoing|acting|interim|incoming|designate|next|future|would-be)[- ]\s*)$",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
 _PLURAL_LEADERS = re.compile(

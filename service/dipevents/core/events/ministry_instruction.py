@@ -24,6 +24,7 @@ from dipevents.core.extractors.parties import states_of
 from dipevents.core.extractors.syntax import (
     agents,
     compound_in,
+    is_name_word,
     is_word_of,
     lemma,
     misparsed_past,
@@ -761,12 +762,13 @@ def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
     """People or units named by the body they belong to: 'Foreign Ministers Gerapetritis and Fidan', 'Economy
     Secretary Ebrard' (a name under a body's title), 'coast guard units', 'army personnel' (a unit noun under a body
     word)."""
-    if x.pos_ != "PROPN" and lemma(x) not in kb.words("ministry_instruction", "unit_nouns"):
+    name = is_name_word(x)
+    if not name and lemma(x) not in kb.words("ministry_instruction", "unit_nouns"):
         return False
     # "Secretary of State X" comes parsed as a nominal modifier, "Economy Secretary X" as a compound
-    compounds = [c for c in x.children if c.dep_ == "compound" or (c.dep_ == "nmod" and x.pos_ == "PROPN")]
+    compounds = [c for c in x.children if c.dep_ == "compound" or (c.dep_ == "nmod" and name)]
     compounds += [g for c in compounds for g in c.children if g.dep_ == "compound"]  # "navy patrol units"
-    titles = kb.words("ministry_instruction", "member_titles") if x.pos_ == "PROPN" else frozenset()
+    titles = kb.words("ministry_instruction", "member_titles") if name else frozenset()
     return any(is_word_of(c, body_words) or c.lower_ in titles for c in compounds)
 
 

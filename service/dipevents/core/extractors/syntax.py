@@ -323,3 +323,14 @@ def compound_in(x: Token, words: frozenset[str]) -> bool:
 def is_word_of(x: Token, words: frozenset[str]) -> bool:
     """`x` is an entry of a lexicon list: by lemma, by form, or as the head of a two-word entry."""
     return lemma(x) in words or x.lower_ in words or compound_in(x, words)
+
+
+def is_name_word(x: Token) -> bool:
+    """A word of a person's name: a proper noun, or the lower-case tail of a hyphenated given name ('Choi
+    Ho-joong', 'Ban Ki-moon'), which the tagger takes for a common noun."""
+    if x.pos_ == "PROPN":
+        return True
+    if x.i < 2 or not x.is_lower:
+        return False
+    hyphen, before = x.doc[x.i - 1], x.doc[x.i - 2]
+    return hyphen.tag_ == "HYPH" and not hyphen.whitespace_ and not before.whitespace_ and before.pos_ == "PROPN"

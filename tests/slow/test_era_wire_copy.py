@@ -1,0 +1,61 @@
+"""Wire copy of 1979-85 and 1989-93: leaders of the era by name (data/leaders.json), men tipped as a future leader
+(core/actors.py), hyphenated given names of officials (core/extractors/syntax.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.slow.sentences import keys
+
+
+@pytest.mark.parametrize(
+    ("body", "published_at", "expected"),
+    [
+        # a president known only by name and a bare title: his state from the knowledge base
+        (
+            "President Carter and Soviet leader Leonid Brezhnev met for three hours at the Soviet embassy on Sunday.",
+            "1979-06-17T20:00:00+02:00",
+            {("summit", ("SUN", "USA"))},
+        ),
+        (
+            "Chancellor Helmut Schmidt held talks with head of state Erich Honecker at his hunting lodge on Friday.",
+            "1981-12-11T20:00:00+01:00",
+            {("summit", ("DDR", "DEU"))},
+        ),
+        (
+            "President Reagan spent two hours with General Efrain Rios Montt at a military airfield on Saturday.",
+            "1982-12-04T20:00:00-06:00",
+            {("summit", ("GTM", "USA"))},
+        ),
+        # out of office on the day: a recall, not a participant
+        (
+            "President Bush said on Monday he had met Mr. Carter to discuss the Haiti mission.",
+            "1994-09-19T20:00:00-04:00",
+            set(),
+        ),
+    ],
+)
+def test_leaders_of_the_era_by_name(pipeline: Any, body: str, published_at: str, expected: set[Any]) -> None:
+    assert {k for k in keys(pipeline, body, published_at) if k[0] == "summit"} == expected
+
+
+def test_a_man_tipped_as_the_next_leader_is_not_one(pipeline: Any) -> None:
+    body = (
+        "LONDON, Dec 16 - Prime Minister Margaret Thatcher spent four hours with Mikhail Gorbachev, widely seen as the "
+        "next Soviet leader, at Chequers on Sunday. British officials said the talks covered arms control."
+    )
+    assert keys(pipeline, body, "1984-12-16T18:00:00+00:00") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Roh Tae-woo said he had told Foreign Minister Chung Won-shik to open preparations for the talks.",
+        "President Roh Tae-woo ordered Defence Minister Kang Young-hoon to step up preparations for the exercise.",
+    ],
+)
+def test_an_official_with_a_hyphenated_given_name_is_a_body(pipeline: Any, body: str) -> None:
+    """'Han Sung-joo': the tagger reads the lower-case tail of the name as a common noun; it is still a name."""
+    assert ("ministry_instruction", ("KOR",)) in keys(pipeline, body, "1991-03-28T18:00:00+09:00")
