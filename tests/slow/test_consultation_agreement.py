@@ -726,9 +726,47 @@ def test_dateline_capitals_own_cabinet_is_the_home_side(pipeline: Any, body: str
             "agreed that their energy ministers would meet every year to review the accord.",
             [],
         ),
+        # going back to the table is returning to the talks
+        (
+            "President Emmanuel Macron spoke by telephone with Prime Minister Pedro Sanchez on Tuesday, and the two "
+            "agreed that negotiators would go back to the table in April on the Pyrenees rail link.",
+            [["ESP", "FRA"]],
+        ),
+        (
+            "Prime Minister Pedro Sanchez and Prime Minister Luis Montenegro agreed on Tuesday to come back to the "
+            "table on water sharing.",
+            [["ESP", "PRT"]],
+        ),
+        # leaders agreeing to meet every year set up a standing mechanism; once more is a planned summit
+        (
+            "President Lula and President Javier Milei held talks in Brasilia on Tuesday. The two leaders agreed to "
+            "meet every year, starting with a summit in Buenos Aires in 2025.",
+            [["ARG", "BRA"]],
+        ),
+        (
+            "President Lula and President Javier Milei held talks in Brasilia on Tuesday. The two leaders agreed to "
+            "meet again in Buenos Aires in June.",
+            [],
+        ),
+        # 'the two' after a sentence about their ministers: the article's meeting of two
+        (
+            "Prime Minister Narendra Modi held talks with President Joe Biden in Washington on Tuesday. Their trade "
+            "ministers have three months to report back. The two also agreed to meet annually, beginning with a "
+            "summit in New Delhi next year.",
+            [["IND", "USA"]],
+        ),
+        # 'the two countries' right after the conversation with one leader, in a story of several
+        (
+            "President Xi Jinping received several heads of delegations in Beijing on Tuesday. In a conversation "
+            "with Prime Minister Anwar Ibrahim of Malaysia, Chinese-Malaysian relations were discussed. It was "
+            "agreed that the foreign ministers of the two countries would hold consultations every year. Xi later "
+            "also had a conversation with President Ferdinand Marcos Jr. of the Philippines.",
+            [["CHN", "MYS"]],
+        ),
     ],
 )
 def test_wire_shapes_of_agreed_talks(pipeline: Any, body: str, expected: list[list[str]]) -> None:
     """Terse wire copy: an earlier event told in an 'after' clause, a treaty to negotiate, talks named in a free
-    relative, a conference of two states, and the guests of a host in the dateline's country."""
+    relative, a conference of two states, the guests of a host in the dateline's country, back to the table,
+    meetings agreed to recur, and 'the two' read from the story."""
     assert agreements(pipeline, body) == expected

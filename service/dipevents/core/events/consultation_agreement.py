@@ -136,10 +136,18 @@ class ConsultationExtractor(TypeExtractor):
                 mediated = states - _brokers(view)
                 states = mediated if len(mediated) in _counts(view, refs, 0) else _states_before(view, refs)
                 states = states or _held_counted(view, refs)
+            elif refs and all(not a.states for a in refs):
+                # "In a conversation with Prime Minister of Japan X, ... It was agreed that the ministers of the two
+                # countries ...": the pair whose leader the sentence before tells of, not the article's main meeting
+                states = _pair_told_before(view, refs, states) or states
             numbers = [s for s in subj if s.pos_ == "NUM" and any(d.dep_ == "det" for d in s.children)]
             if len(states) < 2 and numbers:
-                # "The two agreed to launch a dialogue": the two the sentence before named
-                states |= _states_counted(view, _counts(view, numbers, 0), [])
+                # "The two agreed to launch a dialogue": the two the sentence before named, else the article's
+                # meeting of that many states ("The two also agreed to meet every year" after their ministers)
+                wanted = _counts(view, numbers, 0)
+                states |= _states_counted(view, wanted, []) or (
+                    set(view.ctx.main_states) if len(view.ctx.main_states) in wanted else set()
+                )
             if not subj and not states:
                 # the parser lost the subject ("..., Presidents X and Y agreed"): the leaders right before the verb
                 states, used = states_of(view, _leaders_just_before(t, view), leaders_only=True)
@@ -479,6 +487,17 @@ def _guests_of_home(view: SentenceView, named: set[str]) -> set[str]:
     return named - {home}
 
 
+def _pair_told_before(view: SentenceView, refs: list[Any], states: set[str]) -> set[str]:
+    """The states the sentence before names, as many as the references count, with a sitting leader of theirs,
+    when they are not the states the references were read as: that sentence told the occasion of this one."""
+    named = {a.country for a in view.previous if a.country and a.kind in ("state", "official", "leader")}
+    if len(named) not in _counts(view, refs, 0) or states <= named:
+        return set()
+    if not any(a.is_sitting_leader and a.country in named for a in view.previous):
+        return set()
+    return named
+
+
 def _held_counted(view: SentenceView, refs: list[Any]) -> set[str]:
     """'the three countries agreed' in an article whose main meeting is a bilateral beside a three-way summit: the
     one meeting of leaders the article reports with that many states (three or more: a pair is too common a count
@@ -652,6 +671,8 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     purpose = _negotiating_purpose(c, view)
                     if purpose is not None:
                         return purpose  # "agreed to meet again in Geneva to continue the negotiations"
+                    if _recurring(c, view):
+                        return c  # "the two leaders agreed to meet every year": a standing mechanism, not one summit
                 if lc in starts:
                     obj = (
                         _object_talk(c, view)
@@ -721,8 +742,11 @@ def _joined_talk(verb: Token, view: SentenceView) -> Token | None:
     joins = view.kb.word_map("consultation_agreement", "join_verbs")
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     entry = lemma(verb)
-    if entry not in joins:  # "take part (in)": the verb with its object word, the preposition on either
-        holders = [o for o in objects if f"{entry} {o.lower_}" in joins]
+    if entry not in joins:
+        # "take part (in)": the verb with its object word; "go back (to)": with its particle; the preposition on
+        # either
+        particles = [c for c in verb.children if c.dep_ in ("advmod", "prt")]
+        holders = [o for o in [*objects, *particles] if f"{entry} {o.lower_}" in joins]
         if not holders:
             return None
         entry = f"{entry} {holders[0].lower_}"
@@ -730,13 +754,14 @@ def _joined_talk(verb: Token, view: SentenceView) -> Token | None:
     else:
         holders = [verb]
     found = [o for o in objects if _is_talk(o, view)]
+    join_nouns = view.kb.words("consultation_agreement", "join_nouns")
     found += [
         g
         for h in holders
         for p in h.children
         if p.dep_ == "prep" and p.lower_ in joins[entry]
         for g in p.children
-        if g.dep_ == "pobj" and _is_talk(g, view)
+        if g.dep_ == "pobj" and (_is_talk(g, view) or g.lower_ in join_nouns)
     ]
     return found[0] if found else None
 
@@ -864,6 +889,19 @@ def _negotiating_purpose(meet: Token, view: SentenceView) -> Token | None:
                 if o.dep_ == "dobj" and o.lower_ in nouns and _is_talk(o, view):
                     return o
     return None
+
+
+def _recurring(meet: Token, view: SentenceView) -> bool:
+    """'agreed to meet every year', 'to meet regularly': a meeting agreed to recur, said by the meeting verb's own
+    modifiers (not a clause of its own hung off it)."""
+    phrases = view.kb.words("consultation_agreement", "recurrence_phrases")
+    for c in meet.children:
+        if c.dep_ not in ("advmod", "npadvmod", "prep", "tmod"):
+            continue
+        text = " ".join(x.lower_ for x in c.subtree)
+        if any(_word_in(p, text) for p in phrases):
+            return True
+    return False
 
 
 def _talk_bodies_work(verb: Token, view: SentenceView) -> Token | None:
