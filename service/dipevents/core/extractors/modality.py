@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING
 
 from dipevents.core.dates import DateMention, period_end
@@ -159,7 +160,7 @@ def is_background(
         _in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS or _dated_by_clause_subject(view, t)
     ):
         return True
-    scope = temporal_scope(t, relative=relative) if t is not None else []  # once per trigger, not once per date
+    scope = scope_of(view, t, relative=relative) if t is not None else []  # once per trigger, not once per date
     if content is not None:
         own = {x.i for x in content.subtree}
         scope = [x for x in scope if x.i not in own]
@@ -198,6 +199,13 @@ def _earlier_clauses(t: Token, marks: frozenset[str]) -> set[int]:
         and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
         for y in c.subtree
     }
+
+
+def scope_of(view: SentenceView, t: Token, *, relative: bool = True) -> list[Token]:
+    """The trigger's temporal scope, walked once per sentence: the background and the announcement tests both
+    read it."""
+    found: list[Token] = view.memo(f"temporal_scope.{t.i}.{relative}", partial(temporal_scope, t, relative=relative))
+    return found
 
 
 def _copula_predicate(t: Token) -> set[Token]:

@@ -13,8 +13,8 @@ import re
 from typing import TYPE_CHECKING
 
 from dipevents.core.calendar_words import WEEKDAYS
-from dipevents.core.extractors.modality import is_irrealis
-from dipevents.core.extractors.syntax import clause_root, lemma, temporal_scope
+from dipevents.core.extractors.modality import is_irrealis, scope_of
+from dipevents.core.extractors.syntax import clause_root, lemma
 from dipevents.core.extractors.view import SentenceView
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _present_with_a_weekday(view: SentenceView, t: Token) -> bool:
         root = clause_root(node)
         if root.tag_ not in _PRESENT or any(c.dep_ in ("aux", "auxpass") for c in root.children):
             return False
-        scope = set(temporal_scope(node))
+        scope = set(scope_of(view, node))
         if any(span is not None and any(x in scope for x in span) for span in spans):
             return True
         if root.dep_ not in ("relcl", "advcl") or root.head.i == root.i:
@@ -120,7 +120,7 @@ def _dated_ahead(view: SentenceView, t: Token) -> bool:
     dates = [d for d in view.dates() if not d.since]
     if not dates:
         return False
-    scope = set(temporal_scope(t))
+    scope = set(scope_of(view, t))
     for d in dates:
         if not (d.ahead or (d.precision == "day" and d.value > view.ref)):
             continue
