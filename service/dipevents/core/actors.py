@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from dipevents.core.calendar_words import CALENDAR_WORDS
 from dipevents.core.knowledge import Knowledge
 
 # "he_or_she": a singular third-person pronoun (he, she, his, her), resolved by the context to a person
@@ -67,6 +68,8 @@ _PLURAL_PARTIES = re.compile(
 _HE_OR_SHE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
 _PATRONYMIC_BEFORE = re.compile(r"\b(?:bin|ibn|bint|binti)\s$")
 _BARREL_BEFORE = re.compile(r"\b[A-Z][a-z]{3,}-$")  # "Dlamini-" of "Dlamini-Zuma" (not "El-" of "El-Sisi")
+# a capitalised word right before a one-word alias, in the sentence ("Gen Raheel Sharif", "Sonia Gandhi")
+_NAME_WORD_BEFORE = re.compile(r"(?<![.!?]\s)(?<![\"“‘(])\b([A-Z][a-z]+)[ \t]+$")
 _WE = re.compile(r"\b(?:we|We|our|Our|us|WE)\b")
 _I = re.compile(r"\bI\b")
 _THEY = re.compile(r"\b(?:they|They|their|Their|them)\b")
@@ -119,6 +122,42 @@ FACILITY_AFTER = re.compile(
 )
 
 
+def _given_name_of_another(text: str, at: int, alias: str, kb: Knowledge, on: date | None) -> bool:
+    """Do given names not the leader's own stand right before a one-word alias ('army chief Gen Raheel Sharif',
+    'Foreign Minister Bilawal Bhutto', 'first lady Melania Trump')? One given name is someone else's; several are
+    someone else's only after a title no leader bears (middle names: 'President Rodrigo Roa Duterte')."""
+    before = _NAME_WORD_BEFORE.search(text, max(0, at - 30), at)
+    if before is None:
+        return False
+    leader = kb.leader(alias, on) or kb.any_leader(alias)
+    own = {w.lower() for w in re.split(r"[\s.-]+", leader.name)} if leader else set()
+
+    def other_word(word: str) -> bool:  # a word that is no given name: a title, a state, a month, 'But'
+        return (
+            word.lower() in kb.words("discourse", "sentence_openers")
+            or word.lower() in CALENDAR_WORDS
+            or kb.state_of(word) is not None
+            or kb.title_re.fullmatch(word) is not None
+            or kb.title_re.fullmatch(word.removesuffix("s")) is not None  # "Presidents Tshisekedi and Kagame"
+            or any(word.lower() == h.lower().rstrip(".") for h in kb.honorifics)
+        )
+
+    word = before.group(1)
+    if word.lower() in own or other_word(word):
+        return False
+    start, words = before.start(), 1
+    while words < 3 and (prev := _NAME_WORD_BEFORE.search(text, max(0, start - 30), start)):
+        if prev.group(1).lower() in own:
+            return False  # the leader's own given name first: what follows it are his middle names
+        if other_word(prev.group(1)):
+            break
+        start, words = prev.start(), words + 1
+    titled = kb.title_before_re.search(text, max(0, start - 80), start)
+    if titled:
+        return not kb.is_leader_title(titled.group("title"))
+    return words == 1
+
+
 def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]:
     quotes = quote_spans(text)
     found: list[ActorMention] = []
@@ -142,6 +181,8 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             continue  # "Foreign Minister Dlamini-Zuma": a double-barrelled name, not "Zuma" (but "Bashir-Kiir talks")
         if FACILITY_AFTER.match(text, m.end()):
             continue  # "the Santos Palace", "Mandela Hall": a place named after someone
+        if " " not in alias and _given_name_of_another(text, m.start(), alias, kb, on):
+            continue  # "army chief Gen Raheel Sharif": another person of the leader's surname
         start, role, former, country_hint = m.start(), None, False, None
         tb = title_before.search(text[max(0, m.start() - 80) : m.start()])
         if tb:

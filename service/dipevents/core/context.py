@@ -47,6 +47,7 @@ class ArticleContext:
     family_name_first: frozenset[str] = frozenset()  # states whose leaders' names start with the family name
     family_name_first_of_three: frozenset[str] = frozenset()  # ... when written in three words ("Lee Hsien Loong")
     title_words: frozenset[str] = frozenset()  # words of titles and honorifics that may stand before a surname
+    meeting_nouns: frozenset[str] = frozenset()  # the nouns a reference to the article's meeting uses ("the talks")
     royal_forms: re.Pattern[str] | None = None  # "His Highness", "His Majesty" standing alone for a royal leader
     royal_marks: frozenset[str] = frozenset()  # words of a royal leader's title or style ("emir", "sheikh")
     # "the head of state": the offices such a generic title stands for (discourse lexicon, generic_roles)
@@ -257,7 +258,9 @@ class ArticleContext:
             len(parts) == 3 and a.country in self.family_name_first_of_three
         )
         word = parts[0] if first else parts[-1]
-        return word if word[:1].isupper() and len(word) > 2 and "-" not in word else None
+        # a family name that comes first is often of two letters ("Li" of "Li Peng", "Hu" of "Hu Yaobang")
+        shortest = 2 if first else 3
+        return word if word[:1].isupper() and len(word) >= shortest and "-" not in word else None
 
     def _royal_references(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         """'His Highness and the Indian Prime Minister directed ...': a royal style standing alone is the one royal
@@ -387,6 +390,7 @@ def context_factory(
             family_name_first=family_name_first,
             family_name_first_of_three=family_name_first_of_three,
             title_words=title_words,
+            meeting_nouns=reference_nouns,
             discourse=discourse,
             royal_forms=royal_forms,
             royal_marks=royal_marks,

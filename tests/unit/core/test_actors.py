@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from dipevents.core.actors import find_actors
 
 
@@ -166,3 +167,21 @@ def test_a_double_barrelled_name_ending_in_a_leaders_surname_is_no_leader(kb: An
     assert [a.kind for a in found] == ["official"]
     found = find_actors("The Bashir-Kiir talks ended.", kb, date(2012, 9, 27))
     assert [(a.kind, a.country) for a in found] == [("leader", "SDN"), ("leader", "SSD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "leader"),
+    [
+        # one given name not the leader's own: someone else of that surname
+        ("The envoy dined with army chief Gen Farooq Sharif in Lahore.", date(2015, 3, 2), False),
+        ("The aide said that Renata Gorbachev had left.", date(1990, 3, 2), False),
+        # several given names after a title no leader bears: a minister of that surname
+        ("Trade Minister Anwar Ali Bhutto spoke.", date(1994, 3, 2), False),
+        # the leader's own given name and middle names, or a leader's title, keep the leader
+        ("President Rodrigo Roa Duterte spoke.", date(2017, 3, 2), True),
+        ("President General Mohammad Zia-ul-Haq spoke.", date(1985, 3, 2), True),
+        ("But Gorbachev spoke.", date(1990, 3, 2), True),
+    ],
+)
+def test_another_persons_given_name_before_a_leaders_surname(kb: Any, text: str, on: date, leader: bool) -> None:
+    assert any(a.kind == "leader" for a in find_actors(text, kb, on)) is leader
