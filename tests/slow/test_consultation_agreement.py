@@ -770,3 +770,15 @@ def test_wire_shapes_of_agreed_talks(pipeline: Any, body: str, expected: list[li
     relative, a conference of two states, the guests of a host in the dateline's country, back to the table,
     meetings agreed to recur, and 'the two' read from the story."""
     assert agreements(pipeline, body) == expected
+
+
+def test_how_the_held_meeting_was_arranged_is_no_agreement(pipeline: Any) -> None:
+    """'The meeting was arranged through envoys over a month', after the meeting was told as held: how the meeting
+    came about, not an agreement to consult again."""
+    body = (
+        "President Daniel arap Moi and President Yoweri Museveni met for four hours in Kisumu on Monday. "
+        "The meeting was arranged through contacts between Nairobi and Kampala over the past month, officials said."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1995-01-17T18:00:00+03:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["KEN", "UGA"]]
+    assert [e.countries for e in events if e.event_type == "consultation_agreement"] == []

@@ -672,3 +672,103 @@ def test_a_meeting_phrase_ending_a_reported_clause_dates_the_report(pipeline: An
 def test_an_act_at_a_hosted_meeting_is_that_meeting(pipeline: Any, body: str) -> None:
     """Two leaders' act at a meeting a third leader hosted, or announced after it: one summit of the three."""
     assert [c for c, _ in summits(pipeline, body)] == [["ARM", "AZE", "FRA"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # leaders of the early 1980s, of states that no longer exist among them
+        (
+            "East Berlin leader Erich Honecker held talks on Monday with Hungarian party chief Janos Kadar.",
+            "1983-05-10T12:00:00+01:00",
+            ["DDR", "HUN"],
+        ),
+        (
+            "President Gustav Husak of Czechoslovakia received Soviet leader Leonid Brezhnev at Prague Castle.",
+            "1981-04-07T12:00:00+01:00",
+            ["CSK", "SUN"],
+        ),
+        (
+            "Japanese Prime Minister Masayoshi Ohira met Chinese Premier Hua Guofeng for three hours on Monday.",
+            "1979-12-06T12:00:00+09:00",
+            ["CHN", "JPN"],
+        ),
+        (
+            "The chairman of the Yugoslav Presidency, Janez Drnovsek, received President Kenneth Kaunda on Friday.",
+            "1989-10-14T12:00:00+01:00",
+            ["YUG", "ZMB"],
+        ),
+    ],
+)
+def test_leaders_of_the_early_eighties(pipeline: Any, body: str, published: str, expected: list[str]) -> None:
+    events = pipeline.process_article(make_article(body, published_at=published))
+    assert [e.countries for e in events if e.event_type == "summit"] == [expected]
+
+
+def test_a_two_letter_family_name_calls_back_a_leader(pipeline: Any) -> None:
+    """'Mr. Wen' after 'Premier Wen Jiabao': a family name that comes first may have two letters ('Li', 'Hu')."""
+    body = (
+        "Chinese Premier Li Keqiang arrived in Vienna for a three-day visit on Monday. Mr. Li was later received "
+        "by President Alexander Van der Bellen at the Hofburg."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2018-04-09T12:00:00+02:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["AUT", "CHN"]]
+
+
+def test_a_call_on_a_leader_is_a_visit_in_person(pipeline: Any) -> None:
+    """'called on the President in the afternoon': a courtesy call at his office, not a telephone call."""
+    body = (
+        "Chancellor Helmut Kohl called on President Francois Mitterrand at the Elysee Palace in the afternoon and "
+        "flies back to Bonn on Friday."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1991-03-06T18:00:00+01:00"))
+    [summit] = [e for e in events if e.event_type == "summit"]
+    assert (summit.countries, summit.format, summit.occasion) == (["DEU", "FRA"], "in_person", "in_person")
+
+
+def test_a_place_that_names_the_source_is_not_the_venue(pipeline: Any) -> None:
+    """'talks with X at a lakeside lodge, according to a statement issued in Nairobi': where the statement was
+    issued, not where the two met."""
+    body = (
+        "President Yoweri Museveni held talks with President Daniel arap Moi at a lakeside lodge on Monday, "
+        "according to a statement issued by State House in Nairobi."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1993-06-07T18:00:00+03:00"))
+    [summit] = [e for e in events if e.event_type == "summit"]
+    assert summit.countries == ["KEN", "UGA"]
+    assert summit.location is None or summit.location.name != "Nairobi"
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # a plan of the past, unrealised: the visit was put off
+        (
+            "The visit has been put off. President Hosni Mubarak was to have held talks with King Hussein in Amman "
+            "on Sunday on the water dispute.",
+            "1992-03-10T12:00:00+02:00",
+        ),
+        # a meeting early this month, recalled at the month's end
+        (
+            "Chancellor Helmut Kohl, who held talks with President George Bush in Washington early this month, said "
+            "in a message that the alliance would endure.",
+            "1991-05-29T12:00:00+02:00",
+        ),
+    ],
+)
+def test_a_past_plan_or_a_meeting_early_this_month_is_no_summit(pipeline: Any, body: str, published: str) -> None:
+    events = pipeline.process_article(make_article(body, published_at=published))
+    assert [e.countries for e in events if e.event_type == "summit"] == []
+
+
+def test_a_place_the_meeting_followed_is_not_its_venue(pipeline: Any) -> None:
+    """'the talks followed a stop at the university in X': where the leader was before, not the venue (at most a
+    city the report names)."""
+    body = (
+        "President Nelson Mandela held talks with President Robert Mugabe on Tuesday. The talks followed a stop "
+        "at the university in Bulawayo, where Mandela received an honorary degree."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1997-05-20T18:00:00+02:00"))
+    [summit] = [e for e in events if e.event_type == "summit"]
+    assert summit.countries == ["ZAF", "ZWE"]
+    assert summit.location is None or summit.location.source != "venue"

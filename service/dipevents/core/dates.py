@@ -77,7 +77,9 @@ _AHEAD_RIGHT_BEFORE = re.compile(
 )
 _FUTURE_IN_CLAUSE = re.compile(
     r"\b(?:will|shall|won't|would|wo\s+n't|'ll|is\s+to|are\s+to|due\s+to|set\s+to|scheduled\s+to"
-    r"|expected\s+to|plans?\s+to|planning\s+to|going\s+to|to\s+be\s+held|tomorrow)\b",
+    r"|expected\s+to|plans?\s+to|planning\s+to|going\s+to|to\s+be\s+held|tomorrow"
+    # a traveller's plain present is his schedule: "leaves for Bombay on Saturday", "flies home on Monday"
+    r"|leaves|departs|flies|arrives)\b",
     re.IGNORECASE,
 )
 _PAST_RIGHT_BEFORE = re.compile(r"\b(?:last|previous|past)\s+$", re.IGNORECASE)

@@ -190,7 +190,7 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
     sa, sb = la.source or UNSOURCED_PLACE, lb.source or UNSOURCED_PLACE
     if "mention" in (sa, sb):
         return 0.0, False
-    if la.name.casefold() == lb.name.casefold():
+    if la.name.casefold() == lb.name.casefold() or _one_city(la.name, lb.name, la.country, lb.country):
         return min(_SAME_PLACE[sa], _SAME_PLACE[sb]), False
     if sa == "venue" and sb == "venue":
         return -1.0, True  # two venues in two cities: two meetings
@@ -198,6 +198,16 @@ def _place_term(a: Event, b: Event) -> tuple[float, bool]:
         return 0.0, False  # two outlets' desks
     other_state = la.country is not None and lb.country is not None and la.country != lb.country
     return (_OTHER_STATE_WEAK if other_state else _OTHER_CITY_WEAK), False
+
+
+def _one_city(a: str, b: str, ca: str | None, cb: str | None) -> bool:
+    """'Delhi' and 'New Delhi', 'Washington' and 'Washington, D.C.', 'Port of Spain' and 'Port-of-Spain': in one
+    state, a name whose words begin or end the other's is one city spelled two ways."""
+    if ca is None or ca != cb:
+        return False
+    wa, wb = re.findall(r"\w+", a.casefold()), re.findall(r"\w+", b.casefold())
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
 
 
 def _field_term(a: Event, b: Event, types: EventTypes) -> float:

@@ -23,11 +23,12 @@ from dipevents.core.normalize import Sentence
 from dipevents.core.provenance import MENTION_DATE_SOURCES, DateSource, PlaceSource
 
 # A clause or phrase boundary between the meeting word and a place: the place belongs to something else
-# ("met on Monday, before flying to Paris", "talks ahead of the summit in New Delhi", "after his visit to Rome").
+# ("met on Monday, before flying to Paris", "talks ahead of the summit in New Delhi", "after his visit to Rome",
+# "the visit followed a stop at the army headquarters in Rawalpindi").
 _AWAY = re.compile(
     r"[;\u2014]|,\s*(?:who|which|where|when|while|as|then|and|but)\b"
     r"|\b(?:before|after|ahead\s+of|following|prior\s+to|en\s+route|on\s+(?:his|her|their)\s+way|then|since"
-    r"|until|from)\b",
+    r"|until|from|follow(?:ed|s)|preced(?:ed|es))\b",
     re.IGNORECASE,
 )
 # a place the meeting's clause hangs off as "where" ("a banquet hall in Pyongyang, where the two leaders talked",

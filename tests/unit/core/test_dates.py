@@ -70,6 +70,9 @@ def test_without_publication_date_only_explicit_years_resolve() -> None:
         ("the day before yesterday", date(2013, 4, 27), False),
         # "ahead of" a longer phrase that ends "on <day>", and the day joined to it
         ("a draft was sent ahead of the regional summit of leaders in Nairobi on Wednesday", date(2013, 5, 1), True),
+        # a traveller's plain present is his schedule
+        ("she toured the port and flies on to Accra on Friday", date(2013, 5, 3), True),
+        ("the envoy departs for Lima on Saturday", date(2013, 5, 4), True),
     ],
 )
 def test_weekdays_take_their_clause_tense(text: str, expected: date, ahead: bool) -> None:

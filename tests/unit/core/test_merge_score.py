@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from dipevents.core.ids import event_id
-from dipevents.core.merge_score import THRESHOLD, Dating, score
+from dipevents.core.merge_score import THRESHOLD, Dating, _one_city, score
 from dipevents.core.models import EVENT_ADAPTER, Event
 
 D = date(2023, 5, 15)
@@ -188,3 +189,18 @@ def test_two_orders_of_one_leader_a_day_apart_with_nothing_in_common_are_two() -
         order("g", D, ["foreign ministries"], None), order("h", D + timedelta(days=1), ["ministry"], None)
     ).same_event
     assert score(trade, order("d", D + timedelta(days=1), [], None)).same_event
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        (("Delhi", "IND"), ("New Delhi", "IND"), True),
+        (("Washington", "USA"), ("Washington, D.C.", "USA"), True),
+        (("Port of Spain", "TTO"), ("Port-of-Spain", "TTO"), True),
+        (("Cape Town", "ZAF"), ("Pretoria", "ZAF"), False),
+        (("Georgetown", "GUY"), ("George Town", "MYS"), False),
+    ],
+)
+def test_one_city_spelled_two_ways(a: tuple[str, str], b: tuple[str, str], one: bool) -> None:
+    """Two venues' names in one state, one's words beginning or ending the other's: one city, no conflict."""
+    assert _one_city(a[0], b[0], a[1], b[1]) is one

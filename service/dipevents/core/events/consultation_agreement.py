@@ -76,6 +76,8 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             if talk is None or (lem in joint_agree and not _pledged_together(t, talk)):
                 continue
+            if _held_meeting_arranged(t, talk, view):
+                continue
             if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)) or _in_progress(t):
                 continue
             intents = kb.words("consultation_agreement", "intent_nouns") if lem in intent_verbs else frozenset()
@@ -280,6 +282,19 @@ def _negotiates_text(verb: Token, view: SentenceView) -> bool:
         return False
     texts = kb.words("consultation_agreement", "negotiated_texts")
     return any(c.dep_ == "dobj" and c.lower_ in texts for c in verb.children)
+
+
+def _held_meeting_arranged(verb: Token, talk: Token, view: SentenceView) -> bool:
+    """'The meeting was arranged through contacts over several weeks', after the article told the meeting as held:
+    how the meeting it reports came about, not an agreement to meet again."""
+    return (
+        talk.dep_ == "nsubjpass"
+        and talk.head.i == verb.i
+        and all(c.dep_ == "det" and c.lower_ in ("the", "this") for c in talk.children)
+        and any(c.dep_ == "det" for c in talk.children)
+        and (lemma(talk) in view.ctx.meeting_nouns or talk.lower_ in view.ctx.meeting_nouns)
+        and any(at < view.sentence.start for at in view.ctx.held_meetings.values())
+    )
 
 
 def _body_set_up(verb: Token, view: SentenceView) -> bool:

@@ -157,11 +157,11 @@ class SummitExtractor(TypeExtractor):
         fmt = "in_person"
         if kb.pattern("summit", "video_words").search(view.text):
             fmt = "video"
-        elif kb.pattern("summit", "phone_words").search(view.text) or lemma(trigger) in kb.words(
-            "summit", "phone_triggers"
+        elif kb.pattern("summit", "phone_words").search(view.text) or (
+            lemma(trigger) in kb.words("summit", "phone_triggers") and not _visit_call(trigger, view)
         ):
-            fmt = "phone"
-        places = view.places()
+            fmt = "phone"  # but 'called on the President at his palace' is a visit, in person
+        places = _outside_attribution(view, trigger, view.places())
         place = None
         if fmt == "in_person" and places:
             place = min(places, key=lambda p: abs(p[0] - trigger.idx))[1]
@@ -195,6 +195,24 @@ def _table(
 def _recalled(view: SentenceView, trigger: Token) -> bool:
     recalled: bool = view.memo(f"summit.recalled.{trigger.i}", is_background, view, trigger)
     return recalled
+
+
+def _outside_attribution(
+    view: SentenceView, trigger: Token, places: list[tuple[int, Place]]
+) -> list[tuple[int, Place]]:
+    """'talks at X, according to a statement issued by State House in Lusaka': a place in the phrase that names
+    the source is where the source spoke, not where the leaders met (unless the meeting is in that phrase:
+    'according to a document signed at their summit in Pyongyang')."""
+    if not places or "according" not in view.text.lower():
+        return places
+    spans = [
+        (sub[0].idx, sub[-1].idx + len(sub[-1].text))
+        for t in view.doc
+        if t.lower_ == "according" and t.dep_ == "prep"
+        for sub in [list(t.subtree)]
+        if trigger not in sub
+    ]
+    return [(at, p) for at, p in places if not any(a <= at < b for a, b in spans)]
 
 
 def _prefixed(t: Token) -> str:
@@ -894,7 +912,8 @@ def _most_common_place(places: Iterable[Place | None]) -> Place | None:
 # Words that put the leaders in one room: a report saying them is of a meeting in person, not of a call.
 _IN_PERSON = re.compile(
     r"\b(?:met|meets|hosted|hosts|received|receives|welcomed|welcomes|visit|visits|visited|visiting|arrived|"
-    r"in person|in-person|face-to-face|sat down|shook hands|toured|greeted|dinner|lunch|breakfast)\b",
+    r"in person|in-person|face-to-face|sat down|shook hands|toured|greeted|dinner|lunch|breakfast|"
+    r"call(?:ed|s)? on|courtesy call)\b",  # 'called on the President': a visit to his office
     re.IGNORECASE,
 )
 

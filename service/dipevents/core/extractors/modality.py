@@ -63,6 +63,15 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             return True
         if tok.lower_ in anticipating and i > 0:
             return True
+        # "was to have held talks", "were to meet on Friday": an infinitive under a past "be" is a plan of the past
+        # (unrealised, or not told as realised); the present "are to begin negotiations" is what an agreement says
+        if (
+            tok.dep_ == "xcomp"
+            and lemma(tok.head) == "be"
+            and tok.head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            return True
         # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
             return True
