@@ -1100,3 +1100,41 @@ def test_wire_shapes_of_who_gave_and_who_got_the_order(pipeline: Any, body: str,
     """Terse wire copy: gerunds and participles around the instructing verb, member titles, jobs given, a day's
     occasion, and a foreign leader told (no order)."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a member noun with a cabinet portfolio after 'of' is a member of the government
+        (
+            "WASHINGTON (AP) _ President Reagan has asked the secretary of agriculture to open talks with Moscow on a "
+            "new grain deal, the White House said.",
+            [["USA"]],
+        ),
+        (
+            "WASHINGTON (UPI) -- President Reagan directed the Secretary of Defense on Tuesday to prepare a report on "
+            "the MX missile.",
+            [["USA"]],
+        ),
+        # ... not of a party, nor when lawmakers ask
+        ("WASHINGTON (AP) _ President Reagan asked the secretary of the party to resign.", []),
+        ("WASHINGTON (AP) _ Senators asked the secretary of the Treasury to explain the dollar's slide.", []),
+        # a minister's surname that a later prime minister bore is still the minister's
+        (
+            "TOKYO, May 8 Kyodo - Prime Minister Yasuhiro Nakasone told Trade Minister Kenji Abe to draw up a plan "
+            "for lower tariffs on plywood, aides said.",
+            [["JPN"]],
+        ),
+        # a former prime minister is no body of the state
+        (
+            "TOKYO, May 8 Kyodo - Prime Minister Yasuhiro Nakasone asked former Prime Minister Takeo Fukuda to lead "
+            "a mission to Washington, aides said.",
+            [],
+        ),
+    ],
+)
+def test_cabinet_members_by_portfolio_and_by_title(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'the secretary of commerce' and 'Trade Minister X' are members of the leader's government; a former leader
+    is not."""
+    events = pipeline.process_article(make_article(body, published_at="1984-05-09T15:00:00+00:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == expected

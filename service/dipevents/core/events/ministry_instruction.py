@@ -664,17 +664,20 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 )
                 if _legislative(x, kb) or _not_a_states(x, kb):
                     continue
+                if x.i != named.i and lemma(x) in kb.words("ministry_instruction", "portfolio_nouns"):
+                    out.append(named)  # "the secretary of commerce": a member of the government by portfolio
+                    continue
             if (
                 # "told Japan's prime minister that ...": a leader's title is no body (his own state's head of
                 # government is the government: _own_head_of_government)
-                (is_word_of(x, body_words) and not any(a.kind == "leader" for a in view.actors_of_tokens([x])))
+                (is_word_of(x, body_words) and not any(a.kind == "leader" for a in _people_of(x, view)))
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (
                     _of_a_body(x, kb, body_words)
                     and not any(
                         a.kind == "leader" or (a.role or "") in kb.words("ministry_instruction", "not_member_roles")
-                        for a in view.actors_of_tokens([x])
+                        for a in _people_of(x, view)
                     )
                 )
             ):
@@ -756,6 +759,26 @@ def _personal(x: Token, kb: Knowledge) -> bool:
     return not any(
         c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children
     )
+
+
+def _people_of(x: Token, view: SentenceView) -> list[ActorMention]:
+    """The actors a word names, without a surname read inside a sitting minister's titled name ('Foreign Minister
+    Shintaro Abe' is not the later prime minister Abe; 'former Prime Minister X' stays a leader's title)."""
+    found = view.actors_of_tokens([x])
+    leader_titles = set(view.kb.leader_titles)
+    ministers = [
+        o
+        for o in found
+        if o.kind == "official" and o.role and not o.role.startswith("former") and o.role not in leader_titles
+    ]
+    return [
+        a
+        for a in found
+        if not any(
+            o is not a and o.start <= a.start and a.end <= o.end and o.end - o.start > a.end - a.start
+            for o in ministers
+        )
+    ]
 
 
 def _of_a_body(x: Token, kb: Knowledge, body_words: frozenset[str]) -> bool:
