@@ -772,3 +772,35 @@ def test_a_place_the_meeting_followed_is_not_its_venue(pipeline: Any) -> None:
     [summit] = [e for e in events if e.event_type == "summit"]
     assert summit.countries == ["ZAF", "ZWE"]
     assert summit.location is None or summit.location.source != "venue"
+
+
+def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
+    """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
+    'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to
+    come."""
+    held = (
+        "German Chancellor Olaf Scholz talked by phone with French President Emmanuel Macron, aides said, and the "
+        "two decided that their finance ministers would confer again next week."
+    )
+    assert (["DEU", "FRA"], 1) in summits(pipeline, held)
+    planned = (
+        "German Chancellor Olaf Scholz will talk by phone with French President Emmanuel Macron next week, and "
+        "the two hope to settle the dispute."
+    )
+    assert summits(pipeline, planned) == []
+
+
+def test_what_was_to_be_done_during_the_visit_does_not_make_it_held(pipeline: Any) -> None:
+    """'an accord was to be initialled during the visit', of a visit put off: 'be' with an infinitive is a plan;
+    'was signed during the visit' reports the visit."""
+    off = (
+        "Japanese Prime Minister Fumio Kishida has postponed a trip to Washington, officials said. He had been "
+        "due to hold talks with President Joe Biden there next week. Tokyo says a chip accord was to be initialled "
+        "during the visit."
+    )
+    assert summits(pipeline, off) == []
+    held = (
+        "Japanese Prime Minister Fumio Kishida held talks with President Joe Biden in Washington, officials "
+        "said. A chip accord was signed during the visit."
+    )
+    assert summits(pipeline, held) == [(["JPN", "USA"], 2)]

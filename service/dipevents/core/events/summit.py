@@ -819,12 +819,19 @@ def _told_as_past(t: Token, kb: Knowledge) -> bool:
         verb = t.head
         if lemma(verb) not in kb.words("discourse", "reference_predicates"):
             return False
-        if lemma(verb) == "be" and any(c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB" for c in verb.children):
+        if _planned_be(verb):
             return False  # "the meeting was to have included ...": a plan
         return _past(verb)
     if t.dep_ == "pobj" and t.head.lower_ in kb.words("discourse", "reference_prepositions"):
-        return _past(clause_root(t))
+        root = clause_root(t)
+        # "agreements that were to have been signed during the visit": the plan of an act, not an act of the visit
+        return _past(root) and not _planned_be(root)
     return False
+
+
+def _planned_be(verb: Token) -> bool:
+    """'was to have included', 'were to be signed': 'be' with an infinitive tells a plan, not what was done."""
+    return lemma(verb) == "be" and any(c.dep_ in ("xcomp", "acomp") and c.pos_ == "VERB" for c in verb.children)
 
 
 def _past(verb: Token) -> bool:

@@ -103,7 +103,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     clause = ""
     if clause_future:
         own = clause_tokens(t)  # walked once: the purposes are looked for in it too
-        later = _anticipated(t, anticipating) | _purposes_elsewhere(t, own)
+        later = _anticipated(t, anticipating) | _purposes_elsewhere(t, own) | _conjoined_clauses(t, own)
         clause = " ".join(x.lower_ for x in own if x.i not in later)
     if clause and any(
         p in clause for p in kb.words("modality", "future_phrases") if " " in p and not p.startswith(("is ", "are "))
@@ -150,6 +150,20 @@ def _purposes_elsewhere(t: Token, clause: list[Token]) -> set[int]:
         y.i
         for x in clause
         if x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children) and t not in x.subtree
+        for y in x.subtree
+    }
+
+
+def _conjoined_clauses(t: Token, clause: list[Token]) -> set[int]:
+    """'X spoke by telephone with Y, and the two agreed that negotiators would meet next month': a conjoined
+    clause with a subject of its own tells its own time, not the trigger's."""
+    return {
+        y.i
+        for x in clause
+        if x.dep_ == "conj"
+        and x.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in x.children)
+        and t not in x.subtree
         for y in x.subtree
     }
 
