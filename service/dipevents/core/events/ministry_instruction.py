@@ -676,7 +676,9 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 or (
                     _of_a_body(x, kb, body_words)
                     and not any(
-                        a.kind == "leader" or (a.role or "") in kb.words("ministry_instruction", "not_member_roles")
+                        a.kind == "leader"
+                        or (a.role or "").startswith("former")  # "former Prime Minister X" holds no office
+                        or (a.role or "") in kb.words("ministry_instruction", "not_member_roles")
                         for a in _people_of(x, view)
                     )
                 )
