@@ -782,3 +782,27 @@ def test_how_the_held_meeting_was_arranged_is_no_agreement(pipeline: Any) -> Non
     events = pipeline.process_article(make_article(body, published_at="1995-01-17T18:00:00+03:00"))
     assert [e.countries for e in events if e.event_type == "summit"] == [["KEN", "UGA"]]
     assert [e.countries for e in events if e.event_type == "consultation_agreement"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        # an agreed text as the subject of a provision verb over the bodies' meeting
+        (
+            "President Carlos Menem held talks with President Fernando Collor in Brasilia on Tuesday. They signed a "
+            "memorandum of understanding. The accord stipulates that the economy ministers of the two countries "
+            "will meet every six months.",
+            "1991-03-27T18:00:00-03:00",
+        ),
+        # a conference whose own phrase makes its members the two sides'
+        (
+            "President Carlos Menem held talks with President Fernando Collor in Brasilia on Tuesday. The two "
+            "presidents agreed that a conference of trade ministers from both countries would be held in "
+            "Buenos Aires in June.",
+            "1991-03-27T18:00:00-03:00",
+        ),
+    ],
+)
+def test_agency_idiom_of_agreed_meetings(pipeline: Any, body: str, published: str) -> None:
+    events = pipeline.process_article(make_article(body, published_at=published))
+    assert [e.countries for e in events if e.event_type == "consultation_agreement"] == [["ARG", "BRA"]]

@@ -1138,3 +1138,27 @@ def test_cabinet_members_by_portfolio_and_by_title(pipeline: Any, body: str, exp
     is not."""
     events = pipeline.process_article(make_article(body, published_at="1984-05-09T15:00:00+00:00"))
     assert [e.countries for e in events if e.event_type == "ministry_instruction"] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # the infinitive hung on the participle that describes the addressees
+        (
+            "Chancellor Helmut Kohl then told Economics Ministry officials waiting in Bonn to prepare a list of "
+            "projects for the loan.",
+            "1988-10-25T12:00:00+01:00",
+            ["DEU"],
+        ),
+        # a body of several words after 'to', a title after it in apposition
+        (
+            "President Fidel Ramos gave instructions to the Armed Forces Chief, General Lisandro Abadia, to step up "
+            "patrols along the southern coast.",
+            "1993-04-14T12:00:00+08:00",
+            ["PHL"],
+        ),
+    ],
+)
+def test_addressees_of_agency_idiom(pipeline: Any, body: str, published: str, expected: list[str]) -> None:
+    events = pipeline.process_article(make_article(body, published_at=published))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [expected]

@@ -447,12 +447,19 @@ def _bodies_under_accord(verb: Token, view: SentenceView, *, meeting: bool = Tru
     if meeting and any(c.dep_ == "dobj" for c in verb.children):
         return False  # meeting someone else, not one another
     accords = kb.words("consultation_agreement", "accord_nouns")
-    if not any(
+    under = any(
         c.dep_ == "prep" and c.lower_ in kb.words("consultation_agreement", "accord_preps") and c.i < verb.i
         for c in verb.children
         for g in c.children
         if g.dep_ == "pobj" and lemma(g) in accords
-    ):
+    )
+    # "The document provides that their foreign ministers will meet": the text as the subject of a provision verb
+    provided = (
+        verb.dep_ == "ccomp"
+        and lemma(verb.head) in kb.words("consultation_agreement", "provision_verbs")
+        and any(s.dep_ == "nsubj" and lemma(s) in accords for s in verb.head.children)
+    )
+    if not (under or provided):
         return False
     bodies = kb.words("state_bodies", "bodies")
     return any(s.dep_ == "nsubj" and is_word_of(s, bodies) for s in verb.children)
@@ -639,6 +646,10 @@ def _marked_body(t: Token, view: SentenceView) -> bool:
     if any(_word_in(m, left) for m in kb.words("consultation_agreement", "show_marks")):
         return False  # "a joint press conference"
     if any(_word_in(m, left) for m in kb.words("consultation_agreement", "joint_marks")):
+        return True
+    # "a conference of cabinet ministers from both governments": its own phrase after it names the two sides
+    shared = kb.words("consultation_agreement", "shared_marks")
+    if any(x.i > t.i and x.lower_ in shared and x.dep_ in ("det", "predet", "nummod") for x in t.subtree):
         return True
     if t.left_edge.i == t.i:
         return False

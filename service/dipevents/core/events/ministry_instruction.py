@@ -371,13 +371,33 @@ def _to_do(t: Token, kb: Knowledge) -> bool:
     deontic = kb.words("ministry_instruction", "deontic_modals")
     if lemma(t) in kb.words("ministry_instruction", "mandative_verbs") and any(_subjunctive(c) for c in t.children):
         return True  # "requested that the coalition remain in office"
-    return any(
-        c.dep_ in ("xcomp", "ccomp", "advcl")
-        and any(
-            g.dep_ == "aux" and (g.lower_ == "to" or (c.dep_ == "ccomp" and g.lower_ in deontic)) for g in c.children
+    return (
+        any(
+            c.dep_ in ("xcomp", "ccomp", "advcl")
+            and any(
+                g.dep_ == "aux" and (g.lower_ == "to" or (c.dep_ == "ccomp" and g.lower_ in deontic))
+                for g in c.children
+            )
+            for c in t.children
         )
+        or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+        or _to_do_after_participle(t)
+    )
+
+
+def _to_do_after_participle(t: Token) -> bool:
+    """'told officials traveling with him to study whether ...': the parser hangs the infinitive on the participle
+    that describes the addressees; the participle's own infinitive after its phrase is what they were told."""
+    return any(
+        c.dep_ == "dobj"
+        and p.dep_ == "acl"
+        and p.tag_ == "VBG"
+        and any(x.dep_ == "aux" and x.lower_ == "to" for x in inf.children)
         for c in t.children
-    ) or any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children)
+        for p in c.children
+        for inf in p.children
+        if inf.dep_ in ("advcl", "xcomp") and inf.i > p.i
+    )
 
 
 def _courtesy(t: Token, kb: Knowledge) -> bool:
@@ -823,7 +843,8 @@ def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
         if x.dep_ in ("prep", "dative") and x.lower_ == "to":
             for g in x.children:
                 if g.dep_ == "pobj":
-                    out += [y for y in [g, *g.conjuncts] if lemma(y) in body_words or y.lower_ in body_words]
+                    # "gave instructions to the Armed Forces Commander": a body of several words too
+                    out += [y for y in [g, *g.conjuncts] if is_word_of(y, body_words)]
     return out
 
 
