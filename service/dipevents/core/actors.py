@@ -154,7 +154,9 @@ def _given_name_of_another(text: str, at: int, alias: str, kb: Knowledge, on: da
         start, words = prev.start(), words + 1
     titled = kb.title_before_re.search(text, max(0, start - 80), start)
     if titled:
-        return not kb.is_leader_title(titled.group("title"))
+        # a leader's title, now or before ("former Prime Minister Takeo Fukuda"), keeps the leader reading
+        title = re.sub(r"^(?:former|ex-)\s*", "", titled.group("title").lower())
+        return not kb.is_leader_title(title)
     return words == 1
 
 
