@@ -726,6 +726,13 @@ def test_dateline_capitals_own_cabinet_is_the_home_side(pipeline: Any, body: str
             "agreed that their energy ministers would meet every year to review the accord.",
             [],
         ),
+        # two states reporting together that talks resume
+        (
+            "GENEVA, May 8 (Reuter) - Belgium and the Netherlands said today the border river talks would resume in "
+            "Antwerp next month.",
+            [["BEL", "NLD"]],
+        ),
+        ("GENEVA, May 8 (Reuter) - Belgium said today the border river talks would resume in Antwerp next month.", []),
         # going back to the table is returning to the talks
         (
             "President Emmanuel Macron spoke by telephone with Prime Minister Pedro Sanchez on Tuesday, and the two "

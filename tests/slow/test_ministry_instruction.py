@@ -1125,6 +1125,13 @@ def test_wire_shapes_of_who_gave_and_who_got_the_order(pipeline: Any, body: str,
             "for lower tariffs on plywood, aides said.",
             [["JPN"]],
         ),
+        # a board named as a state's body by its proper name, not a company's board
+        (
+            "SEOUL, May 8 (Yonhap) -- President Chun Doo-hwan ordered the Economic Planning Board to work out measures "
+            "to cut the trade deficit with Japan, his spokesman said.",
+            [["KOR"]],
+        ),
+        ("SEOUL, May 8 (Yonhap) -- President Chun Doo-hwan ordered the board of the Hyundai group to cut prices.", []),
         # a former prime minister is no body of the state
         (
             "TOKYO, May 8 Kyodo - Prime Minister Yasuhiro Nakasone asked former Prime Minister Takeo Fukuda to lead "

@@ -248,6 +248,9 @@ class ConsultationExtractor(TypeExtractor):
             # "talks between X and Y will resume next week": the talks' own sides
             talk = next((s for s in subjects(t) if _is_talk(s, view)), None)
             subj = _between(talk) if talk is not None else []
+            if talk is not None and not subj and _told_together(t, view):
+                # "The United States and the Soviet Union said the arms talks would resume": the reporters' talks
+                subj = [r for r in t.head.children if r.dep_ == "nsubj"]
         if talk is None:
             return
         parties = view.actors_of(subj) if subj else []

@@ -691,6 +691,7 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 # "told Japan's prime minister that ...": a leader's title is no body (his own state's head of
                 # government is the government: _own_head_of_government)
                 (is_word_of(x, body_words) and not any(a.kind == "leader" for a in _people_of(x, view)))
+                or _named_body(x, view)
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (
@@ -781,6 +782,14 @@ def _personal(x: Token, kb: Knowledge) -> bool:
     return not any(
         c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "prep" and c.lower_ == "of") for c in x.children
     )
+
+
+def _named_body(x: Token, view: SentenceView) -> bool:
+    """'the Economic Planning Board': a body word of named_bodies heading a proper name (a company's board is
+    lower-case, or named by its company after 'of': 'the board of the Hyundai group', 'the Board of Hyundai')."""
+    if x.tag_ != "NNP" or lemma(x) not in view.kb.words("ministry_instruction", "named_bodies"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in x.children)
 
 
 def _people_of(x: Token, view: SentenceView) -> list[ActorMention]:
