@@ -494,6 +494,16 @@ def _states_counted(view: SentenceView, wanted: set[int], refs: list[Any]) -> se
         guests = _guests_of_home(view, named)
         if guests and len(guests) in wanted:
             return guests  # "the two governments" after a three-way meeting in the dateline's country: its guests
+        # "X and Y met ... after the funeral of Z. A spokesman said the two agreed": the pair that met, as the
+        # sentence before reported it (its leaders)
+        led = {a.country for a in view.previous if a.is_sitting_leader and a.country}
+        held = [
+            k
+            for k, at in view.ctx.held_meetings.items()
+            if len(k) in wanted and k <= named and k <= led and at < view.sentence.start
+        ]
+        if len(held) == 1:
+            return set(held[0])
         if not wanted:
             return set()  # an uncounted reference is only ever the sentence before's states
     return set()

@@ -312,6 +312,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     absent |= _told_in_conjunct(trigger)
+    absent |= _occasion_before_or_after(clause, view.kb)
     found = view.actors_of_tokens([x for x in clause if x.i not in absent])
     partitive = [a for a in found if a.kind == "they" and _partitive(a, view)]
     people = [
@@ -327,6 +328,21 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
         # of the leader the sentence before named, who held each of them
         people += [b for b in view.previous if b.is_sitting_leader]
     return people
+
+
+def _occasion_before_or_after(clause: list[Token], kb: Knowledge) -> set[int]:
+    """'talked at the embassy after the funeral of Soviet leader X': the occasion a meeting came after or before
+    (not itself a meeting) names people who were not at its table."""
+    preps = kb.words("summit", "occasion_preps")
+    nouns = kb.words("summit", "nouns")
+    return {
+        y.i
+        for x in clause
+        if x.dep_ == "prep" and x.lower_ in preps
+        for g in x.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in nouns and g.lower_ not in nouns
+        for y in g.subtree
+    }
 
 
 def _partitive(a: ActorMention, view: SentenceView) -> bool:

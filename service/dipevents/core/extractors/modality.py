@@ -77,6 +77,10 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             return True
         if lemma(tok) in negs and i > 0 and tok.pos_ == "VERB":
             return True
+        if i > 0 and tok.dep_ == "prep" and tok.lower_ in negs:
+            return True  # "ended their talks without agreeing on a date": not agreed
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBN") and _conditioned_on(tok, kb):
+            return True  # "he also calls on X, if X's health permits": the wire's schedule, on a condition
     top = chain[-1]
     # "wants the others to agree": a wish's object-control infinitive the parser hung off it as a clause
     if (
@@ -204,6 +208,8 @@ def is_background(
     for d in view.dates():
         if d.since or (t is not None and not _date_in_scope(view, d, in_scope)):
             continue
+        if t is not None and _dates_another_thing(view, d, t):
+            continue
         if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
             return True
     return False
@@ -319,6 +325,47 @@ def _dated_by_subject(view: SentenceView, verb: Token) -> bool:
         low = " ".join(x.lower_ for x in owner.subtree)
         if any(p in low for p in view.kb.words("modality", "background_phrases")):
             return True
+    return False
+
+
+def _conditioned_on(verb: Token, kb: Knowledge) -> bool:
+    """Does a clause of condition hang on the verb ('..., if his health permits', 'unless talks fail'; the parser
+    may hang it on the verb's object)? Not a concession ('even if') or a manner ('as if')."""
+    marks = kb.words("modality", "condition_clause_marks")
+    not_conditions = kb.words("modality", "not_condition_before_marks")
+    for m in verb.subtree:
+        if m.dep_ != "mark" or m.lower_ not in marks:
+            continue
+        if m.i > 0 and verb.doc[m.i - 1].lower_ in not_conditions:
+            continue
+        x = m.head
+        if x.dep_ == "advcl" and x.head.i == verb.i:
+            return True
+        for _ in range(6):  # up to the verb through nouns only: no other clause in between
+            if x.i == verb.i:
+                return True
+            if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+                break
+            x = x.head
+    return False
+
+
+def _dates_another_thing(view: SentenceView, d: DateMention, t: Token) -> bool:
+    """'on the basis of the principles of the January 8, 1985, joint statement': a date in an 'of' phrase of a
+    noun other than the trigger dates that thing (a statement, a treaty), not the trigger; a meeting noun's date
+    is its meeting's ('the talks of June 2018')."""
+    span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None:
+        return False
+    x = span.root
+    meetings = view.ctx.meeting_nouns  # the meeting types' nouns ("talks", "summit")
+    for _ in range(6):
+        if x.i in (t.i, x.head.i) or lemma(x) in meetings:
+            return False  # the date of the trigger, or of a meeting ('the summit in Bangkok last November')
+        if x.dep_ == "pobj" and x.head.lower_ == "of":
+            owner = x.head.head
+            return owner.i != t.i and owner.pos_ in ("NOUN", "PROPN") and lemma(owner) not in meetings
+        x = x.head
     return False
 
 
