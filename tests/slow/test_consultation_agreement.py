@@ -733,6 +733,17 @@ def test_dateline_capitals_own_cabinet_is_the_home_side(pipeline: Any, body: str
             [["BEL", "NLD"]],
         ),
         ("GENEVA, May 8 (Reuter) - Belgium said today the border river talks would resume in Antwerp next month.", []),
+        # an agreement no one is named as reaching: the talks' own sides, named in their modifiers
+        (
+            "MOSCOW, May 8 Kyodo - Agreement was reached on resuming the Polish-Soviet trade talks in June, Polish "
+            "officials said.",
+            [["POL", "SUN"]],
+        ),
+        (
+            "MOSCOW, May 8 Kyodo - No agreement was reached on resuming the Polish-Soviet trade talks, Polish "
+            "officials said.",
+            [],
+        ),
         # going back to the table is returning to the talks
         (
             "President Emmanuel Macron spoke by telephone with Prime Minister Pedro Sanchez on Tuesday, and the two "

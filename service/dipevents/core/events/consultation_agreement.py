@@ -167,6 +167,10 @@ class ConsultationExtractor(TypeExtractor):
             brokers = _brokers(view) if len(states) > 2 else set()
             if brokers and len(states - brokers) >= 2:
                 states -= brokers  # "the two countries agreed ..., with the facilitation of Türkiye"
+            if not subj and len(states) < 2:
+                # "Agreement was reached on resuming the Japanese-Soviet fisheries talks": no one named as agreeing,
+                # the talks' own sides named before them
+                states = _paired_modifiers(talk, view) or states
             if len(states) < 2:
                 continue
             level, topics = _level_and_topics(talk, view)
@@ -509,6 +513,16 @@ def _states_counted(view: SentenceView, wanted: set[int], refs: list[Any]) -> se
     return set()
 
 
+def _paired_modifiers(talk: Token, view: SentenceView) -> set[str]:
+    """The states named together in a talk noun's own modifiers ('the Japanese-Soviet fisheries talks', 'the
+    U.S.-China talks'), when two or more."""
+    if talk.pos_ not in ("NOUN", "PROPN") or talk.left_edge.i == talk.i:
+        return set()
+    named = view.actors_in(talk.left_edge.idx, talk.idx)
+    states = {a.country for a in named if a.kind == "state" and a.country}
+    return states if len(states) >= 2 else set()
+
+
 def _guests_of_home(view: SentenceView, named: set[str]) -> set[str]:
     """The states of a meeting the article reports held in the dateline's country, without that host ('SAN JOSE
     - Presidents X of Mexico and Y of Venezuela signed the accord after talks with Costa Rican President Z. The two
@@ -552,11 +566,15 @@ def _intended_talk(t: Token, view: SentenceView) -> Token | None:
         # "an agreement was reached to hold consultations": the intent noun as the passive's subject
         if n.dep_ not in ("dobj", "nsubjpass") or lemma(n) not in intents:
             continue
+        if any(c.dep_ == "det" and c.lower_ in view.kb.words("modality", "negating_modifiers") for c in n.children):
+            continue  # "no agreement was reached on resuming the talks"
         # "struck a deal to launch talks": the parser may hang the noun's infinitive off the verb
         infinitives = [
             c for c in t.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ]
-        for c in [*n.children, *infinitives]:
+        # "agreement was reached on resuming the talks": the parser may hang the noun's 'on' off the verb too
+        ons = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"]
+        for c in [*n.children, *infinitives, *ons]:
             if c.dep_ in ("acl", "xcomp", "relcl", "advcl") and lemma(c) in starts:
                 return _object_talk(c, view)
             # "reached consensus on launching a dialogue"
