@@ -804,3 +804,13 @@ def test_what_was_to_be_done_during_the_visit_does_not_make_it_held(pipeline: An
         "said. A chip accord was signed during the visit."
     )
     assert summits(pipeline, held) == [(["JPN", "USA"], 2)]
+
+
+def test_an_apposition_counting_from_an_earlier_meeting_dates_that_one(pipeline: Any) -> None:
+    """'..., the second meeting of the two leaders after Vienna in April': the date is the earlier meeting's."""
+    body = (
+        "Chancellor Helmut Kohl and President Francois Mitterrand signed a treaty on Tuesday. The ceremony in the "
+        "Elysee Palace followed a two-hour summit, the second meeting of the two leaders after Vienna in April."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1989-12-12T18:00:00+01:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["DEU", "FRA"]]
