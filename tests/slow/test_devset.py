@@ -57,6 +57,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout17": 0.78,
     "heldout18": 0.93,
     "heldout23": 0.93,
+    "heldout22": 0.83,
 }
 
 
