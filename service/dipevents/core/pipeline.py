@@ -168,7 +168,9 @@ class Pipeline:
         candidates = [
             i
             for i, s in enumerate(clean.sentences)
-            if is_candidate(s.text, actors[i], self.kb, self.types, main_meeting=meeting)
+            if is_candidate(
+                s.text, actors[i], self.kb, self.types, main_meeting=meeting, previous=actors[i - 1] if i else None
+            )
         ]
         candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, dateline_place, ctx, actors, candidates)
