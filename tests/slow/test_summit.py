@@ -806,6 +806,16 @@ def test_what_was_to_be_done_during_the_visit_does_not_make_it_held(pipeline: An
     assert summits(pipeline, held) == [(["JPN", "USA"], 2)]
 
 
+def test_an_apposition_counting_from_an_earlier_meeting_dates_that_one(pipeline: Any) -> None:
+    """'..., the second meeting of the two leaders after Vienna in April': the date is the earlier meeting's."""
+    body = (
+        "Chancellor Helmut Kohl and President Francois Mitterrand signed a treaty on Tuesday. The ceremony in the "
+        "Elysee Palace followed a two-hour summit, the second meeting of the two leaders after Vienna in April."
+    )
+    events = pipeline.process_article(make_article(body, published_at="1989-12-12T18:00:00+01:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["DEU", "FRA"]]
+
+
 def test_protocol_copy_leaves_out_the_host_the_sentence_before_named(pipeline: Any) -> None:
     """'X received the guests. In a meeting with Y, trade was reviewed': a meeting noun whose clause names no doer
     (a passive without its agent) is the meeting of Y with the leader the sentence before named; a clause with

@@ -168,7 +168,15 @@ def _date_term(da: Sequence[Dating], db: Sequence[Dating], tolerance: int) -> tu
         for y in db:
             value, hard = _pair_term(x, y, tolerance)
             best, conflict = max(best, value), conflict or hard
-    return best, conflict
+    # a cluster whose reports date a meeting over days of its own (19 November written, the 20th a filing day), and
+    # a report of its closing day (21): near one of those days, it does not conflict with the others
+    spread = max(_days_spanned(da), _days_spanned(db)) >= 1
+    return best, conflict and not (spread and best >= _NEAR_DAY)
+
+
+def _days_spanned(ds: Sequence[Dating]) -> int:
+    days = [d.day for d in ds]
+    return (max(days) - min(days)).days if days else 0
 
 
 def _pair_term(x: Dating, y: Dating, tolerance: int) -> tuple[float, bool]:

@@ -123,6 +123,15 @@ def test_a_cluster_counts_its_nearest_report_date_and_conflicts_with_any_far_wri
     assert score(written, cluster, b_dates=dates).conflict
 
 
+def test_a_cluster_dated_over_two_days_takes_a_report_of_the_day_after_them() -> None:
+    """Reports written as days 1 and 2 of a meeting, and one of its closing day 3: near day 2, not against day 1."""
+    closing = report("c", D + timedelta(days=2), "explicit", sentence="The leaders met.")
+    cluster = report("a", D)
+    over_two_days = [Dating(D, "explicit"), Dating(D + timedelta(days=1), "explicit")]
+    assert not score(closing, cluster, b_dates=over_two_days).conflict
+    assert score(closing, cluster, b_dates=[Dating(D, "explicit")]).conflict  # one day, two days off: two
+
+
 def test_talks_without_a_venue_may_be_the_call_a_meeting_with_one_is_not() -> None:
     """A report that only says 'held talks' leaves the format unsaid and joins a call a day off; a meeting that
     a venue places is in person, and a call the next day is another occasion (against, not a conflict)."""

@@ -193,6 +193,8 @@ def is_background(
         scope = [x for x in scope if x.i not in own]
     if t is not None:
         earlier = _earlier_clauses(t, view.kb.words("modality", "earlier_clause_marks"))
+        if t.pos_ in ("NOUN", "PROPN"):
+            earlier |= _counted_in_series(t, view)
         scope = [x for x in scope if x.i not in earlier] if earlier else scope
     in_scope = set(scope) | (_copula_predicate(t) if t is not None else set())
     if any(_ago_days(view, x) > RECENT_DAYS for x in scope):
@@ -235,6 +237,20 @@ def scope_of(view: SentenceView, t: Token, *, relative: bool = True) -> list[Tok
     read it."""
     found: list[Token] = view.memo(f"temporal_scope.{t.i}.{relative}", partial(temporal_scope, t, relative=relative))
     return found
+
+
+def _counted_in_series(t: Token, view: SentenceView) -> set[int]:
+    """'a 90-minute summit, the third meeting of the two presidents after San Francisco in June': an apposition
+    that counts the meeting in a series from an earlier one dates that earlier one, not the trigger."""
+    marks = view.kb.words("modality", "interval_marks")
+    return {
+        x.i
+        for a in t.children
+        if a.dep_ == "appos"
+        and any(c.dep_ == "amod" and c.tag_ == "JJ" and c.lower_.endswith(("st", "nd", "rd", "th")) for c in a.children)
+        and any(c.dep_ == "prep" and c.lower_ in marks for c in a.children)
+        for x in a.subtree
+    }
 
 
 def _copula_predicate(t: Token) -> set[Token]:
