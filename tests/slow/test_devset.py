@@ -55,7 +55,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout15": 0.86,
     "heldout16": 0.62,
     "heldout17": 0.78,
-    "heldout18": 0.93,
+    "heldout18": 0.95,
     "heldout23": 0.93,
     "heldout22": 0.83,
 }
@@ -100,7 +100,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout15": {"summit": 0.93, "ministry_instruction": 0.84, "consultation_agreement": 0.91, "micro": 0.91},
     "heldout16": {"summit": 0.84, "ministry_instruction": 0.78, "consultation_agreement": 0.84, "micro": 0.83},
     "heldout17": {"summit": 0.87, "ministry_instruction": 0.86, "consultation_agreement": 0.88, "micro": 0.87},
-    "heldout18": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.96},
+    "heldout18": {"summit": 0.96, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.97},
     "realpara": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.90, "micro": 0.95},
     "heldout9": {"summit": 0.90, "ministry_instruction": 0.88, "consultation_agreement": 0.98, "micro": 0.92},
     "heldout23": {"summit": 0.94, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.96},
