@@ -115,3 +115,11 @@ def test_talks_ended_without_agreeing_on_more_are_no_agreement(pipeline: Any) ->
 )
 def test_a_meeting_on_a_condition_is_not_held(pipeline: Any, body: str, expected: set[Any]) -> None:
     assert {k for k in keys(pipeline, body, "1988-06-13T18:00:00+07:00") if k[0] == "summit"} == expected
+
+
+def test_two_states_announcing_they_will_negotiate_cuts_agreed_to_talks(pipeline: Any) -> None:
+    body = (
+        "Greece and Turkey will negotiate cuts in their forces on the Aegean islands, officials of both governments "
+        "said on Friday."
+    )
+    assert ("consultation_agreement", ("GRC", "TUR")) in keys(pipeline, body, "1988-03-04T18:00:00+02:00")
