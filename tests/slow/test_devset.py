@@ -55,7 +55,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout15": 0.86,
     "heldout16": 0.62,
     "heldout17": 0.78,
-    "heldout18": 0.95,
+    "heldout18": 0.93,
     "heldout23": 0.93,
     "heldout22": 0.86,
 }

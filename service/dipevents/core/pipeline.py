@@ -168,9 +168,7 @@ class Pipeline:
         candidates = [
             i
             for i, s in enumerate(clean.sentences)
-            if is_candidate(
-                s.text, actors[i], self.kb, self.types, main_meeting=meeting, previous=actors[i - 1] if i else None
-            )
+            if is_candidate(s.text, actors[i], self.kb, self.types, main_meeting=meeting)
         ]
         candidates = _within_budget(candidates, clean.sentences)
         return _Prepared(article, clean, ref, dateline_place, ctx, actors, candidates)

@@ -40,13 +40,7 @@ def trigger_forms(kb: Knowledge, section: str, *lists: str, narrow: str | None =
 
 
 def is_candidate(
-    text: str,
-    actors: list[ActorMention],
-    kb: Knowledge,
-    types: EventTypes,
-    main_meeting: bool = False,
-    *,
-    previous: list[ActorMention] | None = None,
+    text: str, actors: list[ActorMention], kb: Knowledge, types: EventTypes, main_meeting: bool = False
 ) -> bool:
     if not any(a.kind in _PARTY_KINDS or (a.kind == "he_or_she" and a.country) for a in actors):
         # a party: someone or some state; "he" only when the context resolved it to a leader; officials of a
@@ -63,25 +57,7 @@ def is_candidate(
             if t.prefilter.impersonal
         )
     # parse only when some registered event type can be there
-    return any(possible(t, text, actors, kb) or _unnamed_host(t, text, actors, kb, previous) for t in types)
-
-
-def _unnamed_host(
-    t: EventType, text: str, actors: list[ActorMention], kb: Knowledge, previous: list[ActorMention] | None
-) -> bool:
-    """'In a conversation with X, questions were discussed', after a sentence naming another state's leader: the
-    one leader here may meet that one (protocol copy leaves out the host). Only with a meeting noun before 'with'."""
-    pf = t.prefilter
-    if pf.unnamed_host is None or not previous:
-        return False
-    here = {a.country for a in actors if a.is_sitting_leader and a.country}
-    if len(here) != 1 or not any(a.is_sitting_leader and a.country and a.country not in here for a in previous):
-        return False
-    forms: re.Pattern[str] = kb.memo(
-        ("unnamed_host", t.section, pf.unnamed_host),
-        lambda: re.compile(word_pattern(kb.words(t.section, pf.unnamed_host or "")).pattern + r"\s+with\b", re.I),
-    )
-    return forms.search(text) is not None
+    return any(possible(t, text, actors, kb) for t in types)
 
 
 def impersonal_forms(kb: Knowledge, section: str, name: str) -> re.Pattern[str]:

@@ -94,9 +94,6 @@ class Prefilter:
     # a list of the section: impersonal forms ("it was agreed") whose sentence needs no party named in it when the
     # article has a main meeting (whose parties it stands for)
     impersonal: str | None = None
-    # a list of the section: meeting nouns whose 'with' phrase names the sentence's one leader may have the leader
-    # the sentence before named as the other party ('In a conversation with X, questions were discussed')
-    unnamed_host: str | None = None
 
 
 Assemble = Callable[["list[Candidate]", frozenset[str]], dict[str, Any]]

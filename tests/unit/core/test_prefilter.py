@@ -112,16 +112,3 @@ def test_an_impersonal_agreement_needs_the_articles_meeting(kb: Any) -> None:
     assert not is_candidate(
         "He added that the commission would resume its sessions.", [], kb, BUILTIN_TYPES, main_meeting=True
     )
-
-
-def test_a_meeting_with_one_leader_after_a_sentence_naming_another(kb: Any) -> None:
-    """'During the talks with X, trade was reviewed' names one leader: parsed when the sentence before named a
-    leader of another state (who may be the host it leaves out), and only with a meeting noun before 'with'."""
-    text = "During the talks with Abe, trade was reviewed."
-    abe = ActorMention(text.index("Abe"), text.index("Abe") + 3, "Abe", "leader", country="JPN")
-    putin = ActorMention(0, 5, "Putin", "leader", country="RUS")
-    assert not is_candidate(text, [abe], kb, BUILTIN_TYPES)
-    assert is_candidate(text, [abe], kb, BUILTIN_TYPES, previous=[putin])
-    other = "Abe was pleased with the trade figures, officials said."
-    abe2 = ActorMention(0, 3, "Abe", "leader", country="JPN")
-    assert not is_candidate(other, [abe2], kb, BUILTIN_TYPES, previous=[putin])

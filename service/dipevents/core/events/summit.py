@@ -122,9 +122,6 @@ class SummitExtractor(TypeExtractor):
                     yield self._candidate(view, trigger, states, used)
                 return
             states, used = states_of(view, people, leaders_only=True)
-            host = _unnamed_host(view, trigger, states) if len(states) == 1 else None
-            if host is not None and host.country:
-                states, used = {*states, host.country}, [*used, host]
             hosted = _hosted_reference(view, trigger, states)
             if hosted:
                 meeting = frozenset(hosted.states)
@@ -223,34 +220,6 @@ def _prefixed(t: Token) -> str:
     if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ == "co":
         return f"co-{lemma(t)}"
     return lemma(t)
-
-
-_PERSONS = frozenset({"leader", "official", "plural_leaders", "plural_parties", "we", "i", "he_or_she", "they"})
-
-
-def _unnamed_host(view: SentenceView, trigger: Token, states: set[str]) -> ActorMention | None:
-    """'M.S. Gorbachev received heads of delegations. In a conversation with Prime Minister of Japan X, questions
-    of relations were discussed': protocol copy leaves out whose conversation it was when the sentence before named
-    him. A meeting noun with a leader after 'with', in a clause that names no one else (a passive without its
-    agent), is a meeting of the leader the sentence before named first."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or not view.previous:
-        return None
-    partner = {y.i for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for y in c.subtree}
-    if not any(
-        a.is_sitting_leader and a.country in states for a in view.actors_of_tokens(view.doc[i] for i in partner)
-    ):
-        return None
-    # no doer left out but the host: a passive without its agent ('had a conversation with X' has a subject, said
-    # or not, and 'a meeting with X lasted an hour' may be anyone's: the one the sentence is about, not the one
-    # before)
-    root = clause_root(trigger)
-    subjects_ = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "agent")]
-    if not subjects_ or any(c.dep_ != "nsubjpass" or c.i == trigger.i for c in subjects_):
-        return None
-    others = [x for x in clause_tokens(trigger) if x.i not in partner]
-    if any(a.kind in _PERSONS for a in view.actors_of_tokens(others)):
-        return None
-    return next((a for a in view.previous if a.is_sitting_leader and a.country and a.country not in states), None)
 
 
 def _hosts(view: SentenceView, trigger: Token) -> set[str]:
@@ -1003,9 +972,7 @@ EVENT_TYPE = EventType(
     name="summit.v1",
     model=SummitEvent,
     prefilter=Prefilter(
-        triggers=("verbs", "nouns", "joint_appearance_nouns", "copresence_preps"),
-        parties=_two_states_of_people,
-        unnamed_host="nouns",
+        triggers=("verbs", "nouns", "joint_appearance_nouns", "copresence_preps"), parties=_two_states_of_people
     ),
     extractor=SummitExtractor,
     assemble=_assemble,
