@@ -814,3 +814,15 @@ def test_an_apposition_counting_from_an_earlier_meeting_dates_that_one(pipeline:
     )
     events = pipeline.process_article(make_article(body, published_at="1989-12-12T18:00:00+01:00"))
     assert [e.countries for e in events if e.event_type == "summit"] == [["DEU", "FRA"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prime Minister Anthony Albanese has put off his visit to Tokyo for talks with Fumio Kishida until the spring.",
+        "President Gustavo Petro shelved his trip to Caracas for talks with Nicolas Maduro after the border clashes.",
+    ],
+)
+def test_a_trip_put_off_or_shelved_is_no_meeting(pipeline: Any, body: str) -> None:
+    """A phrasal or plain verb of putting off ('put off', 'push back', 'shelve') above the talks: not held."""
+    assert keys(pipeline, body) == set()
