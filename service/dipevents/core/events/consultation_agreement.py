@@ -26,7 +26,7 @@ from pydantic import Field
 
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, compound_in, is_word_of, lemma, subjects
+from dipevents.core.extractors.syntax import agents, compound_in, is_word_of, lemma, subjects, verb_in
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import EventBase
@@ -722,9 +722,9 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                 joined = _joined_talk(c, view)  # "agreed to join the negotiations"
                 if joined is not None:
                     return joined
-                if _verb_in(c, consult_verbs) and (not _verb_in(c, bodies_only) or _bodies_meet(c, view)):
+                if verb_in(c, consult_verbs) and (not verb_in(c, bodies_only) or _bodies_meet(c, view)):
                     return c  # "agreed that their prime ministers would sit down together"
-                if _verb_in(c, bodies_only):
+                if verb_in(c, bodies_only):
                     purpose = _negotiating_purpose(c, view)
                     if purpose is not None:
                         return purpose  # "agreed to meet again in Geneva to continue the negotiations"
@@ -739,7 +739,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     )
                     if obj is not None:
                         return obj
-                if _verb_in(c, kb.words("consultation_agreement", "go_on_verbs")) or _phrasal_in(
+                if verb_in(c, kb.words("consultation_agreement", "go_on_verbs")) or _phrasal_in(
                     c, kb.words("consultation_agreement", "happen_verbs")
                 ):
                     obj = _talk_subject(c, view)  # "agreed (that) the working group would carry on"
@@ -751,7 +751,7 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     obj = _talks_on_issue(c, view) or _means_talk(c, view)
                     if obj is not None:
                         return obj
-                if _verb_in(c, kb.words("consultation_agreement", "topic_verbs")):
+                if verb_in(c, kb.words("consultation_agreement", "topic_verbs")):
                     # "agreed to discuss X in its talks with Y" (not "at the talks": a time)
                     found = [x for x in c.subtree if x.dep_ == "pobj" and x.head.lower_ == "in" and _is_talk(x, view)]
                     if found:
@@ -821,14 +821,6 @@ def _joined_talk(verb: Token, view: SentenceView) -> Token | None:
         if g.dep_ == "pobj" and (_is_talk(g, view) or g.lower_ in join_nouns)
     ]
     return found[0] if found else None
-
-
-def _verb_in(v: Token, words: frozenset[str]) -> bool:
-    """`v` is an entry of a verb list, a phrasal entry with its particle ('take up', 'carry on') included: the
-    verb's, or one the parser hung off its object ('take the question up')."""
-    objects = [c for c in v.children if c.dep_ == "dobj"]
-    particles = [c for x in (v, *objects) for c in x.children if c.dep_ == "prt"]
-    return lemma(v) in words or any(f"{lemma(v)} {c.lower_}" in words for c in particles)
 
 
 def _phrasal_in(v: Token, words: frozenset[str]) -> bool:

@@ -129,27 +129,14 @@ class InstructionExtractor(TypeExtractor):
                 continue  # "A year ago today, ... In the hours that followed, she had instructed officials"
             if modals and _conditioned(t, kb):
                 continue  # "will instruct the ministry on Friday if the talks fail": a condition, not a decision
-            by_noun = [
-                g
-                for c in t.children
-                if c.dep_ == "dobj"
-                for p in c.children
-                if p.dep_ == "prep" and p.lower_ == "by"
-                for g in p.children
-                if g.dep_ == "pobj"
-            ]  # "given instructions by the presidents"
+            by_noun = _by_object(t, deep=False)  # "given instructions by the presidents"
             if not by_noun and _passive(t) and not agents(t):
                 # "were given the job of supervising the talks by the two leaders": the parser hung the agent deep
                 # in the task's phrase; only leaders there are read as its givers
                 by_noun = [
                     g
-                    for c in t.children
-                    if c.dep_ == "dobj"
-                    for p in c.subtree
-                    if p.dep_ == "prep" and p.lower_ == "by"
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                    and any(a.kind in ("leader", "plural_leaders") for a in view.actors_of_tokens([g]))
+                    for g in _by_object(t, deep=True)
+                    if any(a.kind in ("leader", "plural_leaders") for a in view.actors_of_tokens([g]))
                 ]
             giver_tokens = agents(t) or by_noun or [s for s in subjects(t) if s.dep_ != "nsubjpass"]
             speaker = _reporting_speaker(t, giver_tokens, view)
@@ -981,3 +968,16 @@ EVENT_TYPE = EventType(
     codes=_codes,
     merge=MergeRule(fill=("directive",), union_by={"instructed": "name"}, subject=_subject),
 )
+
+
+def _by_object(t: Token, *, deep: bool) -> list[Token]:
+    """The nouns after 'by' on the verb's object ('instructions by the presidents'); `deep`: anywhere inside it."""
+    return [
+        g
+        for c in t.children
+        if c.dep_ == "dobj"
+        for p in (c.subtree if deep else c.children)
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]

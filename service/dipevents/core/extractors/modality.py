@@ -17,6 +17,7 @@ from dipevents.core.extractors.syntax import (
     lemma,
     subtree_without_since,
     temporal_scope,
+    verb_in,
 )
 from dipevents.core.extractors.view import RECENT_DAYS, SentenceView
 from dipevents.core.knowledge import Knowledge
@@ -75,7 +76,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
             return True
-        if i > 0 and tok.pos_ == "VERB" and (lemma(tok) in negs or _with_particle(tok) in negs):
+        if i > 0 and tok.pos_ == "VERB" and verb_in(tok, negs):
             return True
         if i > 0 and tok.dep_ == "prep" and tok.lower_ in negs:
             return True  # "ended their talks without agreeing on a date": not agreed
@@ -117,12 +118,6 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
     return found is not None and found.group(0).split()[0] not in allow
-
-
-def _with_particle(t: Token) -> str:
-    """'put off', 'push back': a phrasal verb as the lexicons spell it (the verb alone when it has no particle)."""
-    prt = next((c.lower_ for c in t.children if c.dep_ == "prt"), None)
-    return f"{lemma(t)} {prt}" if prt else lemma(t)
 
 
 def _past_conjunct_cut(chain: list[Token]) -> list[Token]:

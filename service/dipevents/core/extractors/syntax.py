@@ -17,6 +17,14 @@ def lemma(t: Token) -> str:
     return str(t.lemma_).lower()
 
 
+def verb_in(v: Token, words: frozenset[str]) -> bool:
+    """`v` is an entry of a verb list, a phrasal entry with its particle ('take up', 'put off') included: the
+    verb's, or one the parser hung off its object ('take the question up')."""
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    particles = [c for x in (v, *objects) for c in x.children if c.dep_ == "prt"]
+    return lemma(v) in words or any(f"{lemma(v)} {c.lower_}" in words for c in particles)
+
+
 _SUBCLAUSE_DEPS = ("advcl", "relcl", "ccomp", "parataxis", "acl", "csubj")
 
 
