@@ -826,3 +826,61 @@ def test_an_apposition_counting_from_an_earlier_meeting_dates_that_one(pipeline:
 def test_a_trip_put_off_or_shelved_is_no_meeting(pipeline: Any, body: str) -> None:
     """A phrasal or plain verb of putting off ('put off', 'push back', 'shelve') above the talks: not held."""
     assert keys(pipeline, body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Lula and Ramaphosa last spoke by telephone in late February, about the G20 agenda.",
+        "Prime Minister Narendra Modi had last held talks with President Cyril Ramaphosa on the sidelines of the BRICS "
+        "gathering.",
+    ],
+)
+def test_last_before_the_verb_recalls_the_latest_earlier_meeting(pipeline: Any, body: str) -> None:
+    """'last spoke', 'had last held talks': the latest of earlier meetings, background however near its date."""
+    assert summits(pipeline, body) == []
+
+
+def test_a_meeting_told_as_news_beside_a_last_meeting_stays(pipeline: Any) -> None:
+    """'their first call since they last met': the since-clause is the recalled one, the call is news."""
+    body = "Lula and Ramaphosa spoke by telephone on Monday, their first call since they last met in Johannesburg."
+    assert summits(pipeline, body) == [(["BRA", "ZAF"], 1)]
+
+
+def test_a_relative_clause_on_a_recalled_meeting_is_that_meeting(pipeline: Any) -> None:
+    """'after a video call in January in which X and Y discussed ...': the clause tells the January call."""
+    recalled = "The summit comes after a video call in January in which Sanchez and Meloni discussed migration."
+    assert summits(pipeline, recalled) == []
+    news = "Sanchez and Meloni held a video call on Monday in which the two leaders discussed migration."
+    assert [c for c, _ in summits(pipeline, news)] == [["ESP", "ITA"]]
+
+
+def test_the_two_men_after_a_former_leader_met_a_president_are_those_two(pipeline: Any) -> None:
+    """'The two men' right after a sentence on a former chancellor meeting a president are those two, not the
+    chancellor in office whom the article names later."""
+    body = (
+        "Former German Chancellor Gerhard Schroeder, now chairman of a pipeline consortium, met President Vladimir "
+        "Putin in the Kremlin on Thursday. A Kremlin aide said little beyond noting that the two men discussed energy. "
+        "Chancellor Angela Merkel, who is cooler towards Moscow, last held talks with Putin in Samara in May."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2007-09-13T16:50:00+04:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == []
+
+
+def test_gatherings_counted_are_a_setting(pipeline: Any) -> None:
+    """'at three regional summits': several gatherings, where one leader shines after another stayed away."""
+    body = (
+        "President Joe Biden called off his Asia tour, leaving President Xi Jinping to shine at three regional "
+        "summits this month."
+    )
+    assert summits(pipeline, body) == []
+
+
+def test_agreeing_over_a_meal_locates_the_agreement_at_a_meeting(pipeline: Any) -> None:
+    """'agreed over lunch': the meal is a meeting held, unlike one they are expected to agree over."""
+    held = "Albanese and Kishida agreed over lunch in Canberra on Tuesday to start talks on a hydrogen partnership."
+    assert [c for c, _ in summits(pipeline, held)] == [["AUS", "JPN"]]
+    expected = (
+        "Albanese and Kishida are expected to agree over dinner on Friday to start talks on a hydrogen partnership."
+    )
+    assert summits(pipeline, expected) == []

@@ -187,9 +187,23 @@ def _table(
     anchor = _report_adjunct(trigger, kb) or trigger
     if is_irrealis(anchor, kb, clause_future=True) or is_announced(view, trigger) or _recalled(view, trigger):
         return "not held", []
+    if _describes_meeting_not_held(view, trigger):
+        return "not held", []
     if _instructed(trigger, kb):
         return "instructed", []
     return "held", _participants(view, trigger, successive.get(trigger.i, frozenset()))
+
+
+def _describes_meeting_not_held(view: SentenceView, trigger: Token) -> bool:
+    """'follows a phone call in September in which the two leaders discussed ...': a meeting verb in a relative
+    clause on a meeting noun tells of that meeting, so it is as recalled or as still to come as that meeting."""
+    root = clause_root(trigger)
+    noun = root.head
+    if root.dep_ != "relcl" or noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if lemma(noun) not in view.kb.words("summit", "nouns") and noun.lower_ not in view.kb.words("summit", "nouns"):
+        return False
+    return is_irrealis(noun, view.kb, clause_future=True) or _recalled(view, noun)
 
 
 def _recalled(view: SentenceView, trigger: Token) -> bool:
@@ -867,6 +881,8 @@ def _is_setting(t: Token, kb: Knowledge) -> bool:
         return False  # "attended a trilateral meeting with his counterparts" is a meeting, not a setting
     if t.dep_ == "conj" and t.head.i != t.i and _is_setting(t.head, kb):
         return True  # "attended the ASEAN summit and related meetings": a conjunct shares the setting's verb
+    if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
+        return True  # "at two regional summits": gatherings counted are settings, never one meeting of leaders
     head = t.head
     setting_verbs = kb.words("summit", "setting_verbs")
     multilateral = kb.pattern("summit", "multilateral_names", ignore_case=False)

@@ -40,11 +40,14 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     conditional = kb.words("modality", "conditional_marks")
     anticipating = kb.words("modality", "anticipating_words")
     pending = kb.words("modality", "pending_markers")
+    meal_preps = kb.words("modality", "meal_preps")
     chain = _past_conjunct_cut(governing_chain(t))
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
         if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
             located = True  # "In the talks, the two sides decided": fronted, 'in' locates ('to take part in' does not)
+        elif i > 0 and tok.dep_ == "prep" and tok.lower_ in meal_preps:
+            located = located or lemma(chain[i - 1]) in kb.words("modality", "meal_nouns")  # "agreed over dinner"
         if i > 0 and _own_clause_conjunct(chain[i - 1]):
             continue  # "X did not grant the request but the two sides agreed": the first clause's negation
         for c in tok.children:
@@ -185,7 +188,10 @@ def is_background(
     `relative`, not by a relative clause describing a noun of the trigger's phrases; never by the `content` phrase,
     what the trigger is about: 'agreed to talks in May' dates the talks, not the agreement)."""
     if t is not None and (
-        _in_recalled_when_clause(view, t) or _interval_back(view, t) > RECENT_DAYS or _dated_by_clause_subject(view, t)
+        _recalling_adverb(t, view.kb)
+        or _in_recalled_when_clause(view, t)
+        or _interval_back(view, t) > RECENT_DAYS
+        or _dated_by_clause_subject(view, t)
     ):
         return True
     scope = scope_of(view, t, relative=relative) if t is not None else []  # once per trigger, not once per date
@@ -216,6 +222,24 @@ def is_background(
         if period_end(d) < view.ref - timedelta(days=RECENT_DAYS):
             return True
     return False
+
+
+def _recalling_adverb(t: Token, kb: Knowledge) -> bool:
+    """'Trump and Xi last spoke by phone in early May', 'when the two last held talks': 'last' right before the
+    verb of the trigger's clause (its auxiliaries aside; the parser may hang it on the subject) tells the latest of
+    earlier meetings, background however near its date ('at last met' is news)."""
+    verb = next((x for x in governing_chain(t) if x.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "neg") and verb.doc[i].head.i == verb.i:
+        i -= 1
+    word = verb.doc[i] if i >= 0 else None  # the tagger may call it an adjective ("had last held")
+    if word is None or word.lower_ not in kb.words("modality", "recalling_adverbs"):
+        return False
+    if word.dep_ != "advmod" and word.pos_ != "ADV":
+        return False
+    return i == 0 or verb.doc[i - 1].lower_ not in kb.words("modality", "not_recalling_before")
 
 
 def _earlier_clauses(t: Token, marks: frozenset[str]) -> set[int]:

@@ -65,7 +65,8 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
     counts = view.memo("number_words", lambda: _number_words(view))
     words = re.findall(r"[a-z]+|\d+", a.text.lower())
     n = next((counts[w] for w in words if w in counts), 0)
-    people = [b for b in view.previous if (b.is_sitting_leader or (b.kind == "official" and b.name)) and b.name]
+    # a former leader is one of the people too ('Former Chancellor X met President Y. The two men discussed ...')
+    people = [b for b in view.previous if b.kind in ("leader", "official") and b.name]
     if n and {"men", "women"} & set(words) and len({b.name for b in people}) == n:
         # "The two men met" right after a sentence naming two people: those two, leaders of states or not
         leaders = {b.country for b in people if b.is_sitting_leader and b.country}
