@@ -1169,3 +1169,32 @@ def test_cabinet_members_by_portfolio_and_by_title(pipeline: Any, body: str, exp
 def test_addressees_of_agency_idiom(pipeline: Any, body: str, published: str, expected: list[str]) -> None:
     events = pipeline.process_article(make_article(body, published_at=published))
     assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [expected]
+
+
+def test_a_fronted_by_phrase_of_time_is_no_agent_of_a_perfect(pipeline: Any) -> None:
+    """'By Friday evening, Lula had given the ministry ten days to ...': an active perfect, Lula's order."""
+    body = (
+        "By Friday evening, President Lula had given the finance ministry ten days to present a plan for the "
+        "ethanol tariffs."
+    )
+    assert instructions(pipeline, body) == [["BRA"]]
+
+
+def test_a_givers_conjunct_the_parser_split_off_is_still_a_giver(pipeline: Any) -> None:
+    """'tasked by the emir and Modi with ...', with the name parsed as a verb: both leaders gave the task."""
+    body = (
+        "Emir Tamim bin Hamad Al Thani held talks with Prime Minister Narendra Modi in New Delhi on Monday. Both "
+        "countries' energy ministries were tasked by the emir and Modi with setting up a joint panel to resolve "
+        "pricing issues in the gas contract."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2024-02-20T10:00:00+03:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["IND", "QAT"]]
+
+
+def test_each_leader_instructing_his_own_team_is_both_leaders(pipeline: Any) -> None:
+    """'each leader gave instructions to his own negotiators', after a sentence on their meeting: both states."""
+    body = (
+        "Modi and Ramaphosa met in New Delhi on Monday. An Indian official said each leader gave instructions to his "
+        "own trade negotiators to close the remaining gaps by June."
+    )
+    assert instructions(pipeline, body) == [["IND", "ZAF"]]

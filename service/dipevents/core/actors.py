@@ -42,7 +42,10 @@ _PLURAL_LEADERS = re.compile(
     rf"|(?:the|both)\s+{_NUMBER}\s+(?:men|women)|{_NUMBER}\s+(?:leaders|presidents|heads of state)"
     # "The two met at the royal residence": a bare "the two" only as the subject of a meeting verb
     r"|(?:the|both)\s+two(?=\s+(?:(?:had|have|also)\s+)?(?:met|spoke|talked|spent|sat\s+down|held\s+(?:talks|a\s+meeting)))"
-    rf"|both\s+(?:leaders|presidents|heads of state|men))\b",
+    rf"|both\s+(?:leaders|presidents|heads of state|men)"
+    # "each leader gave instructions to his own team": each of the leaders just named (weak: no number, so no
+    # summit of its own)
+    r"|each\s+(?:leader|president|prime minister|premier|head of state|head of government))\b",
     re.IGNORECASE,
 )
 _NAMED_BODY = re.compile(r"[A-Z][\w'’-]*")

@@ -428,7 +428,23 @@ def _actors_of_doers(doers: list[Token], view: SentenceView) -> list[ActorMentio
     """The actors of the givers' phrases without what a relative clause says of them ('Lula, who met Scholz on
     Monday, told his ministers' is Lula's order); a relative pronoun stands for its antecedent ('it was President X
     who ordered the army')."""
-    return view.actors_of_tokens([y for x in doers for y in phrase_without_relative(relative_antecedent(x) or x)])
+    phrases = [phrase_without_relative(relative_antecedent(x) or x) for x in doers]
+    found = view.actors_of_tokens([y for p in phrases for y in p])
+    return found + [a for p in phrases for a in _split_conjunct(p, view) if a not in found]
+
+
+def _split_conjunct(phrase: list[Token], view: SentenceView) -> list[ActorMention]:
+    """'were tasked by the crown prince and Modi with ...', parsed with 'Modi' as a verb: an 'and' ending the phrase
+    or right after it, then a leader's name the parser hung elsewhere, is the phrase's conjunct it lost."""
+    if not phrase:
+        return []
+    doc, at = phrase[-1].doc, phrase[-1].i + (phrase[-1].dep_ != "cc")
+    if at + 1 >= len(doc) or doc[at].lower_ != "and" or doc[at].dep_ != "cc":
+        return []
+    name = doc[at + 1]
+    if any(x.i == name.i for x in phrase):
+        return []
+    return [a for a in view.actors if a.start == name.idx and a.kind == "leader"]
 
 
 def _named_plurals(givers: list[ActorMention], view: SentenceView) -> list[ActorMention]:

@@ -306,8 +306,10 @@ def phrase_without_relative(x: Token) -> list[Token]:
 
 
 def agents(t: Token) -> list[Token]:
-    """'by X' of a passive verb (the parser sometimes labels it a plain preposition)."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN"
+    """'by X' of a passive verb (the parser sometimes labels it a plain preposition; a perfect's participle is
+    active: 'By Thursday, he had given the government two weeks')."""
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in t.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (t.tag_ == "VBN" and not perfect)
     return [
         g
         for c in t.children
