@@ -1198,3 +1198,35 @@ def test_each_leader_instructing_his_own_team_is_both_leaders(pipeline: Any) -> 
         "own trade negotiators to close the remaining gaps by June."
     )
     assert instructions(pipeline, body) == [["IND", "ZAF"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("President Javier Milei has ordered the central bank to stop printing pesos.", ["ARG"]),
+        ("President Recep Tayyip Erdogan ordered the central bank to cut rates again.", ["TUR"]),
+        (
+            "Chancellor Olaf Scholz commissioned the economy ministry to draft a rescue plan for the steelmakers.",
+            ["DEU"],
+        ),
+    ],
+)
+def test_a_central_bank_is_an_agency_and_commissioning_a_body_tasks_it(
+    pipeline: Any, body: str, expected: list[str]
+) -> None:
+    """A central bank is a state agency a leader can order; 'commissioned the ministry to' tasks it like 'asked'."""
+    assert instructions(pipeline, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Donald Trump urged the European Central Bank to cut rates.",  # another's bank, urged
+        "Prime Minister Shinzo Abe asked the U.S. central bank to go slow on rate rises.",  # another state's bank
+        "Chancellor Olaf Scholz commissioned a new portrait for the chancellery.",  # a thing, not a body
+        "The central bank governor told the bank's staff to work through the weekend.",  # not a leader
+    ],
+)
+def test_central_bank_and_commissioning_near_misses_stay_out(pipeline: Any, body: str) -> None:
+    """Another state's or a union's central bank, a commission for a thing, a governor's order: no instruction."""
+    assert instructions(pipeline, body) == []
