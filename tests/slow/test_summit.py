@@ -774,6 +774,19 @@ def test_a_place_the_meeting_followed_is_not_its_venue(pipeline: Any) -> None:
     assert summit.location is None or summit.location.source != "venue"
 
 
+def test_where_a_leader_travels_next_is_not_the_venue(pipeline: Any) -> None:
+    """'flew out after talks with X, ahead of her trip to Y next month': Y is where she goes next; with no
+    dateline and no venue the meeting's place is unknown, not Y."""
+    body = (
+        "Prime Minister Jacinda Ardern flew out early on Thursday after talks with Prime Minister Scott Morrison, "
+        "ahead of her trip to Tokyo next month."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2022-03-03T09:00:00+13:00"))
+    [summit] = [e for e in events if e.event_type == "summit"]
+    assert summit.countries == ["AUS", "NZL"]
+    assert summit.location is None
+
+
 def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
     """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
     'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to

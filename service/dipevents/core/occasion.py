@@ -93,35 +93,53 @@ def choose_date(
     return Dated(None, None)
 
 
+def _place_at(c: HasOccasion) -> int:
+    """Where the candidate's place is named nearest its meeting word (-1: not in the sentence)."""
+    if c.place is None or c.trigger_at < 0:
+        return -1
+    spots = [m.start() for m in re.finditer(re.escape(c.place.name), c.sentence.text)]
+    return min(spots, key=lambda s: abs(s - c.trigger_at)) if spots else -1
+
+
+def _goal_after(c: HasOccasion, at: int) -> bool:
+    """'the summit ... read as a message to Beijing': a place after the meeting word and after "to" is an addressee
+    or a goal, not the venue."""
+    return at > c.trigger_at and bool(_TOWARDS.search(c.sentence.text, max(0, at - 12), at))
+
+
+def _goal_of_another_moment(c: HasOccasion, at: int) -> bool:
+    """'talks with Kohl ahead of her visit to Moscow next week', 'since Trump's visit to Beijing in 2017': a goal
+    past a boundary to another moment is where someone went or goes then, not even a place the report names for
+    this meeting ('welcomed him to Downing Street', 'his first visit to Athens' are)."""
+    return _goal_after(c, at) and bool(_AWAY.search(c.sentence.text, c.trigger_at, at))
+
+
 def next_to_trigger(c: HasOccasion) -> bool:
     """Is the candidate's place named in the meeting word's own phrase?"""
-    if c.place is None or c.trigger_at < 0:
+    at = _place_at(c)
+    if at < 0:
         return False
-    text = c.sentence.text
-    spots = [m.start() for m in re.finditer(re.escape(c.place.name), text)]
-    if not spots:
-        return False
-    at = min(spots, key=lambda s: abs(s - c.trigger_at))
     lo, hi = sorted((at, c.trigger_at))
-    between = text[lo:hi]
+    between = c.sentence.text[lo:hi]
     if len(between) > _NEAR_CHARS:
         return False
     if at < c.trigger_at and _WHERE_CLAUSE.match(between):
         return True
-    if at > c.trigger_at and _TOWARDS.search(text, max(0, at - 12), at):
-        return False  # "the summit ... read as a message to Beijing": a place after "to" is an addressee or a goal
+    if _goal_after(c, at):
+        return False
     return not _AWAY.search(between)
 
 
 def choose_place(cands: Sequence[HasOccasion], dateline: Place | None) -> tuple[Place | None, PlaceSource | None]:
     """The venue next to a trigger (the most common; the dateline city wins a tie), else the dateline city,
-    else a city a mention only names."""
+    else a city a mention only names (not where someone went or goes at another moment: unknown is better
+    than a wrong place)."""
     venues = [c.place for c in cands if c.place is not None and next_to_trigger(c)]
     if venues:
         return _most_common_place(venues, dateline), "venue"
     if dateline is not None:
         return dateline, "dateline"
-    mentioned = [c.place for c in cands if c.place is not None]
+    mentioned = [c.place for c in cands if c.place is not None and not _goal_of_another_moment(c, _place_at(c))]
     if mentioned:
         return _most_common_place(mentioned, dateline), "mention"
     return None, None

@@ -270,10 +270,11 @@ class Pipeline:
         fields = event_type.assemble(cands, states)
         if fields.get("location") is not None:
             # The type placed the event; which place, and how it was found, is the generic choice: a venue next to
-            # a trigger, else the dateline city, else a city a mention only names.
+            # a trigger, else the dateline city, else a city a mention only names; none of them: unknown.
             place, how = choose_place([c for c in cands if c.place is not None], p.dateline_place)
-            if place is not None:
-                fields["location"] = Location(name=place.city or place.name, country=place.country, source=how)
+            fields["location"] = (
+                Location(name=place.city or place.name, country=place.country, source=how) if place else None
+            )
         record.update(fields)
         record.update(event_type.codes(record, self.kb).fields())
         return self.types.adapter.validate_python(record)

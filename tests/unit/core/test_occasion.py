@@ -85,3 +85,14 @@ def test_a_place_after_to_is_no_venue_of_an_earlier_meeting() -> None:
     assert choose_place([signal], LONDON) == (LONDON, "dateline")
     trip = cand("The president flew to Hanoi for talks with his counterpart.", "talks", place=hanoi)
     assert choose_place([trip], LONDON) == (hanoi, "venue")
+
+
+def test_a_place_someone_goes_to_after_the_meeting_is_never_its_place() -> None:
+    """'talks with X ahead of her visit to Moscow next week': a goal after the meeting word is neither the venue
+    nor a mentioned place; with no dateline the place is unknown (a wrong place would split the event)."""
+    moscow = Place("Moscow", "RUS", "capital", "Moscow")
+    trip = cand(
+        "Sunak left early after talks with Biden ahead of his visit to Moscow next week.", "talks", place=moscow
+    )
+    assert choose_place([trip], None) == (None, None)
+    assert choose_place([trip], LONDON) == (LONDON, "dateline")
