@@ -897,3 +897,29 @@ def test_agreeing_over_a_meal_locates_the_agreement_at_a_meeting(pipeline: Any) 
         "Albanese and Kishida are expected to agree over dinner on Friday to start talks on a hydrogen partnership."
     )
     assert summits(pipeline, expected) == []
+
+
+def test_an_announcement_made_at_a_news_conference_with_a_leader_is_its_speakers(pipeline: Any) -> None:
+    """'The announcement, made at a news conference with X after talks': the leader whose words the sentence before
+    reported made it there, with X."""
+    body = (
+        "Brazil will lift visa requirements for South African visitors, President Luiz Inacio Lula da Silva said on "
+        "Tuesday. The announcement, made at a news conference with President Cyril Ramaphosa after talks in "
+        "Brasilia, was welcomed by tour operators."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "ZAF"]]
+    planned = (
+        "Brazil will lift visa requirements for South African visitors, President Luiz Inacio Lula da Silva said on "
+        "Tuesday. The announcement will be made at a news conference with President Cyril Ramaphosa next week."
+    )
+    assert summits(pipeline, planned) == []
+
+
+def test_announced_at_a_joint_press_conference_locates_the_announcement(pipeline: Any) -> None:
+    """A report verb in the past that a meeting locates was made there: the press conference was held."""
+    body = (
+        "Brazil will lift visa requirements for South African visitors, President Luiz Inacio Lula da Silva said on "
+        "Tuesday. The decision, announced at a joint press conference with Cyril Ramaphosa in Brasilia, was welcomed "
+        "by tour operators."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "ZAF"]]

@@ -337,11 +337,36 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
         and not _aside(a, trigger, view)
         and (a.kind != "they" or _leaders_at_hand(view))
     ]
+    people += _speaker_before(view, trigger)
     if partitive:
         # "Duterte found time for a string of meetings. Among them was a meeting with X": 'them' are the meetings
         # of the leader the sentence before named, who held each of them
         people += [b for b in view.previous if b.is_sitting_leader]
     return people
+
+
+def _speaker_before(view: SentenceView, trigger: Token) -> list[ActorMention]:
+    """'Putin said Russia would drop the pipeline. The announcement, made at a news conference with Erdogan after
+    talks in Ankara, ...': an unowned definite speech noun heading the meeting's clause (as the noun a participle
+    describes, or the subject) is what the one leader the sentence before reported said; he was at the table."""
+    root = clause_root(trigger)
+    if root.dep_ == "acl" and root.tag_ == "VBN" and not agents(root):
+        nouns = [root.head]
+    else:
+        nouns = [c for c in root.children if c.dep_ == "nsubj"]
+    kb = view.kb
+    speech = [
+        n
+        for n in nouns
+        if n.lower_ in kb.words("summit", "speech_nouns")
+        and n.i != trigger.i
+        and any(c.dep_ == "det" and c.lower_ in kb.words("summit", "definite_determiners") for c in n.children)
+        and not any(c.dep_ == "poss" for c in n.children)
+    ]
+    if not speech:
+        return []
+    speakers = {a.name: a for a in view.previous if a.is_sitting_leader and a.country and not a.in_quote}
+    return list(speakers.values()) if len(speakers) == 1 else []
 
 
 def _occasion_before_or_after(clause: list[Token], kb: Knowledge) -> set[int]:

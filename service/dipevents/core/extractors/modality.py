@@ -35,7 +35,6 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     negs = kb.words("modality", "negations")
     locating = kb.words("modality", "locating_preps")
     fronted = kb.words("modality", "fronted_locating_preps")
-    agreeing = kb.words("modality", "agreeing_verbs")
     negating = kb.words("modality", "negating_modifiers")
     conditional = kb.words("modality", "conditional_marks")
     anticipating = kb.words("modality", "anticipating_words")
@@ -61,7 +60,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
                 return True
             if i > 0 and c.dep_ == "advmod" and lc in pending and chain[i - 1].dep_ == "xcomp":
                 return True  # "has yet to speak with": not yet
-        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and lemma(tok) in agreeing):
+        if i > 0 and (lemma(tok) in governors or tok.lower_ in governors) and not (located and _done_there(tok, kb)):
             return True
         if i > 0 and tok.pos_ in ("NOUN",) and tok.lower_ in noun_governors:
             return True
@@ -121,6 +120,14 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
     return found is not None and found.group(0).split()[0] not in allow
+
+
+def _done_there(verb: Token, kb: Knowledge) -> bool:
+    """A governor the meeting locates was done at it: an agreement ('agreed at the summit'), or a report told in
+    the past ('announced at a joint press conference with X'); not one still expected there."""
+    if lemma(verb) in kb.words("modality", "agreeing_verbs"):
+        return True
+    return lemma(verb) in kb.words("discourse", "report_verbs") and verb.tag_ in ("VBD", "VBN")
 
 
 def _past_conjunct_cut(chain: list[Token]) -> list[Token]:
