@@ -923,3 +923,57 @@ def test_announced_at_a_joint_press_conference_locates_the_announcement(pipeline
         "by tour operators."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "ZAF"]]
+
+
+def test_a_measure_of_the_talks_after_a_preposition_keeps_their_partners(pipeline: Any) -> None:
+    """'won a pledge after four hours of talks with X and Y': the phrase after 'after' holds the meeting itself,
+    not an occasion before it whose people were elsewhere."""
+    body = (
+        "Portuguese Prime Minister Antonio Costa secured a pledge of bridging loans late on Thursday after four "
+        "hours of talks with Spanish Prime Minister Pedro Sanchez, Italian Prime Minister Giorgia Meloni and the "
+        "heads of the lending agencies."
+    )
+    assert summits(pipeline, body) == [(["ESP", "ITA", "PRT"], 1)]
+
+
+def test_a_with_clause_of_its_own_is_no_second_partner(pipeline: Any) -> None:
+    """'held a three-way meeting with A and B, with the leaders stressing ...': one meeting of three, not two
+    meetings (the second 'with' heads a clause, it names no partner)."""
+    body = (
+        "President Luiz Inacio Lula da Silva on Tuesday held a three-way meeting with Argentine President Javier "
+        "Milei and Chilean President Gabriel Boric in Brasilia, with the three leaders pledging to finish the "
+        "road corridor."
+    )
+    assert summits(pipeline, body) == [(["ARG", "BRA", "CHL"], 1)]
+
+
+def test_a_title_after_an_indefinite_article_is_no_one(pipeline: Any) -> None:
+    """'the first visit by a Mexican president in 30 years': any holder of the office, not a person at a table."""
+    body = (
+        "President Andres Manuel Lopez Obrador landed in Lima on Sunday, the first visit to the country by a "
+        "Mexican president in three decades."
+    )
+    assert summits(pipeline, body) == []
+
+
+def test_the_premier_is_the_prime_minister_the_article_named(pipeline: Any) -> None:
+    """'Prime Minister X ... the premier and Y met': one office under two names."""
+    body = (
+        "Prime Minister Pedro Sanchez flew to Paris on Tuesday. French President Emmanuel Macron was waiting at the "
+        "Elysee. Before the dinner, the premier and Macron met privately for half an hour."
+    )
+    assert summits(pipeline, body) == [(["ESP", "FRA"], 1)]
+
+
+def test_a_crown_prince_before_he_headed_the_government_is_no_leader(pipeline: Any) -> None:
+    """Mohammed bin Salman became prime minister on 27 September 2022: before, King Salman headed the government."""
+    before = (
+        "Russian President Vladimir Putin had lunch with Saudi Crown Prince Mohammed bin Salman in Osaka on Friday."
+    )
+    events = pipeline.process_article(make_article(before, published_at="2019-06-28T18:00:00+09:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == []
+    after = (
+        "Turkish President Recep Tayyip Erdogan held talks with Crown Prince Mohammed bin Salman in Jeddah on Monday."
+    )
+    events = pipeline.process_article(make_article(after, published_at="2023-07-17T20:00:00+03:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["SAU", "TUR"]]

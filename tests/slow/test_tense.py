@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from dipevents.testing import make_article
 
 from tests.slow.sentences import states_found
 
@@ -104,3 +105,16 @@ def test_what_a_copula_says_of_a_meeting_dates_it(pipeline: Any) -> None:
     )
     new = "The meeting between Brazilian President Lula and Argentine President Javier Milei was on Monday in Brasilia."
     assert (summits(pipeline, old), summits(pipeline, new)) == ([], [["ARG", "BRA"]])
+
+
+def test_a_later_date_in_a_clause_of_the_topic_does_not_announce_the_call(pipeline: Any) -> None:
+    """'talked about the report that X will present on Monday': the clause of the noun tells the report's time."""
+    held = (
+        "Spanish Prime Minister Pedro Sanchez and Portuguese Prime Minister Antonio Costa talked late on Tuesday "
+        "about the audit that the commission will publish on Friday, aides in Madrid said."
+    )
+    events = pipeline.process_article(make_article(held, published_at="2023-05-17T09:00:00+02:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == [["ESP", "PRT"]]
+    ahead = "Pedro Sanchez and Antonio Costa hold talks in Lisbon on Friday about the audit."
+    events = pipeline.process_article(make_article(ahead, published_at="2023-05-17T09:00:00+02:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == []

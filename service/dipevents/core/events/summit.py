@@ -326,7 +326,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     absent |= _told_in_conjunct(trigger)
-    absent |= _occasion_before_or_after(clause, view.kb)
+    absent |= _occasion_before_or_after(clause, view.kb, trigger)
     found = view.actors_of_tokens([x for x in clause if x.i not in absent])
     partitive = [a for a in found if a.kind == "they" and _partitive(a, view)]
     people = [
@@ -369,9 +369,10 @@ def _speaker_before(view: SentenceView, trigger: Token) -> list[ActorMention]:
     return list(speakers.values()) if len(speakers) == 1 else []
 
 
-def _occasion_before_or_after(clause: list[Token], kb: Knowledge) -> set[int]:
+def _occasion_before_or_after(clause: list[Token], kb: Knowledge, trigger: Token) -> set[int]:
     """'talked at the embassy after the funeral of Soviet leader X': the occasion a meeting came after or before
-    (not itself a meeting) names people who were not at its table."""
+    (not itself a meeting) names people who were not at its table. A phrase holding the trigger is the meeting's
+    own measure, not another occasion ('won a promise after three hours of talks with X')."""
     preps = kb.words("summit", "occasion_preps")
     nouns = kb.words("summit", "nouns")
     return {
@@ -379,7 +380,11 @@ def _occasion_before_or_after(clause: list[Token], kb: Knowledge) -> set[int]:
         for x in clause
         if x.dep_ == "prep" and x.lower_ in preps
         for g in x.children
-        if g.dep_ == "pobj" and g.pos_ == "NOUN" and lemma(g) not in nouns and g.lower_ not in nouns
+        if g.dep_ == "pobj"
+        and g.pos_ == "NOUN"
+        and lemma(g) not in nouns
+        and g.lower_ not in nouns
+        and trigger not in g.subtree
         for y in g.subtree
     }
 
@@ -829,7 +834,12 @@ def _separate_meetings(trigger: Token, view: SentenceView, people: list[Any]) ->
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     near = [*trigger.children, *verb.children, *(c for d in verb.children if d.dep_ == "dobj" for c in d.children)]
     kb = view.kb
-    withs = [c for c in [*trigger.children, *verb.children] if c.lower_ == "with" and c.dep_ in ("prep", "conj")]
+    # a with-phrase naming someone ("with the three leaders underlining ..." is a clause of its own, no partner)
+    withs = [
+        c
+        for c in [*trigger.children, *verb.children]
+        if c.lower_ == "with" and c.dep_ in ("prep", "conj") and any(g.dep_ == "pobj" for g in c.children)
+    ]
     withs += [c for w in withs for c in w.conjuncts if c.lower_ == "with" and c not in withs]
     marked = any(c.lower_ in kb.words("summit", "separate_markers") for c in near)
     # "spoke with A and then with B": a with-phrase each; a leader's calls with A and B are two calls unless

@@ -111,13 +111,19 @@ def is_since_contrast(c: Token) -> bool:
 
 
 def subtree_without_since(tok: Token, *, relative: bool = True) -> list[Token]:
-    """tok's subtree without its 'since ...' branches (and without relative clauses, unless `relative`)."""
+    """tok's subtree without its 'since ...' branches (and without clauses describing a noun, unless `relative`)."""
     out, stack = [], [tok]
     while stack:
         x = stack.pop()
         out.append(x)
-        stack.extend(c for c in x.children if not is_since_contrast(c) and (relative or c.dep_ != "relcl"))
+        stack.extend(c for c in x.children if not is_since_contrast(c) and (relative or not _describes_noun(c)))
     return out
+
+
+def _describes_noun(c: Token) -> bool:
+    """A relative clause, or a clause of a noun with a subject of its own ('the report that X will present on
+    Monday', which the parser hangs as acl): it tells its noun's time, not the time of the phrase around it."""
+    return c.dep_ == "relcl" or (c.dep_ == "acl" and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children))
 
 
 def temporal_scope(t: Token, *, relative: bool = True) -> list[Token]:

@@ -114,13 +114,14 @@ def _planned_noun(view: SentenceView, t: Token) -> bool:
 
 
 def _dated_ahead(view: SentenceView, t: Token) -> bool:
-    """A date in the trigger's own scope after the day of publication: the meeting is announced."""
+    """A date in the trigger's own scope after the day of publication: the meeting is announced. A relative clause
+    inside a phrase of the trigger tells its noun's time ('talked about the report that X will present on Monday')."""
     if view.ref is None:
         return False
     dates = [d for d in view.dates() if not d.since]
     if not dates:
         return False
-    scope = set(scope_of(view, t))
+    scope = set(scope_of(view, t, relative=False))
     for d in dates:
         if not (d.ahead or (d.precision == "day" and d.value > view.ref)):
             continue
