@@ -1230,3 +1230,15 @@ def test_a_central_bank_is_an_agency_and_commissioning_a_body_tasks_it(
 def test_central_bank_and_commissioning_near_misses_stay_out(pipeline: Any, body: str) -> None:
     """Another state's or a union's central bank, a commission for a thing, a governor's order: no instruction."""
     assert instructions(pipeline, body) == []
+
+
+def test_a_source_after_according_to_is_not_the_name_of_the_title_after_it(pipeline: Any) -> None:
+    """'According to X, the president and the prime minister instructed ...': X tells it; the president is the
+    one the article named."""
+    body = (
+        "Peruvian President Pedro Castillo and Spanish Prime Minister Pedro Sanchez ended their talks in Lima on "
+        "Friday, spokesman Ramon Quispe told reporters. According to Quispe, the president and the prime minister "
+        "instructed their governments to draft an investment plan within a month."
+    )
+    events = pipeline.process_article(make_article(body, published_at="2022-03-18T20:00:00-05:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["ESP", "PER"]]

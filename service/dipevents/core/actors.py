@@ -34,6 +34,8 @@ _FORMER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?\s+$")
+# "the first visit by an Indian prime minister in 50 years": a title after an indefinite article is any holder, no one
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An)\s+$")
 _NUMBER = r"(?:two|three|four|five|six|seven|eight|both|\d+)"
 _PLURAL_LEADERS = re.compile(
     rf"\b(?:(?:the|both|all|their)\s+(?:{_NUMBER}\s+)?(?:visiting\s+)?"
@@ -246,6 +248,9 @@ def find_actors(text: str, kb: Knowledge, on: date | None) -> list[ActorMention]
             name = nm.group("name").rstrip(".,")
             end = end + nm.start("name") + len(name)
         former = bool(_FORMER.search(text[max(0, start - 12) : start]))
+        if name is None and _INDEFINITE_BEFORE.search(text, max(0, start - 4), start):
+            take(start, end)  # a kind of office-holder, not a person: no actor, and its demonym is no state either
+            continue
         if kb.is_leader_title(title):
             if title in ("leader", "counterpart") and not qual:
                 continue  # "opposition leader", "business leaders": not a head of state or government

@@ -41,6 +41,7 @@ class Discourse:
     leaders_of_parties: re.Pattern[str]
     north_south: re.Pattern[str]
     apposed_name: re.Pattern[str]
+    attribution_before: re.Pattern[str]
     meeting_reference: re.Pattern[str]
     meeting_words: re.Pattern[str]
     counts: dict[str, int]
@@ -78,6 +79,9 @@ class Discourse:
                 r"(?![\s-]*(?:[A-Z]|of\b|ern\b|east|west))"
             ),
             apposed_name=re.compile(r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+(?:the\s+)?$"),
+            attribution_before=re.compile(
+                rf"\b(?:{_alternatives(kb.words('discourse', 'attribution_phrases'))})\s+$", re.IGNORECASE
+            ),
             meeting_reference=re.compile(
                 rf"\b(?:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternatives(reference_nouns)})\b", re.IGNORECASE
             ),
@@ -234,6 +238,8 @@ class Discourse:
             m = self.apposed_name.search(text, window, a.start) if a.kind in ("leader", "official") and a.role else None
             if m and _place_name(text, m):
                 m = None  # "at the Francisco Bangoy International Airport, the President said": a place, no name
+            if m and self.attribution_before.search(text, max(0, m.start() - 20), m.start()):
+                m = None  # "According to Yastrzhembsky, the president and ...": the source, not the title's name
             if a.name is None and m and not any(b.start < a.start and m.start() < b.end for b in actors if b is not a):
                 out.append(replace(a, name=m.group("name"), start=m.start(), text=text[m.start() : a.end]))
             else:
