@@ -824,3 +824,30 @@ def test_how_the_held_meeting_was_arranged_is_no_agreement(pipeline: Any) -> Non
 def test_agency_idiom_of_agreed_meetings(pipeline: Any, body: str, published: str) -> None:
     events = pipeline.process_article(make_article(body, published_at=published))
     assert [e.countries for e in events if e.event_type == "consultation_agreement"] == [["ARG", "BRA"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a joint mark before the phrase whose modifier the body is
+        (
+            "Prime Minister Mark Rutte and Belgian Prime Minister Alexander De Croo met in Breda on Monday. The two "
+            "governments also agreed to hold joint cabinet sessions every year.",
+            [["BEL", "NLD"]],
+        ),
+        # an assembly of two states named before it, revived; an assembly alone is a parliament
+        (
+            "Prime Minister Mark Rutte received Belgian Prime Minister Alexander De Croo in The Hague on Monday. The "
+            "two governments will revive the Dutch-Belgian Border Assembly and convene it in Antwerp in May.",
+            [["BEL", "NLD"]],
+        ),
+        (
+            "Prime Minister Mark Rutte received Belgian Prime Minister Alexander De Croo in The Hague on Monday. The "
+            "National Assembly will convene in May, officials of the two countries said.",
+            [],
+        ),
+    ],
+)
+def test_joint_cabinet_sessions_and_a_two_state_assembly(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    """A cabinet or an assembly is one state's unless marked as two states' (in the phrase it modifies, too)."""
+    assert agreements(pipeline, body) == expected

@@ -673,7 +673,9 @@ def _marked_body(t: Token, view: SentenceView) -> bool:
     kb = view.kb
     if lemma(t) not in kb.words("consultation_agreement", "marked_bodies"):
         return False
-    left = " ".join(x.lower_ for x in t.doc[t.left_edge.i : t.i]).replace(" - ", "-")
+    # "joint Cabinet sessions": a body named as the modifier of its sessions takes the marks of the whole phrase
+    first = t.head.left_edge.i if t.dep_ == "compound" and t.head.i > t.i else t.left_edge.i
+    left = " ".join(x.lower_ for x in t.doc[first : t.i]).replace(" - ", "-")
     if any(_word_in(m, left) for m in kb.words("consultation_agreement", "show_marks")):
         return False  # "a joint press conference"
     if any(_word_in(m, left) for m in kb.words("consultation_agreement", "joint_marks")):
