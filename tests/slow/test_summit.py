@@ -977,3 +977,13 @@ def test_a_crown_prince_before_he_headed_the_government_is_no_leader(pipeline: A
     )
     events = pipeline.process_article(make_article(after, published_at="2023-07-17T20:00:00+03:00"))
     assert [e.countries for e in events if e.event_type == "summit"] == [["SAU", "TUR"]]
+
+
+def test_calling_someone_by_a_name_is_no_phone_call(pipeline: Any) -> None:
+    """'X called Y by his first name' at their talks: the talks stay in person; the naming is no call."""
+    body = (
+        "President Gabriel Boric and Argentine President Javier Milei ended two days of talks in Punta Arenas on "
+        "Monday. Boric called Milei by his nickname and the two walked along the shore."
+    )
+    events = pipeline.process_article(make_article(body, published_at=PUB))
+    assert [(e.countries, e.format) for e in events if e.event_type == "summit"] == [(["ARG", "CHL"], "in_person")]

@@ -558,6 +558,13 @@ def _meeting_sense(t: Token, view: SentenceView) -> bool:
     if lemma(t) in ("speak", "talk"):
         preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
         return not (preps & kb.words("summit", "topic_preps")) or bool(preps & {"with", "to"})
+    if lemma(t) in kb.words("summit", "phone_triggers"):
+        # "called Hashimoto by his first name", "called him a friend": naming someone, not phoning him
+        naming = kb.words("summit", "naming_nouns")
+        return not any(
+            c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "by" and any(lemma(g) in naming for g in c.children))
+            for c in t.children
+        )
     return True
 
 
