@@ -36,7 +36,9 @@ def build_pipeline(
     from dipevents.core.nlp import load_nlp
     from dipevents.core.pipeline import Pipeline
 
-    return Pipeline(load_nlp(settings.nlp.model), kb or Knowledge.load(), extractors, types=types)
+    kb = kb or Knowledge.load()
+    nlp = load_nlp(settings.nlp.model, kb.word_map("inflection", "mislemmatized_verbs"))
+    return Pipeline(nlp, kb, extractors, types=types)
 
 
 def build_processor(settings: Settings, pipeline: Pipeline | None = None) -> ArticleProcessor:

@@ -7,15 +7,18 @@ NER is disabled: actors come from the knowledge base, and skipping it buys speed
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 
-def load_nlp(model: str) -> Language:
+def load_nlp(model: str, verb_lemmas: Mapping[str, Iterable[str]] | None = None) -> Language:
+    """The pipeline; `verb_lemmas` (lemma -> forms) mends verb forms spaCy's rule lemmatizer reads as another verb
+    ('hoped' as 'hop'), where the memoised lemmatizer is in use."""
     import spacy
 
     try:
@@ -33,7 +36,7 @@ def load_nlp(model: str) -> Language:
         memo = MemoRulerMatch.build(ruler)
         if memo is not None:  # a model with rules it cannot express keeps spaCy's Matcher
             ruler.match = memo
-    lemmas = MemoLemmas.build(nlp.get_pipe("lemmatizer"))
+    lemmas = MemoLemmas.build(nlp.get_pipe("lemmatizer"), verb_lemmas or {})
     if lemmas is not None:  # another lemmatizer keeps spaCy's own pass over the tokens
         setattr(nlp.get_pipe("lemmatizer"), "pipe", lemmas.pipe)  # noqa: B010 - the instance shadows the method
     return nlp
@@ -160,13 +163,15 @@ class MemoLemmas:
     every word it finds in its base form (most of them). A new key asks the lemmatizer itself, whose word index
     becomes a set: spaCy scans the index's lists (57k verbs, 20k nouns) for each new word, 0.3 ms each."""
 
-    def __init__(self, lemmatizer: Any) -> None:
+    def __init__(self, lemmatizer: Any, verb_lemmas: Mapping[str, Iterable[str]]) -> None:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
         self.cache: dict[tuple[int, int, int], int] = {}
+        self.verb = int(VERB)  # the POS id doc.to_array gives
+        self.mended = {form: lemma for lemma, forms in verb_lemmas.items() for form in forms}
 
     @classmethod
-    def build(cls, lemmatizer: Any) -> MemoLemmas | None:
+    def build(cls, lemmatizer: Any, verb_lemmas: Mapping[str, Iterable[str]]) -> MemoLemmas | None:
         from spacy.pipeline import Lemmatizer
 
         if not isinstance(lemmatizer, Lemmatizer) or lemmatizer.mode != "rule" or lemmatizer.overwrite:
@@ -177,7 +182,7 @@ class MemoLemmas:
         for pos, words in list(index.items()):
             if isinstance(words, list):  # read only by `in` and for being empty
                 index[pos] = frozenset(words)
-        return cls(lemmatizer)
+        return cls(lemmatizer, verb_lemmas)
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -194,7 +199,10 @@ class MemoLemmas:
             if found is None:
                 if len(self.cache) > 200_000:
                     self.cache.clear()
-                found = self.cache[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                word = self.lemmatizer.lemmatize(doc[i])[0]
+                if pos == self.verb:
+                    word = self.mended.get(doc[i].lower_, word)
+                found = self.cache[key] = self.strings.add(word)
             lemmas[i] = found
         doc.from_array([LEMMA], numpy.asarray(lemmas, dtype=numpy.uint64))
         return doc
