@@ -787,6 +787,32 @@ def test_where_a_leader_travels_next_is_not_the_venue(pipeline: Any) -> None:
     assert summit.location is None
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron agreed to pool orders for air-defence systems in a "
+            "two-hour meeting in Paris on Monday.",
+            [(["DEU", "FRA"], 1)],
+        ),
+        (
+            "Chancellor Olaf Scholz and President Emmanuel Macron agreed in a working dinner on Monday to pool "
+            "orders for air-defence systems.",
+            [(["DEU", "FRA"], 1)],
+        ),
+        # 'in' as what a word takes, not where: a summit to take part in, a wish to meet
+        ("Chancellor Olaf Scholz and President Emmanuel Macron agreed to take part in a summit on Ukraine.", []),
+        ("Chancellor Olaf Scholz said he hoped to meet President Emmanuel Macron in Paris before the summer.", []),
+        ("Chancellor Olaf Scholz hopes to see President Emmanuel Macron in a meeting next month.", []),
+    ],
+)
+def test_in_a_meeting_after_the_verb_locates_an_agreement(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'agreed to pool orders in a meeting on Monday': 'in' after the words it hangs off locates the agreement at
+    the meeting, as 'at' and 'during' do; after words that take 'in' ('take part in') it does not, and a hope to
+    meet ('hoped', which spaCy lemmatises as 'hop') is no meeting."""
+    assert summits(pipeline, body) == expected
+
+
 def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
     """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
     'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to

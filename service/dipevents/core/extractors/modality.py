@@ -40,11 +40,14 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     anticipating = kb.words("modality", "anticipating_words")
     pending = kb.words("modality", "pending_markers")
     meal_preps = kb.words("modality", "meal_preps")
+    in_heads = kb.words("modality", "in_complement_heads")
     chain = _past_conjunct_cut(governing_chain(t))
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
     for i, tok in enumerate(chain):
         if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
             located = True  # "In the talks, the two sides decided": fronted, 'in' locates ('to take part in' does not)
+        elif i > 0 and tok.dep_ == "prep" and tok.lower_ in fronted and _locating_after(tok, in_heads):
+            located = True  # "agreed to cooperate on chips in a meeting on Sunday"
         elif i > 0 and tok.dep_ == "prep" and tok.lower_ in meal_preps:
             located = located or lemma(chain[i - 1]) in kb.words("modality", "meal_nouns")  # "agreed over dinner"
         if i > 0 and _own_clause_conjunct(chain[i - 1]):
@@ -120,6 +123,15 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     left = t.doc[max(0, t.i - 4) : t.i].text.lower()
     found = kb.memo("future_before_trigger", lambda: _future_before(kb)).search(left)
     return found is not None and found.group(0).split()[0] not in allow
+
+
+def _locating_after(prep: Token, complement_heads: frozenset[str]) -> bool:
+    """'in' after the word it hangs off locates a meeting there ('agreed in a meeting on Sunday to', 'agreed to
+    cooperate on chips in a meeting') unless that word takes 'in' as its complement ('take part in', 'engage in')."""
+    head = prep.head
+    if lemma(head) in complement_heads or head.lower_ in complement_heads:
+        return False
+    return not any(lemma(c) in complement_heads for c in head.children if c.dep_ in ("dobj", "prt"))
 
 
 def _done_there(verb: Token, kb: Knowledge) -> bool:
