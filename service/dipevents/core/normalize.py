@@ -22,6 +22,8 @@ _DATELINE_CAPS = re.compile(
     rf"^(?P<head>[A-Z][A-Z'’.\- ]{{2,30}}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*{_MONTH}\s+\d{{1,2}})?)"
     r"(?:\s+(?P<agency>[A-Z][\w\-]{1,15}))?\s+[-–—]{1,2}\s+"
 )
+# "(Buenos Aires) — Chinese and ...", "(Bloomberg) -- The leaders ...": a bracketed place or agency opening the copy
+_DATELINE_BRACKETED = re.compile(r"^\((?P<head>[A-Z][^()\n]{1,40})\)\s*[-–—]{1,2}\s+")
 _HEAD_DATE = re.compile(rf"[,.]?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:/\d{{4}}|,\s*\d{{4}})?)\.?$")
 _CREDIT = re.compile(r"^\s*(?:sources?|credits?|via)\s*:\s*(?P<list>.{2,200})$", re.IGNORECASE)
 _FOOTER_START = re.compile(
@@ -138,6 +140,13 @@ def normalize(body: str, title: str | None = None) -> CleanArticle:
 
 def _dateline(text: str) -> tuple[Dateline | None, str]:
     """Split a leading dateline off the first paragraph; returns (dateline, remaining text)."""
+    bracketed = _DATELINE_BRACKETED.match(text)
+    if bracketed:
+        head, rest = bracketed.group("head").strip(), text[bracketed.end() :]
+        inner, after = _dateline(rest)  # "(ANSA) - ROME, JUN 15 - ...": the agency's, then the place's
+        if inner is not None:
+            return Dateline(place=inner.place, date_text=inner.date_text, agency=inner.agency or head), after
+        return Dateline(place=head, date_text=None, agency=None), rest
     m = _DATELINE_AGENCY.match(text)
     if m:
         head = m.group("head").strip()

@@ -24,6 +24,9 @@ from dipevents.core.normalize import normalize
         ("THURMONT, Maryland - Japan agreed.", "THURMONT, Maryland", None, "Japan agreed."),
         ("Addis Ababa July 9/2018 (ENA) - Abiy signed.", "Addis Ababa", "ENA", "Abiy signed."),
         ("MOSCOW, December 7. /TASS/.\n\nPutin and Biden spoke.", "MOSCOW", "TASS", "Putin and Biden spoke."),
+        # a bracketed place opening the copy; an agency in brackets, then the place's own dateline
+        ("(Lima) — Boluarte met Lula on Monday.", "Lima", None, "Boluarte met Lula on Monday."),
+        ("(ANSA) - ROME, June 15 - Meloni met Modi.", "ROME", "ANSA", "Meloni met Modi."),
     ],
 )
 def test_datelines_are_masked(body: str, place: str, agency: str | None, first: str) -> None:
