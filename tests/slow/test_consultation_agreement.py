@@ -851,3 +851,28 @@ def test_agency_idiom_of_agreed_meetings(pipeline: Any, body: str, published: st
 def test_joint_cabinet_sessions_and_a_two_state_assembly(pipeline: Any, body: str, expected: list[list[str]]) -> None:
     """A cabinet or an assembly is one state's unless marked as two states' (in the phrase it modifies, too)."""
     assert agreements(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # both sides' negotiators announcing that they step up or intensify talks with a goal named
+        (
+            "Indonesian and Australian negotiators will step up consultations aimed at removing the remaining "
+            "duties on cattle, the two trade ministries said.",
+            [["AUS", "IDN"]],
+        ),
+        (
+            "The trade delegations of both countries will intensify talks towards a settlement of the nickel dispute, "
+            "President Joko Widodo and Prime Minister Anthony Albanese said after meeting in Jakarta.",
+            [["AUS", "IDN"]],
+        ),
+        # one side alone, or talks stepped up with no goal named: no agreement
+        ("Indonesian negotiators will step up consultations aimed at removing the remaining duties on cattle.", []),
+        ("Indonesian and Australian negotiators will step up their consultations, officials said.", []),
+    ],
+)
+def test_talks_stepped_up_towards_a_goal_announced_together(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'will step up consultations aimed at ...', 'will intensify talks towards ...': like continued talks on a named
+    issue, announced by both sides, an agreement on talks."""
+    assert agreements(pipeline, body) == expected

@@ -61,6 +61,7 @@ class ConsultationExtractor(TypeExtractor):
             | kb.words("consultation_agreement", "joint_round_verbs")
             | kb.words("consultation_agreement", "intent_continue_verbs")
         )
+        continuing = kb.words("consultation_agreement", "intent_continue_verbs")
         for t in view.doc:
             if t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -69,7 +70,7 @@ class ConsultationExtractor(TypeExtractor):
                 talk = _talk_object(t, view)
             elif lem in intent_verbs:
                 talk = _intended_talk(t, view)  # "confirmed the intention to continue talks"
-            elif lem in joint_verbs:
+            elif lem in joint_verbs or verb_in(t, continuing):  # "will step up consultations": with its particle
                 yield from self._joint_start(t, view)
                 continue
             else:
@@ -205,7 +206,7 @@ class ConsultationExtractor(TypeExtractor):
             return
         lem = lemma(t)
         means = None
-        if lem in kb.words("consultation_agreement", "intent_continue_verbs"):
+        if verb_in(t, kb.words("consultation_agreement", "intent_continue_verbs")):
             # "will continue talks on the border", "will continue their efforts for a settlement through dialogue"
             means = _means_talk(t, view)
             talk = _talks_on_issue(t, view) or means
@@ -859,9 +860,12 @@ def _talks_on_issue(verb: Token, view: SentenceView) -> Token | None:
         kb.words("consultation_agreement", "continue_on_issue_nouns"),
         kb.words("consultation_agreement", "issue_preps"),
     )
+    aims = kb.words("consultation_agreement", "issue_participles")
     for c in verb.children:
         if c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "prep" and p.lower_ in preps for p in c.children):
             return c
+        if c.dep_ == "dobj" and c.lower_ in nouns and any(p.dep_ == "acl" and lemma(p) in aims for p in c.children):
+            return c  # "will step up consultations aimed at removing the tariffs"
         if c.dep_ == "dobj" and c.lower_ in nouns and _level_named(verb, c, view):
             return c  # "continue their talks at the level of water ministers": who is to hold them, named
     return None
