@@ -58,6 +58,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout18": 0.93,
     "heldout23": 0.93,
     "heldout22": 0.86,
+    "heldout19": 0.98,
 }
 
 
@@ -106,6 +107,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout23": {"summit": 0.94, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.96},
     "heldout22": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.87, "micro": 0.93},
     "heldout21": {"summit": 0.93, "ministry_instruction": 0.81, "consultation_agreement": 0.84, "micro": 0.89},
+    "heldout19": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
 }
 
 
