@@ -813,6 +813,39 @@ def test_in_a_meeting_after_the_verb_locates_an_agreement(pipeline: Any, body: s
     assert summits(pipeline, body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # what came after the talks is what is called off or denied, not the talks
+        (
+            "Prime Minister Narendra Modi scrapped a planned news conference after his talks with President "
+            "Cyril Ramaphosa in Pretoria on Tuesday.",
+            [(["IND", "ZAF"], 1)],
+        ),
+        (
+            "President Cyril Ramaphosa did not take questions following two hours of talks with Prime Minister "
+            "Narendra Modi on Tuesday.",
+            [(["IND", "ZAF"], 1)],
+        ),
+        (
+            "Modi's aides denied any friction after the prime minister's talks with President Cyril Ramaphosa "
+            "on Tuesday.",
+            [(["IND", "ZAF"], 1)],
+        ),
+        # the talks themselves called off, shunned, or only in prospect
+        ("President Cyril Ramaphosa called off his talks with Prime Minister Narendra Modi on Tuesday.", []),
+        ("President Cyril Ramaphosa shunned Prime Minister Narendra Modi throughout the BRICS summit.", []),
+        ("President Cyril Ramaphosa is poised to hold talks with Prime Minister Narendra Modi next week.", []),
+        ("President Cyril Ramaphosa was slated to see Prime Minister Narendra Modi on Tuesday.", []),
+        ("President Cyril Ramaphosa is eyeing a meeting with Prime Minister Narendra Modi in Delhi.", []),
+    ],
+)
+def test_what_is_called_off_after_the_talks_is_not_the_talks(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """A negation above 'after the talks' or 'following the meeting' is of what came next; one on the talks, a
+    snub, or a meeting only slated, poised or eyed is no meeting held."""
+    assert summits(pipeline, body) == expected
+
+
 def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
     """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
     'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to

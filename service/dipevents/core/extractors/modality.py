@@ -43,7 +43,10 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     in_heads = kb.words("modality", "in_complement_heads")
     chain = _past_conjunct_cut(governing_chain(t))
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
+    sequenced = False  # once inside "after the talks", what is denied above is what came next, not the talks
+    sequencing = kb.words("modality", "sequencing_preps")
     for i, tok in enumerate(chain):
+        sequenced = sequenced or (i > 0 and tok.dep_ == "prep" and tok.lower_ in sequencing)
         if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
             located = True  # "In the talks, the two sides decided": fronted, 'in' locates ('to take part in' does not)
         elif i > 0 and tok.dep_ == "prep" and tok.lower_ in fronted and _locating_after(tok, in_heads):
@@ -57,7 +60,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             modal = c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD"
             if modal and not (i == 0 and lc in allow):  # "will instruct": a decision announced, where a type allows it
                 return True
-            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating):
+            if (c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating)) and not sequenced:
                 return True
             if c.dep_ == "mark" and lc in conditional:
                 return True
@@ -81,8 +84,8 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
             return True
-        if i > 0 and tok.pos_ == "VERB" and verb_in(tok, negs):
-            return True
+        if i > 0 and tok.pos_ == "VERB" and verb_in(tok, negs) and not sequenced:
+            return True  # but "cancelled a news conference after the talks" held them
         if i > 0 and tok.dep_ == "prep" and tok.lower_ in negs:
             return True  # "ended their talks without agreeing on a date": not agreed
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBN") and _conditioned_on(tok, kb):
