@@ -1242,3 +1242,32 @@ def test_a_source_after_according_to_is_not_the_name_of_the_title_after_it(pipel
     )
     events = pipeline.process_article(make_article(body, published_at="2022-03-18T20:00:00-05:00"))
     assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["ESP", "PER"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a minister the quote names is not who 'he' after the quote is
+        (
+            'President Gustavo Petro addressed the cabinet on Tuesday. "I have ordered Defence Minister Ivan '
+            'Velasquez to withdraw the battalion," he said at a briefing with Velasquez and the army chief.',
+            [["COL"]],
+        ),
+        # an ambassador is an official a leader can task; another state's is not his
+        (
+            "President Gustavo Petro spoke with Lula on Tuesday. Aides said Petro then told Colombia's ambassador "
+            "in Brasilia to draft a joint note on river patrols with the Brazilian foreign ministry.",
+            [["COL"]],
+        ),
+        (
+            "President Gustavo Petro spoke with Lula on Tuesday. Petro told the Brazilian ambassador to pass on his "
+            "thanks.",
+            [],
+        ),
+    ],
+)
+def test_a_quoted_minister_is_not_the_speaker_and_an_ambassador_is_a_body(
+    pipeline: Any, body: str, expected: list[list[str]]
+) -> None:
+    """The speaker of a quote is not someone the quote names; an own ambassador can be instructed."""
+    assert instructions(pipeline, body) == expected

@@ -154,6 +154,9 @@ class ArticleContext:
                 # the nearest leader before it in this sentence, else the last one of the article; a minister
                 # named in between is who "he" is ("Rangel held talks with his counterpart")
                 people = [b for b in resolved if b.kind in ("leader", "official") and b.end <= a.start]
+                if not a.in_quote:
+                    # '"I have ordered Defense Minister X to ...," he said': who a quote names is not its speaker
+                    people = [b for b in people if not b.in_quote]
                 if people and people[-1].kind == "official":
                     continue
                 before = [b for b in resolved if b.is_sitting_leader and b.country and b.end <= a.start]
