@@ -876,3 +876,15 @@ def test_talks_stepped_up_towards_a_goal_announced_together(pipeline: Any, body:
     """'will step up consultations aimed at ...', 'will intensify talks towards ...': like continued talks on a named
     issue, announced by both sides, an agreement on talks."""
     assert agreements(pipeline, body) == expected
+
+
+def test_the_means_of_an_agreed_undertaking_is_agreed_too(pipeline: Any) -> None:
+    """'agreed to speed up X by setting up a framework in which ... will negotiate': starting the framework is the
+    agreement; a means that is no talks ('by cutting tariffs') is none."""
+    body = (
+        "President Cyril Ramaphosa and Namibian President Hage Geingob agreed on Monday to speed up the border "
+        "demarcation by establishing a joint commission of their surveyors."
+    )
+    assert agreements(pipeline, body) == [["NAM", "ZAF"]]
+    body = "President Cyril Ramaphosa and Namibian President Hage Geingob agreed on Monday to boost trade by cutting tariffs."
+    assert agreements(pipeline, body) == []

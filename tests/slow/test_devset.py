@@ -106,7 +106,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout9": {"summit": 0.90, "ministry_instruction": 0.88, "consultation_agreement": 0.98, "micro": 0.92},
     "heldout23": {"summit": 0.94, "ministry_instruction": 0.94, "consultation_agreement": 0.98, "micro": 0.96},
     "heldout22": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.87, "micro": 0.93},
-    "heldout21": {"summit": 0.93, "ministry_instruction": 0.81, "consultation_agreement": 0.84, "micro": 0.89},
+    "heldout21": {"summit": 0.93, "ministry_instruction": 0.93, "consultation_agreement": 0.89, "micro": 0.92},
     "heldout19": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
 }
 

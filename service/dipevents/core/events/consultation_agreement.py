@@ -760,6 +760,13 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                     if found:
                         return found[0]
                 frontier.append((c, depth + 1))
+            if c.dep_ == "prep" and c.lower_ == "by" and tok.i != agree_tok.i:
+                # "agreed to speed up the negotiations by setting up a new framework": the means is agreed too
+                for g in c.children:
+                    if g.dep_ == "pcomp" and lemma(g) in starts:
+                        held = _object_talk(g, view)
+                        if held is not None:
+                            return held
             if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon") and tok.i == agree_tok.i:
                 for g in c.children:
                     if g.dep_ == "pobj":
