@@ -846,6 +846,23 @@ def test_what_is_called_off_after_the_talks_is_not_the_talks(pipeline: Any, body
     assert summits(pipeline, body) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "President Lula and President Gustavo Petro huddled for two hours at the Planalto on Friday.",
+            [(["BRA", "COL"], 1)],
+        ),
+        ("President Gustavo Petro huddled with President Lula at the Planalto on Friday.", [(["BRA", "COL"], 1)]),
+        ("President Gustavo Petro huddled with his cabinet at the Casa de Narino on Friday.", []),
+        ("President Gustavo Petro will huddle with President Lula in Brasilia next week.", []),
+    ],
+)
+def test_leaders_who_huddled_met(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'huddled with X', 'X and Y huddled': a meeting of the two; with a cabinet, or still to come, none."""
+    assert summits(pipeline, body) == expected
+
+
 def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
     """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
     'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to
