@@ -1063,3 +1063,23 @@ def test_calling_someone_by_a_name_is_no_phone_call(pipeline: Any) -> None:
     )
     events = pipeline.process_article(make_article(body, published_at=PUB))
     assert [(e.countries, e.format) for e in events if e.event_type == "summit"] == [(["ARG", "CHL"], "in_person")]
+
+
+def test_talks_measured_in_days_after_two_leaders_acted_are_their_meeting(pipeline: Any) -> None:
+    """'signed at the end of two days of talks', right after a sentence on two leaders' joint order, naming no one:
+    those leaders' meeting; not when the sentence before names ministers, nor talks still to come."""
+    body = (
+        "President Luiz Inacio Lula da Silva and President Gustavo Petro on Friday ordered their foreign ministries to "
+        "draft a border accord. The order came in a communique issued at the end of two days of talks in Leticia."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "COL"]]
+    ministers = (
+        "Foreign ministers Mauro Vieira and Luis Gilberto Murillo signed a border accord on Friday. The accord was "
+        "issued at the end of two days of talks in Leticia."
+    )
+    assert summits(pipeline, ministers) == []
+    later = (
+        "President Luiz Inacio Lula da Silva and President Gustavo Petro on Friday ordered their foreign ministries to "
+        "draft a border accord. Negotiators will now hold three days of talks in Leticia next month."
+    )
+    assert summits(pipeline, later) == []

@@ -77,6 +77,7 @@ class ArticleContext:
     meeting_places: dict[frozenset[str], str] = field(default_factory=dict)
     # where the sentences that narrate on from a moment recalled before them start (core/frames.py)
     recalled_frames: frozenset[int] = frozenset()
+    previous_leaders: tuple[str, ...] = ()  # the states of the sitting leaders the last sentence named
 
     def resolve(self, text: str, actors: list[ActorMention]) -> list[ActorMention]:
         actors = self._local_surnames(text, actors)
@@ -174,8 +175,12 @@ class ArticleContext:
             elif self.meeting is None:
                 self.meeting = self.discourse.leaders_meeting(text, resolved)
         if self.discourse is not None:
+            resolved = self.discourse.duration_references(text, resolved, self.previous_leaders)
             resolved = self.discourse.official_references(text, resolved, self.officials)
             self.officials = self.discourse.officials_group(text, resolved) or self.officials
+        self.previous_leaders = tuple(
+            sorted({a.country for a in resolved if a.is_sitting_leader and a.country and not a.in_quote})
+        )
         for a in resolved:
             if a.kind == "state" and a.country and a.form == "name":
                 self.named_states.setdefault(a.text, a.country)

@@ -13,7 +13,9 @@
   sentence reporting a meeting named two or more leaders of different states and no minister or envoy: news
   leads with its event, background comes later), a definite reference in a sentence naming no one else is that
   meeting: a plural reference to its states, marked as a reference (form "meeting") so an extractor can ask more
-  of it (a meeting told as past, not as a plan).
+  of it (a meeting told as past, not as a plan);
+- "at the end of two days of talks": a meeting measured in time, in a sentence naming no one, right after a
+  sentence naming leaders of two or more states, is those leaders' meeting (form "duration").
 
 Patterns come from the lexicon's "discourse" section; nothing here parses.
 """
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from dipevents.core.knowledge import Knowledge
 
 MEETING_REFERENCE = "meeting"  # ActorMention.form of a definite reference to the article's meeting
+DURATION_REFERENCE = "duration"  # ActorMention.form of a meeting measured in time standing for the leaders before it
 
 
 def _alternatives(words: frozenset[str]) -> str:
@@ -54,6 +57,7 @@ class Discourse:
     meeting_with: re.Pattern[str]
     halves: dict[str, tuple[str, ...]]
     state_names: dict[str, str]
+    duration_meeting: re.Pattern[str]
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
@@ -106,6 +110,12 @@ class Discourse:
                 rf"\b(?:(?P<n>\w+)-(?:{suffixes})s?|(?P<lateral>{_alternatives(frozenset(laterals))}))\b", re.IGNORECASE
             ),
             lateral_counts=laterals,
+            duration_meeting=re.compile(
+                rf"\b(?:{number}|{_alternatives(kb.words('discourse', 'duration_counts'))}|\d+)\s+"
+                rf"(?:{_alternatives(kb.words('discourse', 'duration_units'))})\s+of\s+"
+                rf"(?:{_alternatives(reference_nouns)})\b",
+                re.IGNORECASE,
+            ),
         )
 
     # -- references ----------------------------------------------------------------------------------------
@@ -154,6 +164,17 @@ class Discourse:
             ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=meeting, form=MEETING_REFERENCE)
             for m in self.meeting_reference.finditer(text)
             if self._counts_as(m.group(0), len(meeting))
+        ]
+        return _with(actors, extra)
+
+    def duration_references(self, text: str, actors: list[ActorMention], before: tuple[str, ...]) -> list[ActorMention]:
+        """'The declaration was signed at the end of two days of talks': a meeting measured in time, in a sentence
+        naming no one, after a sentence naming leaders of two or more states, is those leaders' meeting."""
+        if len(before) < 2 or any(a.kind not in ("state",) for a in actors):
+            return actors
+        extra = [
+            ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=before, form=DURATION_REFERENCE)
+            for m in self.duration_meeting.finditer(text)
         ]
         return _with(actors, extra)
 

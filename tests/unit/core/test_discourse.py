@@ -7,7 +7,7 @@ from typing import Any
 
 from dipevents.core.actors import ActorMention, find_actors
 from dipevents.core.context import context_factory
-from dipevents.core.discourse import MEETING_REFERENCE
+from dipevents.core.discourse import DURATION_REFERENCE, MEETING_REFERENCE
 
 ON = date(2024, 5, 15)
 
@@ -124,3 +124,23 @@ def test_officials_named_with_their_states_listed_are_the_group_a_later_referenc
         "The ministers then left.",
     )
     assert [a for a in broken[1] if a.kind == "plural_parties"] == []
+
+
+def test_talks_measured_in_days_stand_for_the_leaders_of_the_sentence_before(kb: Any) -> None:
+    """'after three days of talks' naming no one, right after a sentence naming two leaders: those two; not two
+    sentences on, and not beside someone the sentence names."""
+    found = read(
+        kb,
+        "Pedro Sanchez and King Mohammed VI signed a migration accord in Rabat.",
+        "It was signed after three days of talks.",
+        "Critics said little came of the three days of talks.",
+    )
+    refs = [a for a in found[1] if a.form == DURATION_REFERENCE]
+    assert [(a.text, a.states) for a in refs] == [("three days of talks", ("ESP", "MAR"))]
+    assert [a for a in found[2] if a.form == DURATION_REFERENCE] == []
+    beside = read(
+        kb,
+        "Pedro Sanchez and King Mohammed VI signed a migration accord in Rabat.",
+        "Foreign Minister Jose Manuel Albares said it came after two days of talks.",
+    )
+    assert [a for a in beside[1] if a.form == DURATION_REFERENCE] == []
