@@ -1271,3 +1271,18 @@ def test_a_quoted_minister_is_not_the_speaker_and_an_ambassador_is_a_body(
 ) -> None:
     """The speaker of a quote is not someone the quote names; an own ambassador can be instructed."""
     assert instructions(pipeline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("President Xi Jinping called for the relevant departments to restore power to the flooded towns.", [["CHN"]]),
+        ("President Xi Jinping called for all parties to show restraint.", []),
+        ("President Xi Jinping called for the departments of other countries to share flood data.", []),
+        ("Prime Minister Giorgia Meloni called for European governments to tighten their borders.", []),
+    ],
+)
+def test_calling_for_ones_own_bodies_to_act_instructs_them(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'called for the relevant departments to ...' (parsed as the subject of a 'for'-clause) is 'called on': an
+    instruction to the leader's own bodies; parties, other countries' departments or governments: none."""
+    assert instructions(pipeline, body) == expected

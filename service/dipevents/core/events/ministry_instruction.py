@@ -882,14 +882,21 @@ def _by_leaders(t: Token, view: SentenceView) -> bool:
 
 
 def _called_on(t: Token, view: SentenceView) -> list[Token]:
-    """'called on the ministries concerned to ...'."""
+    """'called on the ministries concerned to ...', 'called for the relevant departments to ...' (the parser makes
+    the body the subject of a 'for'-marked clause)."""
     body_words = view.kb.words("state_bodies", "bodies")
+    named = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children]
+    named += [
+        g
+        for c in t.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
     return [
         x
-        for c in t.children
-        if c.dep_ == "prep" and c.lower_ == "on"
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in named
+        if g.dep_ in ("pobj", "nsubj")
         for x in [g, *g.conjuncts]
         if lemma(x) in body_words or x.lower_ in body_words
     ]
