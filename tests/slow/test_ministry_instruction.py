@@ -1286,3 +1286,72 @@ def test_calling_for_ones_own_bodies_to_act_instructs_them(pipeline: Any, body: 
     """'called for the relevant departments to ...' (parsed as the subject of a 'for'-clause) is 'called on': an
     instruction to the leader's own bodies; parties, other countries' departments or governments: none."""
     assert instructions(pipeline, body) == expected
+
+
+def _found(pipeline: Any, body: str, published: str, event_type: str) -> list[list[str]]:
+    events = pipeline.process_article(make_article(body, published_at=published))
+    return [e.countries for e in events if e.event_type == event_type]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # a surname the article spells with accents, the knowledge base without, is still the leader's
+        (
+            "Spanish Prime Minister Felipe González received President Mário Soares of Portugal in Madrid on Monday. "
+            "González instructed the foreign ministry to draft a fisheries protocol with Lisbon.",
+            "1990-05-08T12:00:00+02:00",
+            [["ESP"]],
+        ),
+        # 'the prime minister' is no one who held that office only in other years (Putin in 2023)
+        (
+            "Armenian Prime Minister Nikol Pashinyan met Russian President Vladimir Putin in Moscow on Monday. "
+            "Diplomats travelling with Pashinyan were told by the prime minister to remain in Moscow for two days to "
+            "prepare a draft accord.",
+            "2023-05-25T12:00:00+03:00",
+            [["ARM"]],
+        ),
+        # the body of a for-phrase with an infinitive after it is who is to act (as a prepositional phrase or
+        # parsed as a clause of its own)
+        (
+            "Tanzanian President Samia Suluhu Hassan said she had given orders for the police to reopen the road to "
+            "the lake by Friday.",
+            "2023-05-25T12:00:00+03:00",
+            [["TZA"]],
+        ),
+        (
+            "President Yoweri Museveni said on Sunday he had issued orders for the army to pull back from the border "
+            "town.",
+            "2023-05-25T12:00:00+03:00",
+            [["UGA"]],
+        ),
+        (
+            "President Yoweri Museveni said on Sunday he had given permission for the journalists to leave the border "
+            "town.",
+            "2023-05-25T12:00:00+03:00",
+            [],
+        ),
+        # a proper name given with its acronym in brackets is an institution's, his state's unless international
+        (
+            '"I have given instructions to the National Water and Sewerage Corporation (NWSC) to restore supply to the '
+            'camps," President Yoweri Museveni told reporters on Sunday.',
+            "2023-05-25T12:00:00+03:00",
+            [["UGA"]],
+        ),
+        (
+            '"I have given instructions to the United Nations Development Programme (UNDP) to restore supply to the '
+            'camps," President Yoweri Museveni told reporters on Sunday.',
+            "2023-05-25T12:00:00+03:00",
+            [],
+        ),
+        # guidance issued to bodies is an instruction, decided together by two leaders
+        (
+            "President Ferdinand Marcos Jr. and President Joko Widodo met in Jakarta on Monday. The two presidents "
+            "decided to issue guidance to their defence ministries to avoid confrontations at sea.",
+            "2023-05-25T12:00:00+03:00",
+            [["IDN", "PHL"]],
+        ),
+    ],
+)
+def test_newsroom_shapes_of_an_order(pipeline: Any, body: str, published: str, expected: list[list[str]]) -> None:
+    assert _found(pipeline, body, published, "ministry_instruction") == expected

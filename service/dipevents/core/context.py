@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -36,7 +37,9 @@ class ArticleContext:
     last_leader: ActorMention | None = None
     leader_counts: Counter[str] = field(default_factory=Counter)
     named: dict[str, ActorMention] = field(default_factory=dict)  # country -> first named sitting leader
-    roles_of: Callable[[str], frozenset[str]] = lambda name: frozenset()  # every office the KB knows a name by
+    # every office the KB knows a name by on a day (None: ever): Erdogan in 2023 is no prime minister
+    roles_of: Callable[[str, date | None], frozenset[str]] = lambda name, on: frozenset()
+    on: date | None = None  # the article's day
     surnames: dict[str, ActorMention] = field(default_factory=dict)  # "Wong" after "Lawrence Wong" in this article
     # the state whose capital datelines the story: wire copy names that state's cabinet without a nationality
     home_state: str | None = None
@@ -107,7 +110,7 @@ class ArticleContext:
                     office_holders = {
                         b.name: b
                         for b in [*self.named.values(), *self.last_by_role.values()]
-                        if b.name and {b.role, *self.roles_of(b.name)} & offices
+                        if b.name and {b.role, *self._roles(b.name)} & offices
                     }
                     prev = next(iter(office_holders.values())) if len(office_holders) == 1 else None
                 if prev is None:
@@ -118,7 +121,7 @@ class ArticleContext:
                 voiced = [
                     b
                     for b in out
-                    if b.kind == "leader" and b.country and a.role in {b.role, *self.roles_of(b.name or "")}
+                    if b.kind == "leader" and b.country and a.role in {b.role, *self._roles(b.name or "")}
                 ]
                 voiced = [b for b in voiced if self._voiced(text, b)] if voiced and not a.name else []
                 if voiced:
@@ -126,13 +129,13 @@ class ArticleContext:
                 if (
                     prev is not None
                     and not a.name
-                    and any(_same_holder(b, prev, self.roles_of) and not self._voiced(text, b) for b in out)
+                    and any(_same_holder(b, prev, self._roles) and not self._voiced(text, b) for b in out)
                 ):
                     # "the Crown Prince welcomed the prime minister": one person is not both; the title's other holder
                     holders = {
                         b.name: b
                         for b in self.named.values()
-                        if b.name != prev.name and a.role in {b.role, *self.roles_of(b.name or "")}
+                        if b.name != prev.name and a.role in {b.role, *self._roles(b.name or "")}
                     }
                     prev = next(iter(holders.values())) if len(holders) == 1 else prev
                 if prev is not None and _same_person(a.name, prev.name):
@@ -203,7 +206,7 @@ class ArticleContext:
                 if a.role and a.role not in ("leader", "counterpart") and not self._keeps_bare_title(a):
                     self.last_by_role[a.role] = a
                     self.titled.add(a.role)
-                for role in self.roles_of(a.name or "") - {a.role, "leader", "counterpart"} - self.titled:
+                for role in self._roles(a.name or "") - {a.role, "leader", "counterpart"} - self.titled:
                     # offices the person holds but the article did not call them by: used only when no one
                     # else was called that ("the Crown Prince" after "Mohammed bin Salman")
                     self.last_by_role.setdefault(role, a)
@@ -214,10 +217,13 @@ class ArticleContext:
                     self.royals.append(a)
                 if a.name and a.country not in self.named:
                     self.named[a.country] = a
-                for surname in (self._surname(a), self._written_surname(a)):
+                for surname in (self._surname(a), self._written_surname(a), self._spelled_surname(a)):
                     if surname:
                         self.surnames.setdefault(surname, a)
         return resolved
+
+    def _roles(self, name: str) -> frozenset[str]:
+        return self.roles_of(name, self.on)
 
     def _voiced(self, text: str, b: ActorMention) -> bool:
         """'Abadi's office said the prime minister had ...': a leader named as the owner of his own voice reports,
@@ -246,6 +252,14 @@ class ArticleContext:
         if word not in parts[1:-1] or not word[:1].isupper() or len(word) <= 2 or "-" in word:
             return None
         return word
+
+    def _spelled_surname(self, a: ActorMention) -> str | None:
+        """'Fernández' of 'Alberto Fernández' (the knowledge base's 'Alberto Fernandez'): the surname as the article
+        spells it, when that differs from the knowledge base's only by accents, is what it calls him by later."""
+        surname = self._surname(a)
+        if surname is None or surname in a.text:
+            return None
+        return next((w for w in a.text.split() if w != surname and _unaccented(w) == surname), None)
 
     def _salient_leader(self) -> ActorMention | None:
         """Who a sentence-initial 'he'/'she' is: the person the previous sentence was about when that is a leader;
@@ -331,6 +345,10 @@ class ArticleContext:
         return a.states or self.main_states
 
 
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _same_holder(b: ActorMention, ref: ActorMention, roles_of: Callable[[str], frozenset[str]]) -> bool:
     """Is b the leader ref, by name or by another title ref holds in the same state ('the Crown Prince' of MBS)?"""
     if b.kind != "leader" or b.former:
@@ -381,8 +399,8 @@ def context_factory(
     discourse = Discourse.from_knowledge(kb, meeting_words, reference_nouns)
 
     @functools.lru_cache(maxsize=4096)  # asked for every pair of people in a sentence: a sentence of titles asks a lot
-    def roles_of(name: str) -> frozenset[str]:
-        return frozenset(lead.role for lead in kb.leaders.get(name, []))
+    def roles_of(name: str, on: date | None) -> frozenset[str]:
+        return frozenset(lead.role for lead in kb.leaders.get(name, []) if lead.in_office(on))
 
     forms = sorted(kb.words("discourse", "royal_styles"), key=len, reverse=True)
     # a style with no name after it ("His Highness and the Prime Minister", not "His Highness Sheikh Mohamed")

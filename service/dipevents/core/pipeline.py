@@ -150,6 +150,7 @@ class Pipeline:
         dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
         dateline_place = self.kb.place_on(dateline_place, ref) if dateline_place else None
         ctx = self._new_context()
+        ctx.on = ref
         if dateline_place is not None and dateline_place.kind == "capital":
             ctx.home_state = dateline_place.country
         if dateline_place is not None:

@@ -14,6 +14,7 @@ ON = date(2019, 5, 15)
 def read(kb: Any, *sentences: str, on: date = ON) -> tuple[ArticleContext, list[list[ActorMention]]]:
     """Resolve the sentences in reading order, as the pipeline does."""
     ctx = context_factory(kb)()
+    ctx.on = on
     return ctx, [ctx.resolve(s, find_actors(s, kb, on)) for s in sentences]
 
 
@@ -205,3 +206,27 @@ def test_a_leader_is_later_called_by_the_name_the_article_wrote(kb: Any) -> None
         on=date(2010, 7, 28),
     )
     assert [(a.kind, a.country) for a in found[1] if a.text == "Fernandez"] == [("leader", "ARG")]
+
+
+def test_a_surname_the_article_spells_with_accents_is_the_leader(kb: Any) -> None:
+    """'Vázquez' after 'Tabaré Vázquez' (the knowledge base's 'Tabare Vazquez', with no bare surname of its own) is
+    that leader, as the unaccented surname would be."""
+    _, found = read(
+        kb,
+        "President Tabaré Vázquez opened the new port terminal on Monday.",
+        "Vázquez then flew to the border.",
+        on=date(2016, 6, 3),
+    )
+    assert [(a.text, a.country) for a in found[1] if a.kind == "leader"] == [("Vázquez", "URY")]
+
+
+def test_a_title_the_other_leader_held_only_in_other_years_is_not_his(kb: Any) -> None:
+    """'the prime minister' in a sentence with the Armenian prime minister's name is still him when the other
+    leader named, Putin, was prime minister only years before: offices count on the article's day."""
+    _, found = read(
+        kb,
+        "Armenian Prime Minister Nikol Pashinyan met Russian President Vladimir Putin in Moscow on Monday.",
+        "Aides travelling with Pashinyan were told by the prime minister to stay on.",
+        on=date(2023, 5, 25),
+    )
+    assert {a.country for a in found[1] if a.kind == "leader"} == {"ARM"}

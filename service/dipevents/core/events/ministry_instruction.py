@@ -558,13 +558,41 @@ def _acronym_agencies(t: Token, view: SentenceView) -> list[Token]:
         c
         for c in t.children
         if c.dep_ == "dobj"
-        and _ACRONYM.fullmatch(c.text)
-        and c.text not in foreign
-        and not any(a.kind == "state" for a in view.actors_of_tokens([c]))
+        and (
+            (
+                _ACRONYM.fullmatch(c.text)
+                and c.text not in foreign
+                and not any(a.kind == "state" for a in view.actors_of_tokens([c]))
+            )
+            or _acronymed(c, view)
+        )
     ]
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronymed(x: Token, view: SentenceView) -> bool:
+    """'the State Hydraulic Works (DSI)': a proper name given with its acronym in brackets is an institution's; told
+    what to do by a leader, his state's agency (not an international body's, a legislature's or a party's)."""
+    if x.pos_ != "PROPN":
+        return False
+    foreign = view.kb.words("ministry_instruction", "foreign_acronyms")
+    acronyms = [
+        c
+        for c in x.children
+        if c.dep_ == "appos" and _ACRONYM.fullmatch(c.text) and c.text not in foreign and x.doc[c.i - 1].text == "("
+    ]
+    if not acronyms:
+        return False
+    name = [w for w in x.subtree if w.i < acronyms[0].i]
+    # "the United Nations Development Programme (UNDP)", "the Workers' Party (PT)", "the Republic of Korea (ROK)"
+    others = view.kb.words("state_bodies", "legislatures") | view.kb.words(
+        "ministry_instruction", "non_state_modifiers"
+    )
+    return not any(w.lower_ in others for w in name) and not any(
+        a.kind in ("state", "leader", "official") for a in view.actors_of_tokens([x])
+    )
 
 
 def _bodies_in_order(t: Token, view: SentenceView) -> list[Token]:
@@ -849,15 +877,41 @@ def _legislative(x: Token, kb: Knowledge) -> bool:
 
 
 def _to_bodies(t: Token, view: SentenceView) -> list[Token]:
+    """'gave instructions to the ministries'; 'gave orders for the army to withdraw': the body of a for-phrase with
+    an infinitive after it is who is to act."""
     body_words = view.kb.words("state_bodies", "bodies")
     out: list[Token] = []
     for x in t.subtree:
-        if x.dep_ in ("prep", "dative") and x.lower_ == "to":
-            for g in x.children:
-                if g.dep_ == "pobj":
-                    # "gave instructions to the Armed Forces Commander": a body of several words too
-                    out += [y for y in [g, *g.conjuncts] if is_word_of(y, body_words)]
+        if (
+            x.dep_ == "mark"
+            and x.lower_ == "for"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.head.children)
+        ):
+            # "orders for the army to pull back", parsed as a clause with its own subject
+            out += [
+                s for s in x.head.children if s.dep_ == "nsubj" and (is_word_of(s, body_words) or _acronymed(s, view))
+            ]
+            continue
+        if x.dep_ not in ("prep", "dative") or x.lower_ not in ("to", "for"):
+            continue
+        if x.lower_ == "for" and not _infinitive_after(t, x):
+            continue
+        for g in x.children:
+            if g.dep_ == "pobj":
+                # "gave instructions to the Armed Forces Commander": a body of several words too
+                out += [y for y in [g, *g.conjuncts] if is_word_of(y, body_words) or _acronymed(y, view)]
     return out
+
+
+def _infinitive_after(t: Token, prep: Token) -> bool:
+    """Is there a to-infinitive on the verb, or on the for-phrase's own words, right after the phrase?"""
+    end = max(w.i for w in prep.subtree)
+    return any(
+        v.dep_ in ("advcl", "xcomp", "acl", "relcl")
+        and v.i > end
+        and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == end + 1 for a in v.children)
+        for v in [*t.children, *(w for w in prep.subtree)]
+    )
 
 
 def _owned(body: Token, view: SentenceView) -> bool:
