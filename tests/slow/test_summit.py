@@ -1083,3 +1083,35 @@ def test_talks_measured_in_days_after_two_leaders_acted_are_their_meeting(pipeli
         "draft a border accord. Negotiators will now hold three days of talks in Leticia next month."
     )
     assert summits(pipeline, later) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # talks with one leader, after which the pair the clause names agreed: the other side's leader the article
+        # named held them
+        (
+            "Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Sunday for a two-day visit. After talks with "
+            "Kenyan President William Ruto at State House on Monday, the two countries agreed to set up a joint "
+            "committee on the border.",
+            [["ETH", "KEN"]],
+        ),
+        # ... not when the article names no leader of the other state
+        (
+            "Ethiopia's foreign minister arrived in Nairobi on Sunday for a two-day visit. After talks with Kenyan "
+            "President William Ruto at State House on Monday, the two countries agreed to set up a joint committee on "
+            "the border.",
+            [],
+        ),
+        # the addressee of a letter is not at the table, though the parser takes him for the participle's subject
+        (
+            "Pakistani Prime Minister Shehbaz Sharif made an unannounced trip to the Line of Control on Sunday. Indian "
+            "Prime Minister Narendra Modi later sent a letter to Sharif protesting the visit, which Islamabad said it "
+            "would not answer.",
+            [],
+        ),
+    ],
+)
+def test_who_held_talks_told_around_them(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    events = pipeline.process_article(make_article(body, published_at="2023-07-25T12:00:00+05:00"))
+    assert [e.countries for e in events if e.event_type == "summit"] == expected

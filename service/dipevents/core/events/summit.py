@@ -16,6 +16,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from dipevents.core.actors import ActorMention
@@ -111,6 +112,8 @@ class SummitExtractor(TypeExtractor):
         told: set[frozenset[str]] = set()
         for trigger in triggers:
             held, people = view.memo(f"summit.table.{trigger.i}", _table, view, trigger, successive)
+            if held == "held" and view.ctx.main_states:
+                people = [*people, *_pair_talking_with(view, trigger, people)]  # the pair known in the second pass
             if held == "not held":
                 _remember_if_recalled(view, trigger)
                 continue
@@ -367,6 +370,28 @@ def _speaker_before(view: SentenceView, trigger: Token) -> list[ActorMention]:
         return []
     speakers = {a.name: a for a in view.previous if a.is_sitting_leader and a.country and not a.in_quote}
     return list(speakers.values()) if len(speakers) == 1 else []
+
+
+def _pair_talking_with(view: SentenceView, trigger: Token, people: list[ActorMention]) -> list[ActorMention]:
+    """'After talks with President X in Ankara, the two countries agreed to ...': the pair the clause's subject names
+    held the talks with the one leader named, so the other state's side was its leader when the article has named
+    him (a plural of states alone, or talks with no leader of the other state named anywhere, make no summit)."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or trigger.head.head.pos_ != "VERB":
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return []
+    leaders = {a.country for a in people if a.is_sitting_leader and a.country}
+    if len(leaders) != 1 or any(a.kind in ("plural_leaders", "we", "they") for a in people):
+        return []
+    partners = [y.idx for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with" for y in c.subtree]
+    if not any(a.is_sitting_leader and a.start in partners for a in people):
+        return []
+    out = []
+    for a in view.actors_of([s for s in subjects(trigger.head.head) if s.dep_ == "nsubj"]):
+        pair = view.ctx.plural_states(a) if a.kind == "plural_parties" and not a.weak else ()
+        if len(pair) == 2 and leaders < set(pair) and set(pair) - leaders <= view.ctx.led_states:
+            out.append(replace(a, kind="plural_leaders", states=pair))
+    return out
 
 
 def _occasion_before_or_after(clause: list[Token], kb: Knowledge, trigger: Token) -> set[int]:
@@ -728,6 +753,16 @@ def _conveyed(view: SentenceView) -> set[int]:
             carried = any(c.dep_ == "dobj" and (c.lower_ in conveyed or lemma(c) in conveyed) for c in head.children)
         if carried:
             out.update(x.i for g in t.children if g.dep_ == "pobj" for x in g.subtree)
+            # "sent a letter to Lee protesting the visit": the parser may take the addressee for the subject of the
+            # participle after him
+            out.update(
+                x.i
+                for g in t.children
+                if g.dep_ == "pcomp"
+                for s in g.children
+                if s.dep_ in ("nsubj", "nsubjpass")
+                for x in s.subtree
+            )
     return out
 
 
