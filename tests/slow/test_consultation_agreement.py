@@ -888,3 +888,48 @@ def test_the_means_of_an_agreed_undertaking_is_agreed_too(pipeline: Any) -> None
     assert agreements(pipeline, body) == [["NAM", "ZAF"]]
     body = "President Cyril Ramaphosa and Namibian President Hage Geingob agreed on Monday to boost trade by cutting tariffs."
     assert agreements(pipeline, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one more meeting of the leaders themselves is a planned summit, by noun as by 'agreed to meet'
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. Lula accepted Petro's "
+            "invitation to hold another meeting in the Amazon next year.",
+            [],
+        ),
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. The two presidents agreed "
+            "to hold one more meeting before the end of the year.",
+            [],
+        ),
+        # ... a meeting that recurs, or one of their ministers, is a mechanism
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. The two presidents agreed "
+            "to hold a meeting every four months, alternating between their capitals.",
+            [["BRA", "COL"]],
+        ),
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. The two presidents agreed "
+            "that their defence ministers would hold a meeting in Manaus next month.",
+            [["BRA", "COL"]],
+        ),
+        # a commission raised to a higher level is a mechanism agreed, as 'upgraded' is
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. The presidents announced "
+            "that the joint border committee would be elevated to a binational commission chaired by the two heads "
+            "of state.",
+            [["BRA", "COL"]],
+        ),
+        # 'they' reporting an agreement is the counted plural that reports it
+        (
+            "Indonesia's foreign minister and Australia's foreign minister met in Canberra on Thursday. In a joint "
+            "communique, the two governments said they had agreed to hold the maritime dialogue every year.",
+            [["AUS", "IDN"]],
+        ),
+    ],
+)
+def test_newsroom_shapes_of_agreed_talks(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    events = pipeline.process_article(make_article(body, published_at="2023-05-25T12:00:00+03:00"))
+    assert [e.countries for e in events if e.event_type == "consultation_agreement"] == expected

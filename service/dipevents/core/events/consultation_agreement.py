@@ -77,7 +77,7 @@ class ConsultationExtractor(TypeExtractor):
                 continue
             if talk is None or (lem in joint_agree and not _pledged_together(t, talk)):
                 continue
-            if _held_meeting_arranged(t, talk, view):
+            if _held_meeting_arranged(t, talk, view) or _leaders_next_meeting(t, talk, view):
                 continue
             if is_irrealis(t, kb) or is_background(view, t, content=_agreed_phrase(t, talk)) or _in_progress(t):
                 continue
@@ -403,8 +403,12 @@ def _pledged_together(verb: Token, talk: Token) -> bool:
 
 
 def _named_parties(toks: list[Token], view: SentenceView) -> bool:
-    """Reporters that name two or more states themselves ('Argentina and Chile said they ...')."""
-    named = {a.country for a in view.actors_of(toks) if a.kind in ("state", "official", "leader") and a.country}
+    """Reporters that name two or more states themselves ('Argentina and Chile said they ...'), or by a counted
+    plural ('the two governments said they had agreed')."""
+    actors = view.actors_of(toks)
+    if any(a.kind == "plural_parties" and not a.weak for a in actors):
+        return True
+    named = {a.country for a in actors if a.kind in ("state", "official", "leader") and a.country}
     return len(named) >= 2
 
 
@@ -951,6 +955,36 @@ def _negotiating_purpose(meet: Token, view: SentenceView) -> Token | None:
                 if o.dep_ == "dobj" and o.lower_ in nouns and _is_talk(o, view):
                     return o
     return None
+
+
+def _leaders_next_meeting(agree: Token, talk: Token, view: SentenceView) -> bool:
+    """'The two presidents agreed to hold another meeting next year', 'X accepted Y's invitation to hold another
+    informal meeting': one meeting of the leaders themselves is a planned summit, as 'agreed to meet' is (EVENTS.md:
+    talks that recur, or bodies that meet, are a mechanism); a meeting of their ministers, officials or experts, or
+    one that recurs, stays talks agreed."""
+    kb = view.kb
+    if talk.tag_ != "NN" or lemma(talk) not in kb.words("consultation_agreement", "single_meeting_nouns"):
+        return False
+    if talk.dep_ != "dobj" or talk.head.pos_ != "VERB":
+        return False  # "agreed that the next meeting would be convened": who meets is not said
+    holder = talk.head
+    if _recurring(talk, view) or _recurring(holder, view):
+        return False
+    phrase = [x for x in talk.subtree if x.i != talk.i]
+    if any(_is_talk(x, view) for x in phrase):
+        return False  # "the next meeting in the Astana format": a session of a standing mechanism
+    body_words = kb.words("state_bodies", "bodies")
+    levels = kb.word_map("consultation_agreement", "levels")
+    lower = " ".join(x.lower_ for x in phrase)
+    if any(is_word_of(x, body_words) for x in phrase) or any(
+        _word_in(w, lower) for name, words in levels.items() if name != "leaders" for w in words
+    ):
+        return False
+    # who holds it: the holding verb's own subject ("agreed that their ministers would hold a meeting"), else those
+    # who agreed
+    doers = [x for x in subjects(holder) if x.dep_ == "nsubj"]
+    actors = view.actors_of(doers or [x for x in subjects(agree) if x.dep_ == "nsubj"])
+    return bool(actors) and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in actors)
 
 
 def _recurring(meet: Token, view: SentenceView) -> bool:
