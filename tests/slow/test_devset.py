@@ -59,6 +59,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout23": 0.93,
     "heldout22": 0.86,
     "heldout19": 0.98,
+    "heldout25": 0.98,
 }
 
 
@@ -108,6 +109,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout22": {"summit": 0.94, "ministry_instruction": 0.98, "consultation_agreement": 0.87, "micro": 0.93},
     "heldout21": {"summit": 0.93, "ministry_instruction": 0.93, "consultation_agreement": 0.89, "micro": 0.92},
     "heldout19": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
+    "heldout25": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
 }
 
 
