@@ -60,6 +60,7 @@ DEDUP_FLOORS: dict[str, float] = {
     "heldout22": 0.86,
     "heldout19": 0.98,
     "heldout25": 0.98,
+    "heldout21": 0.86,
 }
 
 

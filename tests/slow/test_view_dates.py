@@ -42,3 +42,18 @@ def test_a_perfect_or_a_plain_past_keeps_its_weekday(pipeline: Any) -> None:
         "settle the farm dispute on Monday, officials said."
     )
     assert _summit_date(pipeline, failed) == LAST_MONDAY
+
+
+def test_a_weekday_of_a_present_progressive_looks_forward(pipeline: Any) -> None:
+    """'Traders are preparing for a selloff on Monday after X and Y met': an arrangement still to come, not the
+    Monday before; 'were preparing' is the past and keeps it."""
+    body = (
+        "Traders in Frankfurt are preparing for a selloff on Monday after German Chancellor Olaf Scholz and French "
+        "President Emmanuel Macron settled the farm dispute over lunch in Paris."
+    )
+    assert _summit_date(pipeline, body) != LAST_MONDAY
+    body = (
+        "Traders in Frankfurt were preparing for a selloff on Monday after German Chancellor Olaf Scholz and French "
+        "President Emmanuel Macron met over lunch in Paris."
+    )
+    assert _summit_date(pipeline, body) == LAST_MONDAY

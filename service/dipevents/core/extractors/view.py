@@ -66,9 +66,10 @@ class SentenceView:
         return found
 
     def _modal_at(self, start: int) -> bool:
-        """Does the verb the word at `start` hangs off have a modal auxiliary ('will give instructions to A, B and
-        C at Friday's cabinet meeting', 'shares could move on Monday')? Not a perfect ('may have met on Monday'),
-        nor a negated past ability ('could not agree on Monday')."""
+        """Does the verb the word at `start` hangs off look forward: a modal auxiliary ('will give instructions to
+        A, B and C at Friday's cabinet meeting', 'shares could move on Monday') or a present progressive ('are
+        bracing for a rally on Monday')? Not a perfect ('may have met on Monday'), nor a negated past ability
+        ('could not agree on Monday')."""
         starts: list[int] = self.memo("token_starts", lambda: [x.idx for x in self.doc])
         at = bisect.bisect_right(starts, start) - 1
         if at < 0:
@@ -83,6 +84,8 @@ class SentenceView:
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lemma_ == "have" for c in auxes):
             return False
+        if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in auxes):
+            return True  # "investors are bracing for a rally on Monday": a present progressive's weekday is arranged
         modals = self.kb.words("modality", "aux")
         past = self.kb.words("modality", "past_ability_aux") if any(c.dep_ == "neg" for c in tok.children) else ()
         return any(c.lower_ in modals and c.lower_ not in past for c in auxes)
