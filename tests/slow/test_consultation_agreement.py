@@ -933,3 +933,48 @@ def test_the_means_of_an_agreed_undertaking_is_agreed_too(pipeline: Any) -> None
 def test_newsroom_shapes_of_agreed_talks(pipeline: Any, body: str, expected: list[list[str]]) -> None:
     events = pipeline.process_article(make_article(body, published_at="2023-05-25T12:00:00+03:00"))
     assert [e.countries for e in events if e.event_type == "consultation_agreement"] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the meetings of their ministers, announced together
+        (
+            "Kenya and Tanzania will hold regular meetings of their trade ministers, a Kenyan spokesman said.",
+            [["KEN", "TZA"]],
+        ),
+        # a start verb conjoined under the first verb's 'will'; not under a 'may' of its own
+        (
+            "Kenya and Tanzania will hold a trade fair in Arusha and launch talks among customs experts on the border "
+            "posts, a Kenyan spokesman said.",
+            [["KEN", "TZA"]],
+        ),
+        (
+            "Kenya and Tanzania held a trade fair in Arusha and may launch talks among customs experts on the border "
+            "posts, a Kenyan spokesman said.",
+            [],
+        ),
+        # a body of neither government
+        (
+            "Kenya and Tanzania will hold a meeting of the East African Legislative Assembly, a Kenyan spokesman said.",
+            [],
+        ),
+    ],
+)
+def test_meetings_of_their_ministers_and_a_start_conjoined_under_will(
+    pipeline: Any, body: str, expected: list[Any]
+) -> None:
+    """'will hold regular meetings of their foreign ministers and open talks among experts': both announced."""
+    assert agreements(pipeline, body) == expected
+
+
+def test_the_two_countries_are_the_two_states_an_article_without_a_summit_names(pipeline: Any) -> None:
+    """'Under the accord, the two countries will form a joint committee', in an article naming two states: those two;
+    naming four, no one."""
+    lead = (
+        "NAIROBI, March 5 - President William Ruto said on Tuesday he had ordered the customs service to reopen the "
+        "Namanga post after his trade minister signed a border accord with Tanzania in Arusha. "
+    )
+    tail = "Under the accord, the two countries will form a joint committee that will sit at Namanga, officials said."
+    assert agreements(pipeline, lead + tail) == [["KEN", "TZA"]]
+    assert agreements(pipeline, lead + "Uganda and Rwanda want to join. " + tail) == []

@@ -198,9 +198,10 @@ class ConsultationExtractor(TypeExtractor):
         modals = kb.words("consultation_agreement", "joint_modals")
         if _told_by_joint_text(t, view) or _told_together(t, view):
             modals = modals | kb.words("consultation_agreement", "reported_modals")  # "would" of reported speech
+        anchor = _shared_modal_verb(t)  # "will hold meetings ... and open talks": 'open' under 'will' too
         if (
-            not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in t.children)
-            and not _is_to_be(t)
+            not any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in modals for c in anchor.children)
+            and not _is_to_be(anchor)
             and not _body_set_up(t, view)
         ):
             return
@@ -268,7 +269,7 @@ class ConsultationExtractor(TypeExtractor):
         ):
             return
         # "are to resume": the schedule words read as 'will' is
-        if is_irrealis(t, kb, allow=modals | kb.words("consultation_agreement", "joint_schedule_words")) or (
+        if is_irrealis(anchor, kb, allow=modals | kb.words("consultation_agreement", "joint_schedule_words")) or (
             is_background(view, t)
         ):
             return
@@ -327,6 +328,8 @@ def _bodies_talk(verb: Token, view: SentenceView) -> Token | None:
         return None
     bodies = view.kb.words("state_bodies", "bodies")
     sides = [*_between(talk), *(c for c in talk.children if c.dep_ in ("poss", "compound"))]
+    # "will hold regular meetings of their foreign ministers": the bodies whose meetings they are
+    sides += [g for p in talk.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     return talk if any(is_word_of(x, bodies) for s in sides for x in (s, *s.conjuncts)) else None
 
 
@@ -341,6 +344,16 @@ def _meeting_bodies_states(talk: Token, view: SentenceView) -> set[str]:
     if counted and len(named) < 2:
         named = _states_before(view, counted)
     return named
+
+
+def _shared_modal_verb(t: Token) -> Token:
+    """The verb whose modal a joint start is announced with: its own, or, for a conjunct with no subject or
+    auxiliary of its own ('will hold meetings of their ministers and open talks among experts'), the first verb's."""
+    if t.dep_ != "conj" or t.head.pos_ not in ("VERB", "AUX"):
+        return t
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children):
+        return t
+    return t.head
 
 
 def _between(talk: Token) -> list[Token]:

@@ -39,6 +39,8 @@ def states_of(
                 used.append(a)
         elif a.kind in ("we", "they") or (a.kind == "plural_parties" and not leaders_only):
             s = a.states or view.ctx.main_states  # "the foreign ministers": their own group, when the article named it
+            if not s and a.kind == "plural_parties":
+                s = _article_states_counted(view, a)
             if a.kind == "we" and a.country and a.country not in s:
                 s = (a.country,)
             if s:
@@ -76,6 +78,15 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
     before = {b.country for b in view.previous if b.is_sitting_leader and b.country}
     before |= {c for b in view.previous if b.kind == "plural_leaders" for c in b.states}
     return tuple(sorted(before)) if len(before) == n else ()
+
+
+def _article_states_counted(view: SentenceView, a: ActorMention) -> tuple[str, ...]:
+    """'Under the accord, the two countries will form a joint commission', in an article with no leaders' meeting:
+    the states the article names by name or through their leaders, when it names as many as the reference counts."""
+    counts = view.memo("number_words", lambda: _number_words(view))
+    n = next((counts[w] for w in re.findall(r"[a-z]+|\d+", a.text.lower()) if w in counts), 0)
+    named = view.ctx.led_states | set(view.ctx.named_states.values())
+    return tuple(sorted(named)) if n >= 2 and len(named) == n else ()
 
 
 def _number_words(view: SentenceView) -> dict[str, int]:
