@@ -978,3 +978,44 @@ def test_the_two_countries_are_the_two_states_an_article_without_a_summit_names(
     tail = "Under the accord, the two countries will form a joint committee that will sit at Namanga, officials said."
     assert agreements(pipeline, lead + tail) == [["KEN", "TZA"]]
     assert agreements(pipeline, lead + "Uganda and Rwanda want to join. " + tail) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # talks made to recur are a standing mechanism: by name, by 'it' after the talks held, or turned into one
+        (
+            "Indonesia's foreign minister and Australia's foreign minister met in Canberra on Thursday. The two "
+            "governments agreed to make the maritime dialogue an annual event.",
+            [["AUS", "IDN"]],
+        ),
+        (
+            "Indonesia and Australia have held their first maritime dialogue in Canberra and agreed to make it a "
+            "yearly meeting.",
+            [["AUS", "IDN"]],
+        ),
+        (
+            "Indonesia's foreign minister and Australia's foreign minister met in Canberra on Thursday. The two "
+            "governments agreed to turn the talks into a regular dialogue.",
+            [["AUS", "IDN"]],
+        ),
+        # a leaders' meeting made to recur as well (EVENTS.md: a meeting agreed to recur is a mechanism)
+        (
+            "President Lula da Silva and President Gustavo Petro met in Bogota on Friday. The two presidents agreed "
+            "to make their summit an annual event.",
+            [["BRA", "COL"]],
+        ),
+        # a fair made annual, or talks made a priority, are no talks agreed
+        (
+            "Indonesia and Australia opened a trade fair in Canberra and agreed to make it an annual event.",
+            [],
+        ),
+        (
+            "Indonesia's foreign minister and Australia's foreign minister met in Canberra on Thursday. The two "
+            "governments agreed to make trade talks a priority.",
+            [],
+        ),
+    ],
+)
+def test_talks_made_to_recur(pipeline: Any, body: str, expected: list[list[str]]) -> None:
+    assert agreements(pipeline, body) == expected

@@ -750,6 +750,10 @@ def _talk_object(agree_tok: Token, view: SentenceView) -> Token | None:
                         return purpose  # "agreed to meet again in Geneva to continue the negotiations"
                     if _recurring(c, view):
                         return c  # "the two leaders agreed to meet every year": a standing mechanism, not one summit
+                if lc in kb.words("consultation_agreement", "making_verbs"):
+                    made = _made_recurring(c, view)  # "agreed to make it an annual meeting"
+                    if made is not None:
+                        return made
                 if lc in starts:
                     obj = (
                         _object_talk(c, view)
@@ -998,6 +1002,33 @@ def _leaders_next_meeting(agree: Token, talk: Token, view: SentenceView) -> bool
     doers = [x for x in subjects(holder) if x.dep_ == "nsubj"]
     actors = view.actors_of(doers or [x for x in subjects(agree) if x.dep_ == "nsubj"])
     return bool(actors) and all(a.kind in ("leader", "plural_leaders", "he_or_she") for a in actors)
+
+
+def _made_recurring(verb: Token, view: SentenceView) -> Token | None:
+    """'agreed to make the dialogue an annual event', '... held their first dialogue and agreed to make it an annual
+    meeting', 'to turn the talks into a regular forum': talks made to recur are a standing mechanism. What is made is
+    the verb's object (or the subject of its small clause); 'it' is the talks named before the verb."""
+    kb = view.kb
+    recurrent = kb.words("consultation_agreement", "recurrence_words")
+    if not any(x.lower_ in recurrent for x in verb.subtree):
+        return None
+    made = [c for c in verb.children if c.dep_ == "dobj"]
+    made += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    # "make the dialogue annual", parsed with the talks as a compound of the adjective
+    made += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "compound"]
+    for x in made:
+        if x.lower_ in ("it", "them"):
+            before = [y for y in view.doc[: verb.i] if y.pos_ in ("NOUN", "PROPN") and _meeting_noun(y, view)]
+            if before:
+                return before[-1]
+        elif _meeting_noun(x, view):
+            return x
+    return None
+
+
+def _meeting_noun(x: Token, view: SentenceView) -> bool:
+    """Talks, or a meeting of leaders ('their summit'): what can be made to recur."""
+    return _is_talk(x, view) or lemma(x) in view.kb.words("consultation_agreement", "recurring_meeting_nouns")
 
 
 def _recurring(meet: Token, view: SentenceView) -> bool:
