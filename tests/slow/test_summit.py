@@ -1103,6 +1103,13 @@ def test_talks_measured_in_days_after_two_leaders_acted_are_their_meeting(pipeli
             "the border.",
             [],
         ),
+        # ... nor when the pair only owns the subject: the ministers' act
+        (
+            "Ethiopian Prime Minister Abiy Ahmed arrived in Nairobi on Sunday for a two-day visit. After talks with "
+            "Kenyan President William Ruto at State House on Monday, the two countries' foreign ministers signed a "
+            "border accord.",
+            [],
+        ),
         # the addressee of a letter is not at the table, though the parser takes him for the participle's subject
         (
             "Pakistani Prime Minister Shehbaz Sharif made an unannounced trip to the Line of Control on Sunday. Indian "

@@ -387,7 +387,8 @@ def _pair_talking_with(view: SentenceView, trigger: Token, people: list[ActorMen
     if not any(a.is_sitting_leader and a.start in partners for a in people):
         return []
     out = []
-    for a in view.actors_of([s for s in subjects(trigger.head.head) if s.dep_ == "nsubj"]):
+    # the plural must head the subject: "the two countries' foreign ministers signed" is the ministers' act
+    for a in view.actors_of_tokens([s for s in subjects(trigger.head.head) if s.dep_ == "nsubj"]):
         pair = view.ctx.plural_states(a) if a.kind == "plural_parties" and not a.weak else ()
         if len(pair) == 2 and leaders < set(pair) and set(pair) - leaders <= view.ctx.led_states:
             out.append(replace(a, kind="plural_leaders", states=pair))
