@@ -1122,3 +1122,14 @@ def test_talks_measured_in_days_after_two_leaders_acted_are_their_meeting(pipeli
 def test_who_held_talks_told_around_them(pipeline: Any, body: str, expected: list[list[str]]) -> None:
     events = pipeline.process_article(make_article(body, published_at="2023-07-25T12:00:00+05:00"))
     assert [e.countries for e in events if e.event_type == "summit"] == expected
+
+
+def test_a_quoted_we_does_not_keep_after_the_talks_from_the_articles_meeting(pipeline: Any) -> None:
+    """'"We want ...," X said after the talks': the quote's 'we' is the speaker's side, and the talks are the
+    meeting the article reported."""
+    body = (
+        "Prime Minister Pedro Sanchez and President Emmanuel Macron met in Barcelona on Thursday. A spokeswoman "
+        'said the first joint cabinet session is to take place in Madrid. "We want these sessions to become '
+        'routine," Sanchez said after the talks.'
+    )
+    assert summits(pipeline, body) == [(["ESP", "FRA"], 2)]

@@ -155,7 +155,9 @@ class Discourse:
         to the article's leaders' meeting, in a sentence naming no one else."""
         if len(meeting) < 2:
             return actors
-        if any(a.kind in ("official", "plural_parties", "plural_leaders", "we", "they") for a in actors):
+        # others named, or a group ('we' of a quote is its speaker's side: '"We want ...," X said after the talks')
+        groups = ("official", "plural_parties", "plural_leaders", "we", "they")
+        if any(a.kind in groups and not (a.kind == "we" and a.in_quote) for a in actors):
             return actors
         present = {a.country for a in actors if a.kind in ("leader", "he_or_she", "i") and not a.former and a.country}
         if len(present) >= 2 or not present <= set(meeting):
