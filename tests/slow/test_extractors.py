@@ -503,3 +503,18 @@ def test_they_in_a_sentence_about_ministers_are_the_ministers(pipeline: Any) -> 
         "port project that Modi and Kishida launched last year."
     )
     assert not {k for k in keys(pipeline, body) if k[0] == "summit"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Ferdinand Marcos Jr. and President Joko Widodo met in Jakarta on Monday. The two presidents "
+        "instructed their coast guards to hold joint patrols.",
+        "President Ferdinand Marcos Jr. and President Joko Widodo met in Jakarta on Monday. The two presidents told "
+        "their foreign offices to draft a maritime boundary treaty.",
+    ],
+)
+def test_a_two_word_entry_in_the_plural_is_that_entry(pipeline: Any, body: str) -> None:
+    """'coast guards', 'foreign offices': a lexicon's two-word entry (syntax.compound_in) by its plural too."""
+    events = pipeline.process_article(make_article(body, published_at="2023-05-25T12:00:00+07:00"))
+    assert [e.countries for e in events if e.event_type == "ministry_instruction"] == [["IDN", "PHL"]]

@@ -333,7 +333,9 @@ def compound_in(x: Token, words: frozenset[str]) -> bool:
         return False
     left = max(min(c.left_edge.i for c in mods), x.i - 3)
     before = [t.lower_ for t in x.doc[left : x.i]]
-    return any(" ".join([*before[k:], x.lower_]) in words for k in range(len(before)))
+    # "coast guards", "air forces": the plural of an entry listed in the singular
+    heads = {x.lower_, lemma(x)}
+    return any(" ".join([*before[k:], h]) in words for k in range(len(before)) for h in heads)
 
 
 def is_word_of(x: Token, words: frozenset[str]) -> bool:
