@@ -112,8 +112,8 @@ class Discourse:
             lateral_counts=laterals,
             duration_meeting=re.compile(
                 rf"\b(?:{number}|{_alternatives(kb.words('discourse', 'duration_counts'))}|\d+)\s+"
-                rf"(?:{_alternatives(kb.words('discourse', 'duration_units'))})\s+of\s+"
-                rf"(?:{_alternatives(reference_nouns)})\b",
+                rf"(?:and\s+a\s+half\s+)?(?:{_alternatives(kb.words('discourse', 'duration_units'))})"
+                rf"(?:\s+and\s+a\s+half)?\s+of\s+(?:{_alternatives(reference_nouns)})\b",  # "two and a half hours of"
                 re.IGNORECASE,
             ),
         )
@@ -171,8 +171,11 @@ class Discourse:
 
     def duration_references(self, text: str, actors: list[ActorMention], before: tuple[str, ...]) -> list[ActorMention]:
         """'The declaration was signed at the end of two days of talks': a meeting measured in time, in a sentence
-        naming no one, after a sentence naming leaders of two or more states, is those leaders' meeting."""
-        if len(before) < 2 or any(a.kind not in ("state",) for a in actors):
+        naming no one but those leaders (or former ones), after a sentence naming leaders of two or more states, is
+        those leaders' meeting."""
+        if len(before) < 2:
+            return actors
+        if any(a.kind != "state" and not (a.kind == "leader" and (a.former or a.country in before)) for a in actors):
             return actors
         extra = [
             ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=before, form=DURATION_REFERENCE)

@@ -144,3 +144,10 @@ def test_talks_measured_in_days_stand_for_the_leaders_of_the_sentence_before(kb:
         "Foreign Minister Jose Manuel Albares said it came after two days of talks.",
     )
     assert [a for a in beside[1] if a.form == DURATION_REFERENCE] == []
+    halves = read(
+        kb,
+        "Pedro Sanchez and King Mohammed VI signed a migration accord in Rabat.",
+        "The accord came after an hour and a half of talks, the longest Sanchez has held in Rabat.",
+    )
+    refs = [a for a in halves[1] if a.form == DURATION_REFERENCE]
+    assert [(a.text, a.states) for a in refs] == [("an hour and a half of talks", ("ESP", "MAR"))]
