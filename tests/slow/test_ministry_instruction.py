@@ -1355,3 +1355,16 @@ def _found(pipeline: Any, body: str, published: str, event_type: str) -> list[li
 )
 def test_newsroom_shapes_of_an_order(pipeline: Any, body: str, published: str, expected: list[list[str]]) -> None:
     assert _found(pipeline, body, published, "ministry_instruction") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("President Kassym-Jomart Tokayev decreed that the cabinet must draft a new tax code by June.", [["KAZ"]]),
+        ("President Kassym-Jomart Tokayev decreed a day of national mourning.", []),
+        ("The constitutional court decreed that the ministry must repay the fines.", []),
+    ],
+)
+def test_a_leader_decreeing_that_a_body_must_act_instructs_it(pipeline: Any, body: str, expected: list[Any]) -> None:
+    """'decreed that the cabinet must ...' is 'ordered that ...'; a decreed mourning day or a court's decree is none."""
+    assert instructions(pipeline, body) == expected
