@@ -98,7 +98,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout10": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
     "heldout11": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
     "heldout12": {"summit": 0.93, "ministry_instruction": 0.98, "consultation_agreement": 0.95, "micro": 0.95},
-    "heldout13": {"summit": 0.90, "ministry_instruction": 0.88, "consultation_agreement": 0.95, "micro": 0.92},
+    "heldout13": {"summit": 0.92, "ministry_instruction": 0.88, "consultation_agreement": 0.95, "micro": 0.93},
     "heldout14": {"summit": 0.93, "ministry_instruction": 0.89, "consultation_agreement": 0.93, "micro": 0.92},
     "heldout15": {"summit": 0.93, "ministry_instruction": 0.84, "consultation_agreement": 0.91, "micro": 0.91},
     "heldout16": {"summit": 0.84, "ministry_instruction": 0.78, "consultation_agreement": 0.84, "micro": 0.83},
