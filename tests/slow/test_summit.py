@@ -1133,3 +1133,14 @@ def test_a_quoted_we_does_not_keep_after_the_talks_from_the_articles_meeting(pip
         'routine," Sanchez said after the talks.'
     )
     assert summits(pipeline, body) == [(["ESP", "FRA"], 2)]
+
+
+def test_negotiators_placed_at_their_own_talks_are_no_meeting_of_their_leaders(pipeline: Any) -> None:
+    """'instructed their negotiators at the Mercosur talks to ...': the talks are the negotiators'; 'instructed their
+    ministers at the summit' locates the order at the leaders' own meeting."""
+    bodies = (
+        "Lula and Macron instructed their negotiators at the Mercosur talks in Montevideo to settle the beef quota."
+    )
+    assert summits(pipeline, bodies) == []
+    summit = "Lula and Macron instructed their ministers at the summit in Paris to settle the beef quota."
+    assert [c for c, _ in summits(pipeline, summit)] == [["BRA", "FRA"]]

@@ -1055,7 +1055,7 @@ def _talk_bodies_work(verb: Token, view: SentenceView) -> Token | None:
         for c in verb.children
     ):
         return None
-    talk_bodies = kb.words("consultation_agreement", "talk_bodies")
+    talk_bodies = kb.words("state_bodies", "talk_bodies")
     return next(
         (s for s in subjects(verb) if s.dep_ == "nsubj" and (is_word_of(s, talk_bodies) or _is_talk(s, view))), None
     )

@@ -446,11 +446,21 @@ def _instructed(trigger: Token, kb: Knowledge) -> bool:
     instructing = kb.words("summit", "tasking_verbs")
     locating = kb.words("modality", "locating_preps") | kb.words("summit", "other_meeting_preps")
     for tok in governing_chain(trigger)[1:]:
-        if tok.dep_ == "prep" and tok.lower_ in locating:
+        if tok.dep_ == "prep" and tok.lower_ in locating and not _placing_negotiators(tok, kb):
             return False
         if tok.pos_ == "VERB" and lemma(tok) in instructing:
             return True
     return False
+
+
+def _placing_negotiators(prep: Token, kb: Knowledge) -> bool:
+    """'instructed their delegations at the Geneva negotiations to ...': a phrase right after negotiators (however
+    the parser hung it) places them at their own talks; it does not locate the order at a meeting of those giving it."""
+    talkers = kb.words("state_bodies", "talk_bodies")
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ in talkers
+    return any(c.dep_ == "dobj" and c.lower_ in talkers and c.right_edge.i + 1 == prep.i for c in head.children)
 
 
 def _participle_subject(trigger: Token) -> list[Token]:
