@@ -1144,3 +1144,13 @@ def test_negotiators_placed_at_their_own_talks_are_no_meeting_of_their_leaders(p
     assert summits(pipeline, bodies) == []
     summit = "Lula and Macron instructed their ministers at the summit in Paris to settle the beef quota."
     assert [c for c, _ in summits(pipeline, summit)] == [["BRA", "FRA"]]
+
+
+def test_the_subjects_of_at_which_on_a_meeting_were_at_it(pipeline: Any) -> None:
+    """'the closing declaration of the summit, at which Presidents X, Y and Z also backed a plan': those who acted
+    at the meeting sat in it, wherever the parser hung the relative clause."""
+    body = (
+        "The pledge was written into the closing declaration of the summit, at which President Lula, President "
+        "Gustavo Petro and President Gabriel Boric also backed a plan on the Amazon."
+    )
+    assert [c for c, _ in summits(pipeline, body)] == [["BRA", "CHL", "COL"]]

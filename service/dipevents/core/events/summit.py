@@ -326,6 +326,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     there = _at_the_destination(trigger, view.kb) + _flanking(trigger, view.kb) + _partners_of_participle(trigger)
     clause = clause_tokens(trigger) + _extracted_subject(trigger) + _participle_subject(trigger) + there
     clause += _reported_actors(trigger, view.kb)
+    clause += _at_which_subjects(trigger, view.kb)
     absent = view.memo("conveyed", lambda: _conveyed(view)) | _other_meeting(view, trigger) | elsewhere
     absent |= _described_elsewhere(trigger) - {x.i for x in there}
     absent |= _told_in_conjunct(trigger)
@@ -393,6 +394,28 @@ def _pair_talking_with(view: SentenceView, trigger: Token, people: list[ActorMen
         if len(pair) == 2 and leaders < set(pair) and set(pair) - leaders <= view.ctx.led_states:
             out.append(replace(a, kind="plural_leaders", states=pair))
     return out
+
+
+def _at_which_subjects(trigger: Token, kb: Knowledge) -> list[Token]:
+    """'the final declaration of the summit, at which the five presidents ... adopted a plan': the subject of a
+    relative clause opened by 'at/during which' on the meeting (or on the noun the meeting's 'of' phrase hangs off,
+    where the parser may put it) was at the meeting."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return []
+    owners = [trigger]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        owners.append(trigger.head.head)
+    locating = kb.words("summit", "locating_preps")
+    return [
+        y
+        for o in owners
+        for r in o.children
+        if r.dep_ == "relcl"
+        and any(p.lower_ in locating and any(w.lower_ == "which" for w in p.children) for p in r.children)
+        for s in r.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+        for y in s.subtree
+    ]
 
 
 def _occasion_before_or_after(clause: list[Token], kb: Knowledge, trigger: Token) -> set[int]:
