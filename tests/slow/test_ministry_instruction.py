@@ -1368,3 +1368,18 @@ def test_newsroom_shapes_of_an_order(pipeline: Any, body: str, published: str, e
 def test_a_leader_decreeing_that_a_body_must_act_instructs_it(pipeline: Any, body: str, expected: list[Any]) -> None:
     """'decreed that the cabinet must ...' is 'ordered that ...'; a decreed mourning day or a court's decree is none."""
     assert instructions(pipeline, body) == expected
+
+
+def test_a_minister_the_article_titled_is_a_body_when_called_by_surname(pipeline: Any) -> None:
+    """'accompanied by Trade Minister Tom Varga ... had instructed Mr Varga to': the minister named with no state of
+    his own is still the one the surname means, a member of his leader's government."""
+    body = (
+        "Prime Minister Anthony Albanese, who was accompanied by Trade Minister Tom Varga, met President Xi Jinping in "
+        "Beijing on Monday. Albanese said later he had instructed Mr Varga to keep open the talks on wine tariffs."
+    )
+    assert instructions(pipeline, body) == [["AUS"]]
+    senator = (
+        "President Joe Biden met Prime Minister Fumio Kishida on Monday, with Senator Tom Varga of Ohio in the room. "
+        "The Biden administration has asked Varga to offer a chip bill, an aide said."
+    )
+    assert instructions(pipeline, senator) == []  # a legislator is no member of a state body

@@ -197,7 +197,7 @@ class ArticleContext:
         if people:
             self.salient = people[0]
         for a in resolved:
-            if a.kind == "official" and a.country and a.name and not a.former:
+            if a.kind == "official" and a.name and not a.former:  # "Mr Botha" after "Foreign Minister Pik Botha"
                 surname = self._surname(a)
                 if surname:
                     self.surnames.setdefault(surname, a)  # "Rangel" after "Minister ... Paulo Rangel"

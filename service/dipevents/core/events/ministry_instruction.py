@@ -723,6 +723,8 @@ def _bodies(t: Token, view: SentenceView, passive_subject_only: bool = False) ->
                 # government is the government: _own_head_of_government)
                 (is_word_of(x, body_words) and not any(a.kind == "leader" for a in _people_of(x, view)))
                 or _named_body(x, view)
+                # "instructed Mr Botha to ...", the minister the article titled before: a member of a body
+                or _minister_by_surname(x, view)
                 # a titled name is a body's member unless a leader ('asked Prime Minister X to' is not a ministry) or
                 # an international organisation's officer ('Secretary General X')
                 or (
@@ -821,6 +823,26 @@ def _named_body(x: Token, view: SentenceView) -> bool:
     if x.tag_ != "NNP" or lemma(x) not in view.kb.words("ministry_instruction", "named_bodies"):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in x.children)
+
+
+def _minister_by_surname(x: Token, view: SentenceView) -> bool:
+    """A proper name the article titled as a minister or official before ('Foreign Minister Pik Botha ... had
+    instructed Mr Botha'), called by surname now: a member of his state's bodies (not an organisation's officer)."""
+    if x.pos_ != "PROPN":
+        return False
+    kb = view.kb
+    roles = kb.words("ministry_instruction", "not_member_roles")
+    # titled as a member of a body ('foreign minister', 'secretary'), not as a legislator ('senator')
+    members = kb.words("state_bodies", "bodies") | kb.words("ministry_instruction", "member_titles")
+    return any(
+        a.kind == "official"
+        and a.name
+        and not a.former
+        and a.text == x.text
+        and (a.role or "") not in roles
+        and bool(set((a.role or "").lower().split()) & members)
+        for a in view.actors_of_tokens([x])
+    )
 
 
 def _people_of(x: Token, view: SentenceView) -> list[ActorMention]:
