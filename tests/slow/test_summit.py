@@ -1154,3 +1154,16 @@ def test_the_subjects_of_at_which_on_a_meeting_were_at_it(pipeline: Any) -> None
         "Gustavo Petro and President Gabriel Boric also backed a plan on the Amazon."
     )
     assert [c for c, _ in summits(pipeline, body)] == [["BRA", "CHL", "COL"]]
+
+
+def test_the_two_men_are_not_a_pair_whose_leader_is_named_only_later(pipeline: Any) -> None:
+    """'Candidate X was received by President Y. The two men spoke for an hour.' in a story that names the
+    chancellor only later: the two men are Y and the candidate, not the article's pair of leaders."""
+    body = (
+        "Lars Klingbeil, the Social Democrats' candidate for chancellor, was received by French President Emmanuel "
+        "Macron at the Elysee Palace on Monday. The two men, who know each other from Brussels, spoke for about an "
+        "hour about defence, Klingbeil's spokesman said. The party trails Chancellor Olaf Scholz's allies in the "
+        "polls. Scholz's coalition is now behind by ten points. Scholz himself will meet Macron on Thursday in "
+        "Brussels."
+    )
+    assert summits(pipeline, body) == []

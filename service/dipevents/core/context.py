@@ -63,6 +63,7 @@ class ArticleContext:
     discourse: Discourse | None = None  # references only the rest of the article explains
     named_states: dict[str, str] = field(default_factory=dict)  # every state the article named so far: surface -> iso3
     led_states: set[str] = field(default_factory=set)  # the states of every sitting leader named so far
+    first_led: dict[str, int] = field(default_factory=dict)  # state -> offset of the sentence first naming its leader
     meeting: tuple[str, ...] | None = None  # the states of the leaders' meeting the article leads with ("the talks")
     lead_meeting: tuple[str, ...] = ()  # the states of the first meeting of leaders the parse found
     officials: tuple[str, ...] = ()  # the states of the last sentence that named officials of two or more states

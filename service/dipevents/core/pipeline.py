@@ -157,10 +157,13 @@ class Pipeline:
             ctx.home_leaders(self.kb, dateline_place.country, ref, [s.text for s in clean.sentences])
         # A "sentence" of thousands of characters is not news prose (a table, a list, an attack on the regexes):
         # it gets no actors, so it is never parsed. Everything else stays linear in the body's length.
-        actors = [
-            ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) if len(s.text) <= MAX_SENTENCE_CHARS else []
-            for s in clean.sentences
-        ]
+        actors = []
+        for s in clean.sentences:
+            actors.append(
+                ctx.resolve(s.text, find_actors(s.text, self.kb, ref)) if len(s.text) <= MAX_SENTENCE_CHARS else []
+            )
+            for state in ctx.led_states:
+                ctx.first_led.setdefault(state, s.start)  # where the article first named a leader of the state
         ctx.main_states = _main_states(clean.sentences, actors, ctx, self._meeting_mention)
         ctx.recalled_frames = frozenset(
             clean.sentences[i].start for i in recalled_frames([s.text for s in clean.sentences], self.kb)

@@ -74,6 +74,8 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
         leaders = {b.country for b in people if b.is_sitting_leader and b.country}
         return tuple(sorted(leaders)) if len(leaders) == n else ()
     if not n or len(states) == n:
+        if {"men", "women"} & set(words) and _named_later(view, a, states):
+            return ()  # "the two men" are people named already, not a pair whose leader the article names later
         return states
     before = {b.country for b in view.previous if b.is_sitting_leader and b.country}
     before |= {c for b in view.previous if b.kind == "plural_leaders" for c in b.states}
@@ -87,6 +89,13 @@ def _article_states_counted(view: SentenceView, a: ActorMention) -> tuple[str, .
     n = next((counts[w] for w in re.findall(r"[a-z]+|\d+", a.text.lower()) if w in counts), 0)
     named = view.ctx.led_states | set(view.ctx.named_states.values())
     return tuple(sorted(named)) if n >= 2 and len(named) == n else ()
+
+
+def _named_later(view: SentenceView, a: ActorMention, states: tuple[str, ...]) -> bool:
+    """Is one of the states neither led by someone the article named before this sentence nor named in it before
+    the reference ('The prime ministers of X and Y directed ..., after the two men met' names them)?"""
+    here = {b.country for b in view.actors if b.country and b.end <= a.start}
+    return any(view.ctx.first_led.get(c, -1) > view.sentence.start and c not in here for c in states)
 
 
 def _number_words(view: SentenceView) -> dict[str, int]:
