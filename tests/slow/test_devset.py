@@ -99,7 +99,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout11": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
     "heldout12": {"summit": 0.93, "ministry_instruction": 0.98, "consultation_agreement": 0.95, "micro": 0.95},
     "heldout13": {"summit": 0.92, "ministry_instruction": 0.88, "consultation_agreement": 0.95, "micro": 0.93},
-    "heldout14": {"summit": 0.93, "ministry_instruction": 0.89, "consultation_agreement": 0.93, "micro": 0.92},
+    "heldout14": {"summit": 0.95, "ministry_instruction": 0.89, "consultation_agreement": 0.93, "micro": 0.93},
     "heldout15": {"summit": 0.93, "ministry_instruction": 0.84, "consultation_agreement": 0.91, "micro": 0.91},
     "heldout16": {"summit": 0.84, "ministry_instruction": 0.78, "consultation_agreement": 0.84, "micro": 0.83},
     "heldout17": {"summit": 0.87, "ministry_instruction": 0.86, "consultation_agreement": 0.88, "micro": 0.87},
@@ -108,7 +108,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "heldout9": {"summit": 0.90, "ministry_instruction": 0.88, "consultation_agreement": 0.98, "micro": 0.92},
     "heldout23": {"summit": 0.96, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.97},
     "heldout22": {"summit": 0.95, "ministry_instruction": 0.98, "consultation_agreement": 0.94, "micro": 0.96},
-    "heldout21": {"summit": 0.93, "ministry_instruction": 0.93, "consultation_agreement": 0.89, "micro": 0.92},
+    "heldout21": {"summit": 0.94, "ministry_instruction": 0.93, "consultation_agreement": 0.89, "micro": 0.93},
     "heldout19": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
     "heldout25": {"summit": 0.98, "ministry_instruction": 0.98, "consultation_agreement": 0.98, "micro": 0.98},
 }
