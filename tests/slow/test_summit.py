@@ -863,6 +863,23 @@ def test_leaders_who_huddled_met(pipeline: Any, body: str, expected: list[Any]) 
     assert summits(pipeline, body) == expected
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a meeting denied above 'after the talks' is denied, and its partner was not at the table
+        "President Lula did not see President Gustavo Petro after his talks with President Gabriel Boric on Friday.",
+        "President Lula cancelled his meeting with President Gustavo Petro after the summit in Belem on Friday.",
+        # 'in' after a noun, or before bare talks, does not locate an agreement at a meeting
+        "President Lula and President Gustavo Petro agreed to a break in their meetings.",
+        "President Lula agreed to mediate in talks between President Nicolas Maduro and the opposition.",
+    ],
+)
+def test_a_denied_meeting_or_an_in_phrase_of_a_noun_makes_no_summit(pipeline: Any, body: str) -> None:
+    """The exemption of 'after the talks' covers what came next, never another meeting; 'in' locates only after a
+    verb and before one counted occasion ('in a meeting', 'in a two-hour meeting') or right after the agreement."""
+    assert summits(pipeline, body) == []
+
+
 def test_a_later_time_in_a_conjoined_clause_is_not_the_calls(pipeline: Any) -> None:
     """'X talked with Y, aides said, and the two decided their ministers would confer next week': the clause after
     'and' has its own subject and its own time; the call before it was held. Said of the call itself, it is to

@@ -40,16 +40,17 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     anticipating = kb.words("modality", "anticipating_words")
     pending = kb.words("modality", "pending_markers")
     meal_preps = kb.words("modality", "meal_preps")
-    in_heads = kb.words("modality", "in_complement_heads")
     chain = _past_conjunct_cut(governing_chain(t))
     located = False  # once inside "during/at/after the summit", verbs above locate the meeting, not plan it
-    sequenced = False  # once inside "after the talks", what is denied above is what came next, not the talks
+    sequenced: Token | None = None  # inside "after the talks", what is denied above is what came next
     sequencing = kb.words("modality", "sequencing_preps")
     for i, tok in enumerate(chain):
-        sequenced = sequenced or (i > 0 and tok.dep_ == "prep" and tok.lower_ in sequencing)
+        if sequenced is None and i > 0 and tok.dep_ == "prep" and tok.lower_ in sequencing:
+            sequenced = tok
+        next_denied = sequenced is not None and not _meeting_outside(tok, sequenced)
         if i > 0 and tok.dep_ == "prep" and (tok.lower_ in locating or (tok.lower_ in fronted and tok.i < tok.head.i)):
             located = True  # "In the talks, the two sides decided": fronted, 'in' locates ('to take part in' does not)
-        elif i > 0 and tok.dep_ == "prep" and tok.lower_ in fronted and _locating_after(tok, in_heads):
+        elif i > 0 and tok.dep_ == "prep" and tok.lower_ in fronted and _locating_after(tok, kb):
             located = True  # "agreed to cooperate on chips in a meeting on Sunday"
         elif i > 0 and tok.dep_ == "prep" and tok.lower_ in meal_preps:
             located = located or lemma(chain[i - 1]) in kb.words("modality", "meal_nouns")  # "agreed over dinner"
@@ -60,7 +61,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             modal = c.dep_ in ("aux", "auxpass") and (lc in aux or lemma(c) in aux) and c.tag_ == "MD"
             if modal and not (i == 0 and lc in allow):  # "will instruct": a decision announced, where a type allows it
                 return True
-            if (c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating)) and not sequenced:
+            if (c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and lc in negating)) and not next_denied:
                 return True
             if c.dep_ == "mark" and lc in conditional:
                 return True
@@ -84,7 +85,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
         # "to meet" under a noun or adjective ("plans to meet", "ready to resume")
         if tok.dep_ == "xcomp" and tok.head.pos_ in ("ADJ", "NOUN") and lemma(tok.head) not in allow:
             return True
-        if i > 0 and tok.pos_ == "VERB" and verb_in(tok, negs) and not sequenced:
+        if i > 0 and tok.pos_ == "VERB" and verb_in(tok, negs) and not next_denied:
             return True  # but "cancelled a news conference after the talks" held them
         if i > 0 and tok.dep_ == "prep" and tok.lower_ in negs:
             return True  # "ended their talks without agreeing on a date": not agreed
@@ -128,13 +129,38 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
     return found is not None and found.group(0).split()[0] not in allow
 
 
-def _locating_after(prep: Token, complement_heads: frozenset[str]) -> bool:
-    """'in' after the word it hangs off locates a meeting there ('agreed in a meeting on Sunday to', 'agreed to
-    cooperate on chips in a meeting') unless that word takes 'in' as its complement ('take part in', 'engage in')."""
+def _locating_after(prep: Token, kb: Knowledge) -> bool:
+    """'in' after a verb locates a meeting there when the verb is the agreement itself ('agreed in a working
+    dinner to ...') or the meeting is one occasion, counted or measured ('agreed to cooperate on chips in a
+    two-hour meeting'); never after a noun ('a delay in their talks', 'a say in the talks'), a word that takes
+    'in' as its complement ('take part in', 'engage in') or before bare talks ('agreed to mediate in talks')."""
     head = prep.head
-    if lemma(head) in complement_heads or head.lower_ in complement_heads:
+    complement_heads = kb.words("modality", "in_complement_heads")
+    if head.pos_ not in ("VERB", "AUX") or lemma(head) in complement_heads:
         return False
-    return not any(lemma(c) in complement_heads for c in head.children if c.dep_ in ("dobj", "prt"))
+    if any(lemma(c) in complement_heads for c in head.children if c.dep_ in ("dobj", "prt")):
+        return False
+    if lemma(head) in kb.words("modality", "agreeing_verbs"):
+        return True
+    return any(
+        c.lower_ in ("a", "an") or c.dep_ == "nummod" or (c.dep_ in ("amod", "compound") and "-" in c.text)
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for c in o.children
+    )
+
+
+def _meeting_outside(verb: Token, sequencing: Token) -> bool:
+    """Does the denied verb above 'after the talks' deny a meeting with someone ('did not meet Xi after his talks
+    with Erdogan', 'did not speak to X', 'cancelled his meeting with X after ...')? Then its partner was not at the
+    table and the clause is not held; 'cancelled a news conference', 'took no questions' deny what came next."""
+    skip = {x.i for x in sequencing.subtree}
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    partners = [c for c in verb.children if c.dep_ == "dobj"]
+    partners += [
+        g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children
+    ]
+    return any(p.pos_ == "PROPN" and p.i not in skip for p in partners)
 
 
 def _done_there(verb: Token, kb: Knowledge) -> bool:
