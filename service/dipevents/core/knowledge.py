@@ -195,6 +195,11 @@ class Knowledge:
         city = dateline.split(",", maxsplit=1)[0].strip().casefold()
         return self._places_folded.get(city)
 
+    def known_place(self, name: str) -> bool:
+        """Whether a dateline's name is a place the knowledge base knows (a city, a region, a state), not an
+        agency's ('Reuters')."""
+        return self.dateline_place(name) is not None or self.dateline_zone(name) is not None
+
     @cached_property
     def _zones_folded(self) -> tuple[dict[str, str], dict[str, str]]:
         return (

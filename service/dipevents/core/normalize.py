@@ -8,6 +8,7 @@ never produce actors or events. Sentences keep their character offsets into the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dipevents.core.calendar_words import MONTH_ABBREVIATIONS, MONTH_STEM_PATTERN
@@ -22,7 +23,9 @@ _DATELINE_CAPS = re.compile(
     rf"^(?P<head>[A-Z][A-Z'’.\- ]{{2,30}}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*{_MONTH}\s+\d{{1,2}})?)"
     r"(?:\s+(?P<agency>[A-Z][\w\-]{1,15}))?\s+[-–—]{1,2}\s+"
 )
-# "(Buenos Aires) — Chinese and ...", "(Bloomberg) -- The leaders ...": a bracketed place or agency opening the copy
+# "(Buenos Aires) — Chinese and ...", "(Bloomberg) -- The leaders ...": a bracketed place or agency opening the copy;
+# which of the two it is, is the knowledge base's to say (`known_place`): a bracket it does not know as a place
+# is the agency's name ("(Reuters) - ...")
 _DATELINE_BRACKETED = re.compile(r"^\((?P<head>[A-Z][^()\n]{1,40})\)\s*[-–—]{1,2}\s+")
 _HEAD_DATE = re.compile(rf"[,.]?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:/\d{{4}}|,\s*\d{{4}})?)\.?$")
 _CREDIT = re.compile(r"^\s*(?:sources?|credits?|via)\s*:\s*(?P<list>.{2,200})$", re.IGNORECASE)
@@ -97,7 +100,7 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str
+    place: str | None  # None: the copy opens with an agency's bracket and no place ("(Reuters) - ...")
     date_text: str | None
     agency: str | None
 
@@ -109,7 +112,9 @@ class CleanArticle:
     credits: list[str] = field(default_factory=list)
 
 
-def normalize(body: str, title: str | None = None) -> CleanArticle:
+def normalize(body: str, title: str | None = None, known_place: Callable[[str], bool] | None = None) -> CleanArticle:
+    """The article's sentences, its dateline and credits. `known_place` says whether a bracketed opening
+    ("(Buenos Aires) - ", "(Reuters) - ") names a place; without it every bracket is taken for one."""
     paragraphs = _paragraphs(body)
     credits: list[str] = []
     kept: list[tuple[int, str]] = []
@@ -128,7 +133,7 @@ def normalize(body: str, title: str | None = None) -> CleanArticle:
         kept = kept[1:]
     dateline: Dateline | None = None
     if kept:
-        dateline, rest = _dateline(kept[0][1])
+        dateline, rest = _dateline(kept[0][1], known_place)
         if dateline is not None:
             first_start, first = kept[0]
             kept = kept[1:] if not rest else [(first_start + len(first) - len(rest), rest), *kept[1:]]
@@ -138,7 +143,7 @@ def normalize(body: str, title: str | None = None) -> CleanArticle:
     return CleanArticle(sentences=sentences, dateline=dateline, credits=credits)
 
 
-def _dateline(text: str) -> tuple[Dateline | None, str]:
+def _dateline(text: str, known_place: Callable[[str], bool] | None = None) -> tuple[Dateline | None, str]:
     """Split a leading dateline off the first paragraph; returns (dateline, remaining text)."""
     bracketed = _DATELINE_BRACKETED.match(text)
     if bracketed:
@@ -146,7 +151,9 @@ def _dateline(text: str) -> tuple[Dateline | None, str]:
         inner, after = _dateline(rest)  # "(ANSA) - ROME, JUN 15 - ...": the agency's, then the place's
         if inner is not None:
             return Dateline(place=inner.place, date_text=inner.date_text, agency=inner.agency or head), after
-        return Dateline(place=head, date_text=None, agency=None), rest
+        if known_place is None or known_place(head):
+            return Dateline(place=head, date_text=None, agency=None), rest
+        return Dateline(place=None, date_text=None, agency=head), rest
     m = _DATELINE_AGENCY.match(text)
     if m:
         head = m.group("head").strip()

@@ -144,10 +144,11 @@ class Pipeline:
 
     # -- stages ---------------------------------------------------------------------------------------
     def _prepare(self, article: Article) -> _Prepared:
-        clean = normalize(article.body, article.title)
-        zone = self.kb.dateline_zone(clean.dateline.place) if clean.dateline else None
+        clean = normalize(article.body, article.title, self.kb.known_place)
+        place = clean.dateline.place if clean.dateline else None
+        zone = self.kb.dateline_zone(place) if place else None
         ref = local_day(article.published_at, zone)
-        dateline_place = self.kb.dateline_place(clean.dateline.place) if clean.dateline else None
+        dateline_place = self.kb.dateline_place(place) if place else None
         dateline_place = self.kb.place_on(dateline_place, ref) if dateline_place else None
         ctx = self._new_context()
         ctx.on = ref

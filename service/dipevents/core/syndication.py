@@ -80,10 +80,10 @@ class SyndicationIndex:
         """The words an article's events could be made of, cheaply (no actor scan): every capitalised or numeric
         token of its article text (credits, bylines, agencies and footers masked), its relative-day words and its
         dateline. Compared only when the text is already a near-duplicate (`same_facts`)."""
-        clean = normalize(article.body, article.title)
+        clean = normalize(article.body, article.title, self.kb.known_place if self.kb is not None else None)
         out: set[str] = set()
         if clean.dateline is not None:
-            out.add(f"dateline:{clean.dateline.place.casefold()}|{(clean.dateline.date_text or '').casefold()}")
+            out.add(f"dateline:{(clean.dateline.place or '').casefold()}|{(clean.dateline.date_text or '').casefold()}")
         for sent in clean.sentences:
             out.update(_POSSESSIVE.sub("", t).rstrip(".") for t in _FACT_TOKEN.findall(sent.text))
             out.update(w.casefold() for w in _RELATIVE_DAY.findall(sent.text))

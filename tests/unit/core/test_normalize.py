@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from dipevents.core.knowledge import Knowledge
 from dipevents.core.normalize import normalize
 
 
@@ -86,3 +87,19 @@ def test_an_abbreviation_ending_a_hyphenated_compound_does_not_end_a_sentence() 
         "They set up the Japan-U.S. Economic Dialogue in Tokyo.",
         "It meets twice a year.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "agency"),
+    [
+        ("(AP) - Two presidents shook hands in the rain.", None, "AP"),
+        ("(Agence France-Presse) -- Talks resumed.", None, "Agence France-Presse"),
+        ("(Nairobi) - Ruto hosted Museveni.", "Nairobi", None),
+    ],
+)
+def test_bracket_that_is_no_known_place_is_the_agency(body: str, place: str | None, agency: str | None) -> None:
+    """A bracket opening the copy with no dateline after it is a place only if the knowledge base knows one by
+    that name; otherwise it is the wire service credited."""
+    clean = normalize(body, None, Knowledge.load().known_place)
+    assert clean.dateline is not None
+    assert (clean.dateline.place, clean.dateline.agency) == (place, agency)
