@@ -103,8 +103,12 @@ class Knowledge:
             places.setdefault(v["name"], Place(v["name"], v["country"], "venue", v.get("city")))
         leaders: dict[str, list[Leader]] = {}
         for item in leaders_raw:
-            first_day = date.fromisoformat(item["from_day"]) if item.get("from_day") else None
-            leader = Leader(item["name"], item["country"], item["role"], int(item["from"]), item.get("to"), first_day)
+            # 'leader_from': the day a stint's holder starts counting as his state's leader, later than the office's
+            # own start (a crown prince made prime minister); before it he is read as out of office
+            counts_from = item.get("leader_from") or item.get("from_day")
+            first_day = date.fromisoformat(counts_from) if counts_from else None
+            start = first_day.year if item.get("leader_from") and first_day else int(item["from"])
+            leader = Leader(item["name"], item["country"], item["role"], start, item.get("to"), first_day)
             for alias in {item["name"], *item.get("aliases", [])}:
                 leaders.setdefault(alias, []).append(leader)
         return cls(

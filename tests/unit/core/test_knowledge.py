@@ -83,3 +83,18 @@ def test_the_checks_find_violations() -> None:
     assert not alias_clashes([one, {**one, "name": "Bo Lee", "from": 2005, "to": None}])  # the handover year
     assert alias_clashes([one, {**one, "country": "BBB"}])
     assert aliases_that_are_places([{**one, "aliases": ["Port"]}], countries) == ["Port"]
+
+
+def test_a_stint_counts_as_a_leaders_only_from_its_leader_from_day() -> None:
+    """The office's own start stays a fact of the data (MBS crown prince since 2017); `leader_from` is when its
+    holder starts counting as the state's leader: before it he is out of office."""
+    from datetime import date
+
+    from dipevents.core.knowledge import Knowledge
+
+    kb = Knowledge.load()
+    raw = [x for x in load("leaders.json") if x["name"] == "Mohammed bin Salman" and x["role"] == "crown prince"]
+    assert raw and raw[0]["from_day"] == "2017-06-21"
+    assert kb.leader("Mohammed bin Salman", date(2019, 3, 1)) is None
+    found = kb.leader("Mohammed bin Salman", date(2023, 3, 1))
+    assert found is not None and found.country == "SAU"
