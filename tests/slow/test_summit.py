@@ -1103,6 +1103,23 @@ def test_talks_measured_in_days_after_two_leaders_acted_are_their_meeting(pipeli
 
 
 @pytest.mark.parametrize(
+    "second",
+    [
+        # a state body named in the sentence held the talks measured in days
+        "After four days of talks in Oslo, the negotiators settled a fisheries quarrel.",
+        "Three days of talks in Oslo ended with the delegations initialling a fisheries accord.",
+        # another pair of states held them
+        "After two days of talks in Doha, Qatar and Egypt agreed to restore diplomatic ties.",
+    ],
+)
+def test_talks_measured_in_days_held_by_others_are_not_the_leaders_meeting(pipeline: Any, second: str) -> None:
+    """'N days of talks' after a sentence on two leaders' meeting is theirs only when the sentence names no one
+    else: neither another state named as a party nor a body that exists to negotiate (delegations, negotiators)."""
+    body = f"Macron met Scholz on Monday. {second}"
+    assert summits(pipeline, body) == [(["DEU", "FRA"], 1)]
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         # talks with one leader, after which the pair the clause names agreed: the other side's leader the article

@@ -58,6 +58,7 @@ class Discourse:
     halves: dict[str, tuple[str, ...]]
     state_names: dict[str, str]
     duration_meeting: re.Pattern[str]
+    talk_bodies: re.Pattern[str]
 
     @classmethod
     def from_knowledge(cls, kb: Knowledge, meeting_words: frozenset[str], reference_nouns: frozenset[str]) -> Discourse:
@@ -116,6 +117,7 @@ class Discourse:
                 rf"(?:\s+and\s+a\s+half)?\s+of\s+(?:{_alternatives(reference_nouns)})\b",  # "two and a half hours of"
                 re.IGNORECASE,
             ),
+            talk_bodies=re.compile(rf"\b(?:{_alternatives(kb.words('state_bodies', 'talk_bodies'))})\b", re.IGNORECASE),
         )
 
     # -- references ----------------------------------------------------------------------------------------
@@ -170,17 +172,29 @@ class Discourse:
         return _with(actors, extra)
 
     def duration_references(self, text: str, actors: list[ActorMention], before: tuple[str, ...]) -> list[ActorMention]:
-        """'The declaration was signed at the end of two days of talks': a meeting measured in time, in a sentence
-        naming no one but those leaders (or former ones), after a sentence naming leaders of two or more states, is
-        those leaders' meeting."""
+        """'The declaration was signed at the end of two days of talks': a meeting measured in time, after a sentence
+        naming leaders of two or more states, is those leaders' meeting when this sentence names no one else: only
+        those states (another state's demonym may qualify a thing: 'an Irish-theme gala'), their leaders or former
+        leaders of any state, and no body that exists to negotiate ('after three days of talks, negotiators reached a
+        deal' is the negotiators' round). Officials are not refused: they may be the talks' witnesses ('talks that
+        U.S. officials described as ...')."""
         if len(before) < 2:
-            return actors
-        if any(a.kind != "state" and not (a.kind == "leader" and (a.former or a.country in before)) for a in actors):
             return actors
         extra = [
             ActorMention(m.start(), m.end(), m.group(0), "plural_leaders", states=before, form=DURATION_REFERENCE)
             for m in self.duration_meeting.finditer(text)
         ]
+        if not extra:
+            return actors
+        if any(
+            not (a.kind in ("state", "leader") and (a.country in before or (a.kind == "leader" and a.former)))
+            and not (a.kind == "state" and a.text not in self.state_names)
+            for a in actors
+        ):
+            return actors
+        spans = [(a.start, a.end) for a in actors]
+        if any(not any(s <= m.start() < e for s, e in spans) for m in self.talk_bodies.finditer(text)):
+            return actors
         return _with(actors, extra)
 
     def officials_group(self, text: str, actors: list[ActorMention]) -> tuple[str, ...]:
