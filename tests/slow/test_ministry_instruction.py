@@ -1383,3 +1383,22 @@ def test_a_minister_the_article_titled_is_a_body_when_called_by_surname(pipeline
         "The Biden administration has asked Varga to offer a chip bill, an aide said."
     )
     assert instructions(pipeline, senator) == []  # a legislator is no member of a state body
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a company given with its ticker is no agency
+        ("President Lula ordered Vale Holdings (VALE) to halt the dam works on Tuesday.", []),
+        ("Putin ordered Rosneft Group (RNFT) to cut fuel prices on Tuesday.", []),
+        # a state institution's head word or a state mark makes the bracketed name the leader's agency
+        ("Erdogan ordered the Disaster and Emergency Management Authority (AFAD) to send tents on Tuesday.", [["TUR"]]),
+        ("Lula instructed the National Indian Foundation (FUNAI) to map the land on Tuesday.", [["BRA"]]),
+    ],
+)
+def test_a_name_with_its_acronym_is_an_agency_only_when_it_names_one(
+    pipeline: Any, body: str, expected: list[list[str]]
+) -> None:
+    """A proper name followed by its acronym in brackets is the leader's agency only if its words say so (an
+    institution's head word, or 'State'/'National'/the demonym), never with a company's word."""
+    assert instructions(pipeline, body) == expected

@@ -586,10 +586,21 @@ def _acronymed(x: Token, view: SentenceView) -> bool:
     if not acronyms:
         return False
     name = [w for w in x.subtree if w.i < acronyms[0].i]
-    # "the United Nations Development Programme (UNDP)", "the Workers' Party (PT)", "the Republic of Korea (ROK)"
-    others = view.kb.words("state_bodies", "legislatures") | view.kb.words(
-        "ministry_instruction", "non_state_modifiers"
+    kb = view.kb
+    lowers = {w.lower_.strip(".") for w in name}
+    # a state mark ('State', 'National', a demonym) makes it the state's, a state corporation too ('the National
+    # Water and Sewerage Corporation (NWSC)'); unmarked, it needs an institution's head word and no company's
+    # ('Tencent Holdings (TCEHY)')
+    marked = lowers & kb.words("ministry_instruction", "acronymed_state_marks") or any(
+        w.text in kb.demonyms for w in name
     )
+    if not marked and (
+        lowers & kb.words("ministry_instruction", "acronymed_company_words")
+        or not lowers & kb.words("ministry_instruction", "acronymed_heads")
+    ):
+        return False
+    # "the United Nations Development Programme (UNDP)", "the Workers' Party (PT)", "the Republic of Korea (ROK)"
+    others = kb.words("state_bodies", "legislatures") | kb.words("ministry_instruction", "non_state_modifiers")
     return not any(w.lower_ in others for w in name) and not any(
         a.kind in ("state", "leader", "official") for a in view.actors_of_tokens([x])
     )
