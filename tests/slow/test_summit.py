@@ -1008,6 +1008,20 @@ def test_an_announcement_made_at_a_news_conference_with_a_leader_is_its_speakers
     assert summits(pipeline, planned) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # talks between two leaders name both sides: the speaker before spoke of another meeting
+        "Kenyan President William Ruto welcomed the ceasefire on Sunday. The statement, issued after talks between "
+        "Recep Tayyip Erdogan and Abdel Fattah al-Sisi in Cairo on Monday, was read on state radio.",
+    ],
+)
+def test_a_speech_noun_brings_the_speaker_only_to_a_meeting_with_one_partner(pipeline: Any, body: str) -> None:
+    """The leader whose words the sentence before reported is at the table only of a meeting that names one
+    partner, with him ('with X'), of another state; not of talks 'between' two others."""
+    assert [c for c, _ in summits(pipeline, body)] == [["EGY", "TUR"]]
+
+
 def test_announced_at_a_joint_press_conference_locates_the_announcement(pipeline: Any) -> None:
     """A report verb in the past that a meeting locates was made there: the press conference was held."""
     body = (

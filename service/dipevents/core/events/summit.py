@@ -341,7 +341,7 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
         and not _aside(a, trigger, view)
         and (a.kind != "they" or _leaders_at_hand(view))
     ]
-    people += _speaker_before(view, trigger)
+    people += _speaker_before(view, trigger, people)
     if partitive:
         # "Duterte found time for a string of meetings. Among them was a meeting with X": 'them' are the meetings
         # of the leader the sentence before named, who held each of them
@@ -349,10 +349,12 @@ def _participants(view: SentenceView, trigger: Token, elsewhere: frozenset[int] 
     return people
 
 
-def _speaker_before(view: SentenceView, trigger: Token) -> list[ActorMention]:
+def _speaker_before(view: SentenceView, trigger: Token, people: list[ActorMention]) -> list[ActorMention]:
     """'Putin said Russia would drop the pipeline. The announcement, made at a news conference with Erdogan after
     talks in Ankara, ...': an unowned definite speech noun heading the meeting's clause (as the noun a participle
-    describes, or the subject) is what the one leader the sentence before reported said; he was at the table."""
+    describes, or the subject) is what the one leader the sentence before reported said; he was at the table. Only
+    when the meeting names one partner, with him ('with Erdogan'), and not his own state's: talks 'between' two
+    leaders name both sides, and the speech is then someone's word on another meeting."""
     root = clause_root(trigger)
     if root.dep_ == "acl" and root.tag_ == "VBN" and not agents(root):
         nouns = [root.head]
@@ -369,8 +371,16 @@ def _speaker_before(view: SentenceView, trigger: Token) -> list[ActorMention]:
     ]
     if not speech:
         return []
+    table = {a.country for a in people if a.is_sitting_leader and a.country}
+    if len(table) != 1:
+        return []
+    preps = {t.lower_ for t in clause_tokens(trigger) if t.dep_ == "prep"}
+    if "with" not in preps or "between" in preps:
+        return []
     speakers = {a.name: a for a in view.previous if a.is_sitting_leader and a.country and not a.in_quote}
-    return list(speakers.values()) if len(speakers) == 1 else []
+    if len(speakers) != 1 or {a.country for a in speakers.values()} <= table:
+        return []
+    return list(speakers.values())
 
 
 def _pair_talking_with(view: SentenceView, trigger: Token, people: list[ActorMention]) -> list[ActorMention]:
