@@ -53,7 +53,8 @@ class ArticleContext:
     meeting_nouns: frozenset[str] = frozenset()  # the nouns a reference to the article's meeting uses ("the talks")
     royal_forms: re.Pattern[str] | None = None  # "His Highness", "His Majesty" standing alone for a royal leader
     royal_marks: frozenset[str] = frozenset()  # words of a royal leader's title or style ("emir", "sheikh")
-    # "the head of state": the offices such a generic title stands for (discourse lexicon, generic_roles)
+    # "the head of state", "the premier": the offices such a title stands for (discourse lexicon, generic_roles and
+    # role_synonyms)
     generic_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     voice_after: re.Pattern[str] | None = None  # "'s office", "'s spokesman": a leader's own voice (discourse lexicon)
     # the leader the article called by a bare title ("the President" of its own president): a holder of that title
@@ -407,7 +408,8 @@ def context_factory(
     # a style with no name after it ("His Highness and the Prime Minister", not "His Highness Sheikh Mohamed")
     royal_forms = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\b(?![ \t]+(?:the[ \t]+)?[A-Z])")
     royal_marks = kb.words("discourse", "royal_marks")
-    generic_roles = kb.word_map("discourse", "generic_roles")
+    # a bare title stands for the one leader named holding an office it names: by what it is, or by another name
+    generic_roles = {**kb.word_map("discourse", "generic_roles"), **kb.word_map("discourse", "role_synonyms")}
     voices = sorted(kb.words("discourse", "voice_nouns"), key=len, reverse=True)
     voice_after = re.compile(rf"['’]s\s+(?:own\s+)?(?:{'|'.join(re.escape(v) for v in voices)})\b", re.IGNORECASE)
 

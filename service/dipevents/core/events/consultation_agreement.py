@@ -26,7 +26,15 @@ from pydantic import Field
 
 from dipevents.core.extractors.modality import is_background, is_irrealis
 from dipevents.core.extractors.parties import states_of
-from dipevents.core.extractors.syntax import agents, compound_in, is_word_of, lemma, subjects, verb_in
+from dipevents.core.extractors.syntax import (
+    agents,
+    compound_in,
+    is_word_of,
+    lemma,
+    own_clause_conjunct,
+    subjects,
+    verb_in,
+)
 from dipevents.core.extractors.view import Candidate, SentenceView, TypeExtractor, candidate
 from dipevents.core.knowledge import Knowledge
 from dipevents.core.records import EventBase
@@ -349,9 +357,7 @@ def _meeting_bodies_states(talk: Token, view: SentenceView) -> set[str]:
 def _shared_modal_verb(t: Token) -> Token:
     """The verb whose modal a joint start is announced with: its own, or, for a conjunct with no subject or
     auxiliary of its own ('will hold meetings of their ministers and open talks among experts'), the first verb's."""
-    if t.dep_ != "conj" or t.head.pos_ not in ("VERB", "AUX"):
-        return t
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in t.children):
+    if t.dep_ != "conj" or t.head.pos_ not in ("VERB", "AUX") or own_clause_conjunct(t):
         return t
     return t.head
 

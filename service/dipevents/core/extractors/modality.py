@@ -15,6 +15,7 @@ from dipevents.core.extractors.syntax import (
     clause_tokens,
     governing_chain,
     lemma,
+    own_clause_conjunct,
     subtree_without_since,
     temporal_scope,
     verb_in,
@@ -54,7 +55,7 @@ def is_irrealis(t: Token, kb: Knowledge, allow: frozenset[str] = frozenset(), *,
             located = True  # "agreed to cooperate on chips in a meeting on Sunday"
         elif i > 0 and tok.dep_ == "prep" and tok.lower_ in meal_preps:
             located = located or lemma(chain[i - 1]) in kb.words("modality", "meal_nouns")  # "agreed over dinner"
-        if i > 0 and _own_clause_conjunct(chain[i - 1]):
+        if i > 0 and own_clause_conjunct(chain[i - 1]):
             continue  # "X did not grant the request but the two sides agreed": the first clause's negation
         for c in tok.children:
             lc = c.lower_
@@ -178,13 +179,6 @@ def _past_conjunct_cut(chain: list[Token]) -> list[Token]:
         if tok.dep_ == "conj" and tok.tag_ == "VBD" and chain[j + 1].tag_ == "VB":
             return chain[: j + 2]
     return chain
-
-
-def _own_clause_conjunct(t: Token) -> bool:
-    """A conjunct with its own subject, or in a past tense of its own ('pledged to turn the page as Erdogan made
-    his first visit', parsed as 'pledged ... made'), is a clause of its own: the verb before it does not qualify
-    it (its verbs above, which govern both, still do)."""
-    return t.dep_ == "conj" and (t.tag_ == "VBD" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children))
 
 
 def _anticipated(t: Token, anticipating: frozenset[str]) -> set[int]:

@@ -64,9 +64,8 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
     else for no one."""
     if a.states:
         return states
-    counts = view.memo("number_words", lambda: _number_words(view))
     words = re.findall(r"[a-z]+|\d+", a.text.lower())
-    n = next((counts[w] for w in words if w in counts), 0)
+    n = _count_of(view, words)
     # a former leader is one of the people too ('Former Chancellor X met President Y. The two men discussed ...')
     people = [b for b in view.previous if b.kind in ("leader", "official") and b.name]
     if n and {"men", "women"} & set(words) and len({b.name for b in people}) == n:
@@ -85,8 +84,7 @@ def _as_counted(view: SentenceView, a: ActorMention, states: tuple[str, ...]) ->
 def _article_states_counted(view: SentenceView, a: ActorMention) -> tuple[str, ...]:
     """'Under the accord, the two countries will form a joint commission', in an article with no leaders' meeting:
     the states the article names by name or through their leaders, when it names as many as the reference counts."""
-    counts = view.memo("number_words", lambda: _number_words(view))
-    n = next((counts[w] for w in re.findall(r"[a-z]+|\d+", a.text.lower()) if w in counts), 0)
+    n = _count_of(view, re.findall(r"[a-z]+|\d+", a.text.lower()))
     named = view.ctx.led_states | set(view.ctx.named_states.values())
     return tuple(sorted(named)) if n >= 2 and len(named) == n else ()
 
@@ -96,6 +94,12 @@ def _named_later(view: SentenceView, a: ActorMention, states: tuple[str, ...]) -
     the reference ('The prime ministers of X and Y directed ..., after the two men met' names them)?"""
     here = {b.country for b in view.actors if b.country and b.end <= a.start}
     return any(view.ctx.first_led.get(c, -1) > view.sentence.start and c not in here for c in states)
+
+
+def _count_of(view: SentenceView, words: list[str]) -> int:
+    """The number a reference's words count ('the two countries', 'the 3 leaders'), 0 if none."""
+    counts = view.memo("number_words", lambda: _number_words(view))
+    return next((counts[w] for w in words if w in counts), 0)
 
 
 def _number_words(view: SentenceView) -> dict[str, int]:

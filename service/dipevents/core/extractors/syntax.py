@@ -47,6 +47,19 @@ def governing_chain(t: Token, limit: int = 8) -> list[Token]:
     return chain
 
 
+def own_clause_conjunct(t: Token) -> bool:
+    """A conjunct verb with its own subject or auxiliary, or in a past tense of its own ('pledged to turn the page as
+    Erdogan made his first visit', parsed as 'pledged ... made'), is a clause of its own: the verb before it does
+    not qualify it, nor lend it its modal ('will hold meetings ... and open talks' shares 'will'; '... and could open
+    talks' does not). An infinitive's 'to' is no auxiliary of its own ('scheduled to attend ... and to hold talks')."""
+    return t.dep_ == "conj" and (
+        t.tag_ == "VBD"
+        or any(
+            c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ != "TO") for c in t.children
+        )
+    )
+
+
 def clause_root(t: Token) -> Token:
     """The verb that heads t's clause."""
     return governing_chain(t)[-1]
