@@ -213,3 +213,18 @@ def test_two_orders_of_one_leader_a_day_apart_with_nothing_in_common_are_two() -
 def test_one_city_spelled_two_ways(a: tuple[str, str], b: tuple[str, str], one: bool) -> None:
     """Two venues' names in one state, one's words beginning or ending the other's: one city, no conflict."""
     assert _one_city(a[0], b[0], a[1], b[1]) is one
+
+
+def test_a_cluster_keeps_the_kind_a_later_report_said() -> None:
+    """An unsaid 'held talks' report first, a call joining it: the cluster is the call (the kind a report said),
+    so a meeting a venue places the day before stays another occasion, whatever order the reports came in."""
+    from dipevents.core.merge_reports import merge_events
+
+    talks = report("a", D + timedelta(days=1), "publication", sentence="Their talks set up the zone.")
+    call = report("b", D + timedelta(days=1), "relative", fmt="phone", sentence="They spoke by telephone.")
+    call = EVENT_ADAPTER.validate_python({**call.model_dump(mode="json"), "occasion": "phone"})
+    cluster = merge_events(talks, call)
+    meeting = report("c", D, city="Sochi", country="RUS", sentence="Talks at the residence lasted four hours.")
+    meeting = EVENT_ADAPTER.validate_python({**meeting.model_dump(mode="json"), "occasion": "in_person"})
+    s = score(meeting, cluster)
+    assert s.parts["fields"] < 0 and not s.same_event

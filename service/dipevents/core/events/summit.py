@@ -1080,7 +1080,11 @@ _IN_PERSON = re.compile(
 
 def _occasion_kind(event: EventBase) -> str | None:
     """A call or a video link when a report says so; in person when a venue places it or its sentences put the
-    leaders in one room; else unsaid (a report that only says "held talks" may be of a call)."""
+    leaders in one room; else unsaid (a report that only says "held talks" may be of a call). A cluster keeps the
+    kind some report said (`occasion`, filled by a later report), not its first report's default format."""
+    said = getattr(event, "occasion", None)
+    if said is not None:
+        return str(said)
     fmt = getattr(event, "format", "in_person")
     if fmt != "in_person":
         return str(fmt)
